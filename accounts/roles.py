@@ -1,0 +1,44 @@
+"""The four roles of the product, kept as auth groups so the admin site can assign them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# App labels whose models every role may at least see.
+DOMAIN_APPS = ("projects", "progress", "imports")
+
+
+class Role(models.TextChoices):
+    # The value is the group's name as users see it in the admin site, so it is Chinese data.
+    ADMIN = "管理员", _("administrator")
+    COORDINATOR = "督查协调员", _("coordinator")
+    OFFICER = "单位信息员", _("information officer")
+    LEADER = "领导", _("leader")
+
+
+# Which permissions each role's group holds: (app label, action) pairs, "*" for every model.
+ROLE_PERMISSIONS: dict[Role, set[tuple[str, str]]] = {
+    Role.ADMIN: {(app, action) for app in DOMAIN_APPS for action in ("view", "add", "change", "delete")}
+    | {("accounts", "view")},
+    Role.COORDINATOR: {(app, "view") for app in DOMAIN_APPS} | {("progress", "change")},
+    Role.OFFICER: {(app, "view") for app in DOMAIN_APPS} | {("progress", "add"), ("progress", "change")},
+    Role.LEADER: {(app, "view") for app in DOMAIN_APPS},
+}
+
+# What the home page tells each role it may do.
+ROLE_ABILITIES: dict[Role, list[str]] = {
+    Role.ADMIN: [
+        _("Load the annual responsibility tables (Excel, Word, CSV or pasted text)."),
+        _("Manage plans, projects, units, people and accounts."),
+    ],
+    Role.COORDINATOR: [
+        _("See every project of every plan."),
+        _("Chase late reports and set status lights."),
+        _("Filter and export lists."),
+    ],
+    Role.OFFICER: [
+        _("Enter the monthly progress of your unit's projects, due by the 22nd."),
+    ],
+    Role.LEADER: [
+        _("Watch the dashboards and the projects you supervise."),
+    ],
+}

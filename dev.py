@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Set-up for a fresh machine that has only Python: the README's two commands.
+
+    python3 dev.py demo    install, create the SQLite database, load the demo, serve 127.0.0.1:8000
+    python3 dev.py test    install and run the whole test suite (arguments go to pytest)
+
+Everything is installed into .venv from requirements.lock, so every machine gets the same set.
+Standard library only: this file runs before anything is installed.
+"""
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+LOCK = ROOT / "requirements.lock"
+PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+STAMP = VENV / ".installed-lock-sha256"
+
+
+def run(*command: str | Path, env: dict | None = None) -> None:
+    print("+", " ".join(str(part) for part in command), flush=True)
+    completed = subprocess.run([str(part) for part in command], cwd=ROOT, env=env)
+    if completed.returncode != 0:
+        sys.exit(completed.returncode)
+
+
+def install() -> None:
+    """Create .venv and install the locked packages, unless the same lock is installed already."""
+    if not PYTHON.exists():
+        print(f"Creating {VENV} …", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = hashlib.sha256(LOCK.read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", LOCK)
+    STAMP.write_text(wanted)
+
+
+def manage(*args: str, env: dict) -> None:
+    run(PYTHON, ROOT / "manage.py", *args, env=env)
+
+
+def demo() -> None:
+    # The demo is a developer's laptop: debug pages, plain HTTP, SQLite unless told otherwise.
+    env = {**os.environ, "DEBUG": "1"}
+    (ROOT / "var").mkdir(exist_ok=True)
+    manage("migrate", "--noinput", env=env)
+    manage("demo", env=env)
+    print("\nOpen http://127.0.0.1:8000/ and sign in with one of the accounts above.\n", flush=True)
+    manage("runserver", "127.0.0.1:8000", env=env)
+
+
+def test(pytest_args: list[str]) -> None:
+    run(PYTHON, "-m", "pytest", *pytest_args)
+
+
+def main() -> None:
+    if len(sys.argv) < 2 or sys.argv[1] not in {"demo", "test"}:
+        sys.exit(__doc__)
+    install()
+    if sys.argv[1] == "demo":
+        demo()
+    else:
+        test(sys.argv[2:])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,225 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from projects.admin_widgets import PreloadedAutocompleteSelect
+from projects.models import (
+    Category,
+    Funding,
+    FundingSource,
+    Jurisdiction,
+    Organization,
+    OrganizationAlias,
+    Person,
+    Plan,
+    Project,
+    ProjectOrganization,
+    ProjectPerson,
+    QuarterlyMilestone,
+)
+from projects.selectors import projects_with_people
+
+
+class PreloadedInline(admin.TabularInline):
+    """An inline whose one foreign key is an autocomplete filled from a single query.
+
+    `related_field` names that key; rows load it with select_related, so neither the
+    rows' titles nor their widgets query once per row."""
+
+    related_field: str
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(self.related_field)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        related = self.model._meta.get_field(self.related_field).related_model
+        labels = {}
+        if obj is not None:
+            rows = related.objects.filter(
+                pk__in=self.model.objects.filter(project=obj).values(self.related_field)
+            )
+            labels = {str(row.pk): str(row) for row in rows}
+        # formfield_for_foreignkey has no obj argument; the request carries the labels there.
+        request.preloaded_labels = labels
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == self.related_field:
+            kwargs["widget"] = PreloadedAutocompleteSelect(
+                db_field, self.admin_site, labels=getattr(request, "preloaded_labels", {})
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ProjectOrganizationInline(PreloadedInline):
+    model = ProjectOrganization
+    related_field = "organization"
+    fields = ["role", "position", "organization"]
+
+
+class ProjectPersonInline(PreloadedInline):
+    model = ProjectPerson
+    related_field = "person"
+    fields = ["role", "position", "person"]
+
+
+class FundingInline(PreloadedInline):
+    model = Funding
+    related_field = "source"
+    fields = ["source", "amount", "note"]
+
+
+class MilestoneInline(admin.TabularInline):
+    model = QuarterlyMilestone
+    extra = 0
+    fields = ["quarter", "planned", "target_percent"]
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = ["number", "name", "plan", "category", "lead_units", "leaders", "total_investment"]
+    list_display_links = ["number", "name"]
+    list_filter = ["plan__year", "plan__kind", "plan__jurisdiction"]
+    search_fields = ["name", "content", "number"]
+    autocomplete_fields = ["plan", "category", "parent"]
+    inlines = [ProjectOrganizationInline, ProjectPersonInline, FundingInline, MilestoneInline]
+    fieldsets = [
+        (None, {"fields": ["plan", "category", "parent", "position", "number", "name"]}),
+        (_("What will be done"), {"fields": ["content", "reason", "preparation", "work_plan", "deadline"]}),
+        (
+            _("Money"),
+            {"fields": [
+                "construction_period", "total_investment", "annual_investment",
+                "investment_is_approximate", "funding_text",
+            ]},
+        ),
+        (_("Other"), {"fields": ["remarks", "extra"]}),
+    ]
+
+    def get_queryset(self, request):
+        return projects_with_people(super().get_queryset(request))
+
+    @admin.display(description=_("lead units"))
+    def lead_units(self, project: Project) -> str:
+        return "、".join(role.organization.name for role in project.lead_unit_roles)
+
+    @admin.display(description=_("supervising leaders"))
+    def leaders(self, project: Project) -> str:
+        return "、".join(role.person.name for role in project.leader_roles)
+
+
+@admin.register(Jurisdiction)
+class JurisdictionAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent", "level"]
+    list_select_related = ["parent"]
+    list_filter = ["level"]
+    search_fields = ["name"]
+    autocomplete_fields = ["parent"]
+
+
+class CategoryInline(admin.TabularInline):
+    model = Category
+    extra = 0
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = ["title", "jurisdiction", "year", "kind", "document_number", "issued_on"]
+    list_select_related = ["jurisdiction__parent"]
+    list_filter = ["year", "kind", "jurisdiction"]
+    search_fields = ["title", "document_number", "jurisdiction__name"]
+    autocomplete_fields = ["jurisdiction"]
+    inlines = [CategoryInline]
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "plan", "position", "declared_count"]
+    list_select_related = ["plan"]
+    list_filter = ["plan__year"]
+    search_fields = ["name", "plan__title"]
+    autocomplete_fields = ["plan"]
+
+
+class AliasInline(admin.TabularInline):
+    model = OrganizationAlias
+    extra = 0
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "jurisdiction", "kind"]
+    list_select_related = ["jurisdiction__parent"]
+    list_filter = ["kind", "jurisdiction"]
+    search_fields = ["name", "aliases__name"]
+    autocomplete_fields = ["jurisdiction"]
+    inlines = [AliasInline]
+
+
+@admin.register(OrganizationAlias)
+class OrganizationAliasAdmin(admin.ModelAdmin):
+    list_display = ["name", "organization"]
+    list_select_related = ["organization"]
+    search_fields = ["name", "organization__name"]
+    autocomplete_fields = ["organization"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "jurisdiction"]
+    list_select_related = ["jurisdiction__parent"]
+    list_filter = ["jurisdiction"]
+    search_fields = ["name"]
+    autocomplete_fields = ["jurisdiction"]
+
+
+@admin.register(FundingSource)
+class FundingSourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "position"]
+    search_fields = ["name"]
+
+
+class ProjectLinkAdmin(admin.ModelAdmin):
+    """The rows that tie a project to something else; mostly edited as inlines on the project."""
+
+    related_field: str
+    list_filter = ["project__plan__year"]
+
+    def get_list_display(self, request):
+        return ["project", self.related_field, *self.extra_columns]
+
+    def get_list_select_related(self, request):
+        return ["project", self.related_field]
+
+    def get_autocomplete_fields(self, request):
+        return ["project", self.related_field]
+
+
+@admin.register(ProjectOrganization)
+class ProjectOrganizationAdmin(ProjectLinkAdmin):
+    related_field = "organization"
+    extra_columns = ["role", "position"]
+    search_fields = ["project__name", "organization__name"]
+
+
+@admin.register(ProjectPerson)
+class ProjectPersonAdmin(ProjectLinkAdmin):
+    related_field = "person"
+    extra_columns = ["role", "position"]
+    search_fields = ["project__name", "person__name"]
+
+
+@admin.register(Funding)
+class FundingAdmin(ProjectLinkAdmin):
+    related_field = "source"
+    extra_columns = ["amount", "note"]
+    search_fields = ["project__name", "source__name"]
+
+
+@admin.register(QuarterlyMilestone)
+class QuarterlyMilestoneAdmin(admin.ModelAdmin):
+    list_display = ["project", "quarter", "planned", "target_percent"]
+    list_select_related = ["project"]
+    list_filter = ["quarter"]
+    search_fields = ["project__name", "planned"]
+    autocomplete_fields = ["project"]
