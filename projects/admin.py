@@ -84,7 +84,7 @@ class ProjectAdmin(admin.ModelAdmin):
     autocomplete_fields = ["plan", "category", "parent"]
     inlines = [ProjectOrganizationInline, ProjectPersonInline, FundingInline, MilestoneInline]
     fieldsets = [
-        (None, {"fields": ["plan", "category", "parent", "position", "number", "name"]}),
+        (None, {"fields": ["plan", "category", "parent", "position", "number", "key", "name"]}),
         (_("What will be done"), {"fields": ["content", "reason", "preparation", "work_plan", "deadline"]}),
         (
             _("Money"),
@@ -98,6 +98,11 @@ class ProjectAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return projects_with_people(super().get_queryset(request))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Edited by hand: the next import of the table must not take the row as unchanged.
+        Project.objects.filter(pk=form.instance.pk).update(import_fingerprint="")
 
     @admin.display(description=_("lead units"))
     def lead_units(self, project: Project) -> str:

@@ -203,6 +203,8 @@ class Project(models.Model):
     )
     position = models.PositiveIntegerField(_("position"), help_text=_("Order of the row in the table."))
     number = models.CharField(_("number"), max_length=20, blank=True)
+    # Stable identity across re-imports of a corrected table: "24", "24.2" (second item of 24).
+    key = models.CharField(_("key"), max_length=40)
     name = models.CharField(_("name"), max_length=500)
     content = models.TextField(_("content"), blank=True)
     reason = models.TextField(_("reason"), blank=True)
@@ -217,6 +219,9 @@ class Project(models.Model):
     remarks = models.TextField(_("remarks"), blank=True)
     # Columns the importer did not recognise, kept by their header so no word is lost.
     extra = models.JSONField(_("other columns"), default=dict, blank=True)
+    # Digest of the row as last imported: an unchanged row is skipped without comparing fields.
+    # Editing the project by hand clears it, so the next import writes the table's version back.
+    import_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     organizations = models.ManyToManyField(
         Organization, through="ProjectOrganization", related_name="projects", verbose_name=_("units")
     )
@@ -228,6 +233,7 @@ class Project(models.Model):
         ordering = ["plan", "position"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "position"], name="project_unique_position"),
+            models.UniqueConstraint(fields=["plan", "key"], name="project_unique_key"),
             models.UniqueConstraint(
                 fields=["plan", "number"], condition=Q(parent__isnull=True) & ~Q(number=""),
                 name="project_unique_number_in_plan",

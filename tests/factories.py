@@ -38,6 +38,7 @@ def make_project(*, plan: Plan | None = None, **fields) -> Project:
     n = next(_sequence)
     fields.setdefault("position", n)
     fields.setdefault("number", str(n))
+    fields.setdefault("key", f"k{n}")
     fields.setdefault("name", f"示例项目{n}")
     return Project.objects.create(plan=plan or make_plan(), **fields)
 

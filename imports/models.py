@@ -1,0 +1,35 @@
+"""The record of every import: who loaded which file when, and what came of it."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import Plan
+
+
+class ImportRecord(models.Model):
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("previewed")
+        APPLIED = "applied", _("applied")
+        FAILED = "failed", _("failed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("user")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    file_name = models.CharField(_("file name"), max_length=255)
+    checksum = models.CharField(_("SHA-256"), max_length=64)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    plan = models.ForeignKey(
+        Plan, models.SET_NULL, null=True, blank=True, related_name="imports", verbose_name=_("plan")
+    )
+    # The import's summary as the command's --json prints it: counts, checks, warnings, errors.
+    result = models.JSONField(_("result"), default=dict)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
