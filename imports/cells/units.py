@@ -1,0 +1,189 @@
+"""Responsible-unit cells (承办/协办/牵头/责任单位): one cell, several unit names.
+
+Tables wrap long names inside narrow cells, run names together without a separator, share
+one suffix between several places (江南、鲤中街道党工委、办事处) and print other names of a
+unit in brackets. The rules below read those forms from the shape of the words — what a unit
+name ends with — rather than from a list of known units.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+# What a complete unit name ends with. Single characters cover their compounds (分局, 大队 …);
+# the longer entries are there for the words that do not end in one of them.
+UNIT_SUFFIXES = (
+    "局", "委", "办", "会", "部", "院", "所", "队", "站", "处", "联", "协", "科", "室", "组", "馆",
+    "中心", "集团", "公司", "政府", "党工委", "指挥部", "管委会", "办事处", "组织", "单位", "部门", "社区",
+)
+# A fragment that starts with one of these finishes the name before it, even a complete-looking
+# one: 区行政服务中心 / 管委会 is 区行政服务中心管委会.
+CONTINUATION_WORDS = ("管委会", "管理委员会", "办事处", "发展指挥部", "指挥部", "集团", "有限公司", "分公司", "公司")
+# The level words of a place; 江南、鲤中街道… and 东园镇、张坂镇人民政府 share what follows them.
+PLACE_LEVELS = ("街道", "镇", "乡")
+# A short fragment before 、 that is not a name is a place sharing the next name's suffix.
+PLACE_PREFIX_MAX = 5
+# Inside a joined name these start another unit: 区教育局区文投集团.
+NAME_STARTS = ("区", "市", "县", "省")
+MIN_NAME_LENGTH = 3
+GROUP_MARKERS = ("各", "相关", "有关")
+GENERIC_GROUP_NAMES = frozenset({"责任单位", "相关单位", "有关单位", "成员单位", "配合单位", "协办单位"})
+# 党工委、办事处 is the joint name of a sub-district's party committee and office, one unit.
+PARTY_COMMITTEE = "党工委"
+SUBDISTRICT_OFFICE = "办事处"
+PARTY_AND_OFFICE_RE = re.compile(PARTY_COMMITTEE + r"[、，,\s]*" + SUBDISTRICT_OFFICE)
+PARTY_AND_OFFICE_SEPARATOR = "、"
+JOINED = "\ue000"  # stands in for that 、 while cells are split, so it is not a separator
+
+ENUMERATION_MARKS = "、，,;；"
+OPENING_BRACKETS = "(（"
+CLOSING_BRACKETS = ")）"
+TRAILING_BRACKET_RE = re.compile(r"^(?P<name>.+?)[(（](?P<inner>[^()（）]+)[)）]$")
+
+
+@dataclass(frozen=True)
+class ParsedUnit:
+    """One unit named in a cell, the other names printed for it, and whether it is a group."""
+
+    name: str
+    aliases: tuple[str, ...]
+    is_group: bool
+
+
+@dataclass(frozen=True)
+class UnitsParse:
+    """The units of one cell in printed order, and what could not be read with confidence."""
+
+    units: list[ParsedUnit]
+    warnings: list[str]
+
+
+@dataclass
+class _Fragment:
+    """A piece of a cell between separators, before wrapped pieces are joined."""
+
+    text: str
+    enumerated: bool  # followed by 、，; rather than by a space or line break
+
+
+def _base(name: str) -> str:
+    """The name without a trailing bracket, which is a note or another name."""
+    match = TRAILING_BRACKET_RE.match(name)
+    return match.group("name") if match else name
+
+
+def is_complete(name: str) -> bool:
+    """True when a name ends like a unit name (区住建局, 鲤城文投集团), brackets aside."""
+    return _base(name).endswith(UNIT_SUFFIXES)
+
+
+def is_group(name: str) -> bool:
+    """True for a placeholder standing for several units (各街道办事处, 区直有关单位, 责任单位)."""
+    return name in GENERIC_GROUP_NAMES or any(marker in name for marker in GROUP_MARKERS)
+
+
+def _fragments(text: str) -> list[_Fragment]:
+    """Split a cell on separators outside brackets, noting which kind followed each piece."""
+    fragments: list[_Fragment] = []
+    current, depth = "", 0
+    for char in PARTY_AND_OFFICE_RE.sub(PARTY_COMMITTEE + JOINED + SUBDISTRICT_OFFICE, text):
+        if depth == 0 and (char in ENUMERATION_MARKS or char.isspace()):
+            if current:
+                fragments.append(_Fragment(current, enumerated=False))
+                current = ""
+            if char in ENUMERATION_MARKS and fragments:
+                fragments[-1].enumerated = True
+            continue
+        depth = max(depth + (char in OPENING_BRACKETS) - (char in CLOSING_BRACKETS), 0)
+        current += char
+    if current:
+        fragments.append(_Fragment(current, enumerated=False))
+    return fragments
+
+
+def _join_wrapped(fragments: list[_Fragment]) -> list[_Fragment]:
+    """Re-join names that a narrow cell wrapped onto several lines."""
+    joined: list[_Fragment] = []
+    for fragment in fragments:
+        previous = joined[-1] if joined else None
+        wrapped = previous is not None and not previous.enumerated and (
+            not is_complete(previous.text) or fragment.text.startswith(CONTINUATION_WORDS)
+        )
+        if previous is not None and (wrapped or fragment.text[0] in OPENING_BRACKETS):
+            previous.text += fragment.text
+            previous.enumerated = fragment.enumerated
+        else:
+            joined.append(_Fragment(fragment.text, fragment.enumerated))
+    return joined
+
+
+def _shared_suffix(place: str, full: str) -> str | None:
+    """What a bare place before 、 takes from the next full name, or None if nothing fits."""
+    for level in PLACE_LEVELS:
+        if place.endswith(level) and level in full:
+            return full[full.index(level) + len(level) :]
+    starts = [full.index(level) for level in PLACE_LEVELS if level in full]
+    return full[min(starts) :] if starts and not place.endswith(PLACE_LEVELS) else None
+
+
+def _distribute(fragments: list[_Fragment]) -> list[str]:
+    """Give bare places (江南、鲤中街道党工委、办事处) the suffix of the name they precede."""
+    names: list[str] = []
+    places: list[str] = []
+    for fragment in fragments:
+        text = fragment.text
+        bare_place = not is_complete(text) and not is_group(text) and len(text) <= PLACE_PREFIX_MAX
+        if fragment.enumerated and bare_place:
+            places.append(text)
+            continue
+        suffixes = [_shared_suffix(place, text) if is_complete(text) else None for place in places]
+        # A place that fits no suffix stays as printed; parse_units warns that it looks incomplete.
+        names.extend(place + (suffix or "") for place, suffix in zip(places, suffixes))
+        names.append(text)
+        places = []
+    return names + places
+
+
+def _outside_brackets(name: str, index: int) -> bool:
+    """True when position index of name is not inside a bracket."""
+    before = name[:index]
+    return sum(before.count(c) for c in OPENING_BRACKETS) == sum(before.count(c) for c in CLOSING_BRACKETS)
+
+
+def _split_run_together(name: str) -> list[str]:
+    """Split complete names printed without a separator (区教育局区文投集团)."""
+    for index in range(MIN_NAME_LENGTH, len(name) - MIN_NAME_LENGTH + 1):
+        head, tail = name[:index], name[index:]
+        if tail.startswith(NAME_STARTS) and is_complete(head) and _outside_brackets(name, index):
+            rest = _split_run_together(tail)
+            if all(is_complete(part) for part in rest):
+                return [head, *rest]
+    return [name]
+
+
+def _unit(name: str) -> ParsedUnit:
+    """A unit from its joined name, moving trailing bracketed unit names into aliases."""
+    aliases: list[str] = []
+    match = TRAILING_BRACKET_RE.match(name)
+    # A bracket is another name only if it reads as one (区重点办); 社会事务办(卫计) keeps its note.
+    while match and is_complete(match.group("inner").strip()) and not is_group(match.group("inner")):
+        aliases.insert(0, match.group("inner").strip())
+        name = match.group("name").strip()
+        match = TRAILING_BRACKET_RE.match(name)
+    return ParsedUnit(name, tuple(aliases), is_group(name))
+
+
+def parse_units(text: str) -> UnitsParse:
+    """Read the units named in one cell, in printed order."""
+    units: list[ParsedUnit] = []
+    warnings: list[str] = []
+    for joined in _distribute(_join_wrapped(_fragments(text or ""))):
+        for name in _split_run_together(joined.replace(JOINED, PARTY_AND_OFFICE_SEPARATOR)):
+            unit = _unit(name)
+            if any(existing.name == unit.name for existing in units):
+                continue  # a unit has one role per project, however often a cell repeats it
+            if not unit.is_group and not is_complete(unit.name):
+                warnings.append(_("Unit name may be incomplete: %(name)s") % {"name": unit.name})
+            units.append(unit)
+    return UnitsParse(units, warnings)

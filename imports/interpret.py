@@ -1,0 +1,236 @@
+"""Layout segments -> a PlanDraft: which rows are projects, sub-projects and categories, and what each cell says."""
+
+import re
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from imports.align import align
+from imports.cells.money import parse_amount, parse_funding
+from imports.cells.people import parse_people
+from imports.cells.quarters import parse_quarters, target_percent
+from imports.cells.units import parse_units
+from imports.drafts import CategoryDraft, FundingDraft, MilestoneDraft, PlanDraft, Problem, ProjectDraft
+from imports.layouts import Column, Layout, Role
+from imports.segments import Entry, Segment
+
+DECLARED_IN_NAME = re.compile(r"\s*[（(]\s*(\d+)\s*[项个件]\s*[)）]\s*")
+NUMBER = re.compile(r"^[（(]?\s*(\d{1,4}|[一二三四五六七八九十]{1,3})\s*[)）.、．]?$")
+LONGEST_NAME = 500
+TEXT_FIELDS = {
+    Role.CONTENT: "content", Role.REASON: "reason", Role.PREPARATION: "preparation",
+    Role.WORK_PLAN: "work_plan", Role.DEADLINE: "deadline", Role.REMARKS: "remarks", Role.PROGRESS: "progress",
+}
+INHERITED = ("lead_units", "assisting_units", "leaders", "staff")
+
+
+@dataclass
+class _Group:
+    """The numbered project the following unnumbered rows belong to."""
+
+    head: ProjectDraft
+    last: ProjectDraft
+    items: int = 1
+
+
+class Interpreter:
+    def __init__(self, draft: PlanDraft):
+        self.draft = draft
+        self.category: CategoryDraft | None = None
+        self.pending: CategoryDraft | None = None
+        self.group: _Group | None = None
+        self.reported_columns: set[str] = set()
+
+    # --- rows ---------------------------------------------------------------------------
+
+    def read_segment(self, segment: Segment) -> None:
+        layout = segment.layout
+        self._report_unknown_columns(layout)
+        grouped = self._items_are_grouped(segment)
+        for entry in segment.entries:
+            if entry.kind == "section":
+                self._section(entry.text)
+            elif entry.kind == "note":
+                self.draft.warnings.append(Problem(_("Text in the table was not read: %(text)s") % {"text": entry.text[:60]},
+                                                   entry.row.sheet, entry.row.line))
+            elif entry.kind == "totals":
+                self._totals(entry, layout)
+            else:
+                self._data(entry, layout, grouped)
+
+    def _section(self, text: str) -> None:
+        declared = DECLARED_IN_NAME.search(text)
+        name = DECLARED_IN_NAME.sub("", text).strip()
+        self.pending = CategoryDraft(position=0, name=name, declared_count=int(declared.group(1)) if declared else None)
+        self.group = None
+
+    def _use_category(self, name: str | None = None) -> str | None:
+        """The category a project falls in; a section row becomes a category once a project follows it."""
+        if name is not None:
+            self.pending = CategoryDraft(position=0, name=name)
+        if self.pending is not None:
+            existing = next((c for c in self.draft.categories if c.name == self.pending.name), None)
+            if existing is None:
+                self.pending.position = len(self.draft.categories) + 1
+                self.draft.categories.append(self.pending)
+                existing = self.pending
+            self.category, self.pending = existing, None
+        return self.category.name if self.category else None
+
+    def _totals(self, entry: Entry, layout: Layout) -> None:
+        cells, _orphans = align(entry.row.cells, layout)
+        for column in layout.columns:
+            if column.role in {Role.TOTAL, Role.ANNUAL, Role.SOURCE} and column.index < len(cells):
+                amount = parse_amount(cells[column.index])
+                if amount is not None:
+                    self.draft.stated_totals[column.source or column.role.value] = amount.value
+
+    def _items_are_grouped(self, segment: Segment) -> bool:
+        """True when unnumbered rows carry their own content: items of a group, not parts of a project."""
+        layout = segment.layout
+        if not (layout.has(Role.NAME) and layout.has(Role.CONTENT) and layout.has(Role.NUMBER)):
+            return False
+        number, name, content = (layout.find(role)[0].index for role in (Role.NUMBER, Role.NAME, Role.CONTENT))
+        for entry in segment.entries:
+            cells = entry.row.cells
+            if entry.kind == "data" and not _cell(cells, number) and not _cell(cells, name) and _cell(cells, content):
+                return True
+        return False
+
+    def _data(self, entry: Entry, layout: Layout, grouped: bool) -> None:
+        row = entry.row
+        cells, orphans = align(row.cells, layout)
+        number_column = layout.find(Role.NUMBER)
+        number = _cell(cells, number_column[0].index) if number_column else ""
+        if number and not NUMBER.match(number):
+            self.draft.warnings.append(Problem(_("The number “%(number)s” is not a number.") % {"number": number},
+                                               row.sheet, row.line, number_column[0].header))
+        project = ProjectDraft(key="", position=len(self.draft.projects) + 1, sheet=row.sheet, line=row.line,
+                               number=number.rstrip("、.．").strip("（()）").strip())
+        self._fill(project, cells, layout)
+        for index, text in orphans:
+            amount = parse_amount(text)
+            if amount is not None:
+                project.unplaced.append(amount.value)
+            else:
+                project.extra[_("column %(n)s") % {"n": index + 1}] = text
+        if orphans:
+            self.draft.warnings.append(Problem(
+                _("The row has more cells than its header; “%(cells)s” stood under no column.")
+                % {"cells": "、".join(text for _index, text in orphans)}, row.sheet, row.line))
+        self._place(project, grouped, layout)
+
+    def _place(self, project: ProjectDraft, grouped: bool, layout: Layout) -> None:
+        """Give the row its key, parent and category, and let items inherit their group's units."""
+        if project.number:
+            project.key = project.number
+            if grouped:
+                project.category = self._use_category(project.name)
+                project.name = _flat(project.content)[:LONGEST_NAME]
+            else:
+                project.category = self._use_category()
+            self.group = _Group(head=project, last=project)
+        elif self.group is not None and (grouped or not project.name):
+            self.group.items += 1
+            head = self.group.head
+            project.key = f"{head.key}.{self.group.items}"
+            project.category = head.category
+            for name in INHERITED:
+                if not getattr(project, name):
+                    setattr(project, name, list(getattr(self.group.last, name)))
+            if grouped:
+                project.name = _flat(project.content)[:LONGEST_NAME]
+            else:
+                project.parent_key = head.key
+                project.name = f"{head.name}（{self.group.items}）"
+            self.group.last = project
+        else:
+            project.key = f"#{project.position}"
+            project.category = self._use_category()
+        if not project.name:
+            self.draft.errors.append(Problem(_("The row has no project name."), project.sheet, project.line))
+        self.draft.projects.append(project)
+
+    # --- cells --------------------------------------------------------------------------
+
+    def _fill(self, project: ProjectDraft, cells: tuple[str, ...], layout: Layout) -> None:
+        year = self.draft.year
+        for column in layout.columns:
+            text = _cell(cells, column.index)
+            if not text:
+                continue
+            role = column.role
+            where = (project.sheet, project.line, column.header)
+            if role == Role.NAME:
+                project.name = _flat(text)[:LONGEST_NAME]
+            elif role in TEXT_FIELDS:
+                setattr(project, TEXT_FIELDS[role], text)
+            elif role == Role.PERIOD:
+                project.construction_period = re.sub(r"\s+", "", text).replace("—", "-").replace("～", "-")
+            elif role == Role.QUARTER:
+                project.milestones.append(MilestoneDraft(column.quarter, text, target_percent(text)))
+            elif role in {Role.TOTAL, Role.ANNUAL, Role.SOURCE}:
+                self._money(project, column, text, where)
+            elif role == Role.FUNDING:
+                project.funding_text = text
+            elif role in {Role.LEAD, Role.ASSISTING}:
+                parsed = parse_units(text)
+                setattr(project, "lead_units" if role == Role.LEAD else "assisting_units", parsed.units)
+                self._warn(parsed.warnings, *where)
+            elif role in {Role.LEADERS, Role.STAFF}:
+                parsed = parse_people(text)
+                setattr(project, "leaders" if role == Role.LEADERS else "staff", parsed.names)
+                self._warn(parsed.warnings, *where)
+            elif role is None:
+                project.extra[column.header or _("column %(n)s") % {"n": column.index + 1}] = text
+        self._funding_prose(project, layout)
+        if project.work_plan and not layout.has(Role.QUARTER):
+            parsed = parse_quarters(project.work_plan, year=year)
+            project.milestones = [MilestoneDraft(q, text, target_percent(text)) for q, text in sorted(parsed.milestones.items())]
+            if parsed.preparation and not project.preparation:
+                project.preparation = parsed.preparation
+            self._warn(parsed.warnings, project.sheet, project.line, layout.find(Role.WORK_PLAN)[0].header)
+
+    def _money(self, project: ProjectDraft, column: Column, text: str, where: tuple) -> None:
+        amount = parse_amount(text)
+        if amount is None:
+            self.draft.warnings.append(Problem(_("“%(text)s” is not an amount.") % {"text": text[:40]}, *where))
+            return
+        if column.role == Role.SOURCE:
+            project.fundings.append(FundingDraft(column.source, amount.value))
+            return
+        field_name = "total_investment" if column.role == Role.TOTAL else "annual_investment"
+        if getattr(project, field_name) is None:
+            setattr(project, field_name, amount.value)
+            project.investment_is_approximate |= amount.approximate
+
+    def _funding_prose(self, project: ProjectDraft, layout: Layout) -> None:
+        if not project.funding_text:
+            return
+        parsed = parse_funding(project.funding_text, project.total_investment)
+        if project.total_investment is None and parsed.total is not None:
+            project.total_investment = parsed.total.value
+            project.investment_is_approximate |= parsed.total.approximate
+        if not project.fundings:
+            project.fundings = [FundingDraft(part.source, part.amount, part.note) for part in parsed.parts]
+        self._warn(parsed.warnings, project.sheet, project.line, layout.find(Role.FUNDING)[0].header)
+
+    def _warn(self, messages: list[str], sheet: str, line: int, column: str) -> None:
+        self.draft.warnings.extend(Problem(message, sheet, line, column) for message in messages)
+
+    def _report_unknown_columns(self, layout: Layout) -> None:
+        for column in layout.columns:
+            if column.role is None and column.header and column.header not in self.reported_columns:
+                self.reported_columns.add(column.header)
+                self.draft.warnings.append(Problem(
+                    _("Column “%(column)s” is not a known column; its cells are kept on each project as other data.")
+                    % {"column": column.header}, column=column.header))
+
+
+def _cell(cells: tuple[str, ...], index: int) -> str:
+    return cells[index] if index < len(cells) else ""
+
+
+def _flat(text: str) -> str:
+    """A name wrapped over several lines of a cell, on one line again."""
+    return re.sub(r"\s*\n\s*", "", text).strip()

@@ -1,0 +1,178 @@
+"""Header words -> column roles: a table's layout is recognised from what its header says.
+
+Nothing here knows a particular file. A header row is a row of short cells most of which name
+a known column; a second header row under it (1季度 … 4季度, 总投资 上级补助 …) refines the
+columns it covers. Traditional characters are read as simplified for matching only.
+"""
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+import opencc
+
+from imports.cells.money import FUNDING_SOURCES
+
+
+class Role(StrEnum):
+    NUMBER = "number"
+    NAME = "name"
+    CONTENT = "content"
+    REASON = "reason"
+    PREPARATION = "preparation"
+    WORK_PLAN = "work_plan"
+    QUARTER = "quarter"
+    PERIOD = "construction_period"
+    TOTAL = "total_investment"
+    ANNUAL = "annual_investment"
+    SOURCE = "source"
+    FUNDING = "funding"
+    LEAD = "lead"
+    ASSISTING = "assisting"
+    LEADERS = "leaders"
+    STAFF = "staff"
+    DEADLINE = "deadline"
+    PROGRESS = "progress"
+    REMARKS = "remarks"
+
+
+# Checked in this order, first match wins: 项目内容 is content before 项目 makes it a name,
+# 责任人员 is staff before 责任单位 makes it a unit, 年度投资 is annual before 投资 makes it total.
+HEADER_WORDS: tuple[tuple[Role, tuple[str, ...]], ...] = (
+    (Role.NUMBER, ("序号", "编号", "序")),
+    (Role.ANNUAL, ("年度投资", "年度计划投资", "本年度投资", "年度资金", "本年投资")),
+    (Role.TOTAL, ("总投资", "计划投资", "投资总额", "投资额", "投资规模", "估算投资")),
+    (Role.FUNDING, ("资金安排", "资金来源", "资金筹措", "经费来源")),
+    (Role.LEADERS, ("领导",)),
+    (Role.STAFF, ("责任人员", "责任人", "联系人", "经办人", "信息员")),
+    (Role.LEAD, ("承办单位", "牵头单位", "责任科室", "主办单位", "牵头部门", "承办", "牵头")),
+    (Role.ASSISTING, ("协办单位", "配合单位", "责任单位", "参与单位", "协办", "配合", "责任部门")),
+    (Role.PROGRESS, ("进展情况", "当前进度", "工作进展", "进展", "完成情况", "推进情况")),
+    (Role.WORK_PLAN, ("工作计划", "形象进度", "进度计划", "进度安排", "时间安排", "实施计划", "计划安排")),
+    (Role.DEADLINE, ("完成时限", "时间节点", "完成时间", "时限")),
+    (Role.PERIOD, ("建设年限", "建设周期", "起止年限", "实施年限")),
+    (Role.REASON, ("推荐理由", "立项理由", "理由", "必要性")),
+    (Role.PREPARATION, ("前期准备", "准备情况", "前期工作")),
+    (Role.CONTENT, ("项目简况", "主要内容", "项目内容", "建设内容", "建设规模", "工作内容", "实施内容",
+                    "目标任务", "工作目标")),
+    (Role.NAME, ("项目名称", "具体任务", "实事项目", "任务名称", "名称", "工作任务", "事项", "项目")),
+    (Role.REMARKS, ("备注", "说明")),
+)
+QUARTER_HEADER = re.compile(r"^(?:第)?([1-4一二三四])季度?(?:计划|目标|节点|进度)?$|^Q([1-4])$", re.IGNORECASE)
+CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
+# Notes in brackets never decide a column: 总投资 (万元), 形象进度安排 (需细化到季度).
+BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+LONGEST_HEADER = 20
+MIN_HEADER_CELLS = 3
+WRITING_ROLES = {Role.NAME, Role.CONTENT}
+
+_to_simplified = opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=4096)
+def normalise(text: str) -> str:
+    """Header text for matching: simplified characters, no brackets, no white space."""
+    simplified = _to_simplified.convert(text)
+    return re.sub(r"\s+", "", BRACKETED.sub("", simplified))
+
+
+def simplified(text: str) -> str:
+    """Text in simplified characters, for recognising words; the data keeps what was written."""
+    return _to_simplified.convert(text)
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    role: Role | None  # None: a column we do not know, kept on the project as extra data
+    header: str  # as written, both header rows joined with " / "
+    quarter: int | None = None
+    source: str | None = None  # canonical funding source of a money column
+
+
+@dataclass(frozen=True)
+class Layout:
+    columns: tuple[Column, ...]
+    header_lines: tuple[int, ...]
+    signature: tuple[str, ...]  # normalised header cells, to recognise a repeated header
+
+    def find(self, role: Role) -> list[Column]:
+        return [column for column in self.columns if column.role == role]
+
+    def has(self, role: Role) -> bool:
+        return any(column.role == role for column in self.columns)
+
+
+def source_of(text: str) -> str | None:
+    """The canonical funding source a header names (上级补助, 区级补助, 镇村自筹 …)."""
+    words = [word for word in FUNDING_SOURCES if word in text]
+    return FUNDING_SOURCES[max(words, key=len)] if words else None
+
+
+def classify(text: str) -> tuple[Role | None, int | None, str | None]:
+    """(role, quarter, source) a header cell names, or (None, None, None)."""
+    word = normalise(text)
+    if not word or len(word) > LONGEST_HEADER:
+        return None, None, None
+    quarter = QUARTER_HEADER.match(word)
+    if quarter:
+        digit = quarter.group(1) or quarter.group(2)
+        return Role.QUARTER, CHINESE_DIGITS.get(digit) or int(digit), None
+    if "投资" not in word and (source := source_of(word)) and word.endswith(("补助", "自筹", "配套", "财政", "资金")):
+        return Role.SOURCE, None, source
+    for role, words in HEADER_WORDS:
+        if any(candidate in word for candidate in words):
+            return role, None, None
+    return None, None, None
+
+
+def header_roles(cells: tuple[str, ...] | list[str]) -> list[Role | None]:
+    return [classify(cell)[0] for cell in cells]
+
+
+def is_header_row(cells: tuple[str, ...] | list[str]) -> bool:
+    """Most non-empty cells are short header words, at least three, one of them a name or content."""
+    filled = [cell for cell in cells if cell]
+    roles = [role for role in header_roles(filled) if role]
+    return (
+        len(roles) >= MIN_HEADER_CELLS
+        and len(roles) * 3 >= len(filled) * 2
+        and bool(WRITING_ROLES & set(roles))
+    )
+
+
+def is_sub_header_row(cells: tuple[str, ...]) -> bool:
+    """A second header row: only header words, of the kinds that split a group (quarters, money)."""
+    filled = [cell for cell in cells if cell]
+    roles = header_roles(filled)
+    return bool(filled) and all(roles) and any(role in {Role.QUARTER, Role.SOURCE, Role.TOTAL} for role in roles)
+
+
+def count_header_cells(cells: list[str]) -> int | None:
+    """How many leading cells of flattened text form the header row (for the pasted-text reader)."""
+    count = 0
+    for cell in cells:
+        if classify(cell)[0] is None:
+            break
+        count += 1
+    return count if count >= MIN_HEADER_CELLS and WRITING_ROLES & set(header_roles(cells[:count])) else None
+
+
+def build_layout(upper: tuple[str, ...], lower: tuple[str, ...] | None, lines: tuple[int, ...]) -> Layout:
+    """Columns from one header row, or two where the lower refines the groups of the upper."""
+    lower = lower or ()
+    width = max(len(upper), len(lower))
+    columns = []
+    for index in range(width):
+        top = upper[index] if index < len(upper) else ""
+        bottom = lower[index] if index < len(lower) else ""
+        role, quarter, source = classify(bottom) if bottom else (None, None, None)
+        if role is None:
+            role, quarter, source = classify(top)
+            if not top and not bottom:
+                role = None
+        header = " / ".join(part for part in (top, bottom) if part)
+        columns.append(Column(index=index, role=role, header=header, quarter=quarter, source=source))
+    signature = tuple(normalise(cell) for cell in upper)
+    return Layout(columns=tuple(columns), header_lines=lines, signature=signature)

@@ -1,0 +1,51 @@
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from imports.services import apply_import, preview_import, record_failure
+
+
+class Command(BaseCommand):
+    help = "Import an annual responsibility table (.xlsx, .docx, .csv or text) into its plan."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path")
+        parser.add_argument("--jurisdiction", help="e.g. 温州市/鹿城区, when the title does not say it")
+        parser.add_argument("--year", type=int, help="when the title does not say it")
+        parser.add_argument("--dry-run", action="store_true", help="read and check, write nothing")
+        parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+    def handle(self, *args, path, jurisdiction, year, dry_run, json: bool, **options):
+        file = Path(path)
+        if not file.is_file():
+            raise CommandError(f"{path}: no such file")
+        preview = preview_import(file_name=file.name, data=file.read_bytes(), jurisdiction=jurisdiction, year=year)
+        if not preview.errors and not dry_run:
+            apply_import(preview=preview)
+        elif preview.errors and not dry_run:
+            record_failure(preview=preview)
+        summary = preview.summary()
+        if json:
+            self.stdout.write(_dumps(summary))
+        else:
+            self.stdout.write(_human(summary, dry_run=dry_run))
+        if preview.errors:
+            sys.exit(1)
+
+
+def _dumps(summary: dict) -> str:
+    return json.dumps(summary, ensure_ascii=False, indent=2)
+
+
+def _human(summary: dict, *, dry_run: bool) -> str:
+    plan, counts = summary["plan"], summary["counts"]
+    lines = [f"{plan['jurisdiction']} {plan['year']} {plan['title']}",
+             "  " + ", ".join(f"{key} {value}" for key, value in counts.items()),
+             f"  created {summary['created']}, updated {summary['updated']}, unchanged {summary['unchanged']}"
+             + (" (dry run: nothing written)" if dry_run else "")]
+    lines += [f"  check {'ok' if c['ok'] else 'FAILED'}: {c['message']}" for c in summary["checks"]]
+    lines += [f"  warning: {w['where']} {w['message']}" for w in summary["warnings"]]
+    lines += [f"  ERROR: {e['where']} {e['message']}" for e in summary["errors"]]
+    return "\n".join(lines)

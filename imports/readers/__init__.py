@@ -1,0 +1,78 @@
+"""Format readers: a file's bytes -> list[RawTable], the reader chosen by content, not by name."""
+
+import re
+
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+from imports.readers.base import ZIP_ERRORS, RawRow, RawTable, ReadError, main_part, open_zip
+from imports.readers.delimited import decode_text, read_delimited, sniff_delimiter
+from imports.readers.excel import read_excel
+from imports.readers.pasted import HeaderCells, detect_shape, read_text
+from imports.readers.word import read_word
+
+__all__ = ["HeaderCells", "RawRow", "RawTable", "ReadError", "read_file", "read_text"]
+
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Only the zip-based names are refused when the content is not a zip: systems that export
+# ".xls" files often write tab-separated text, which reads fine as text.
+_EXCEL_NAMES = (".xlsx", ".xlsm", ".xltx")
+_WORD_NAMES = (".docx", ".docm", ".dotx")
+_WEB_PAGE = re.compile(r"\s*<(?:!doctype\s+html|html|\?xml)", re.IGNORECASE)
+
+
+def read_file(
+    name: str, data: bytes, *, max_bytes: int, header_cells: HeaderCells | None = None
+) -> list[RawTable]:
+    """The tables of an uploaded file ([] if it holds no text); `header_cells` finds web-page headers."""
+    if not data:
+        raise ReadError(_("The file is empty."))
+    if len(data) > max_bytes:
+        raise ReadError(
+            _("The file is %(size)s, more than the %(limit)s allowed.")
+            % {"size": filesizeformat(len(data)), "limit": filesizeformat(max_bytes)}
+        )
+    lowered = name.lower()
+    if data.startswith(_ZIP):
+        return _read_package(name, data)
+    if data.startswith(_OLE2):
+        # Encrypted .xlsx/.docx files are OLE2 containers too, as are the old binary formats.
+        if lowered.endswith((".doc", *_WORD_NAMES)):
+            raise ReadError(_("The file is a password-protected or old .doc document: save it as .docx."))
+        raise ReadError(_("The file is a password-protected or old .xls workbook: save it as .xlsx."))
+    if lowered.endswith(_EXCEL_NAMES):
+        raise ReadError(_("The file is not an Excel workbook: it is damaged or another kind of file renamed."))
+    if lowered.endswith(_WORD_NAMES):
+        raise ReadError(_("The file is not a Word document: it is damaged or another kind of file renamed."))
+    if data.startswith(b"%PDF"):
+        raise ReadError(_("PDF files cannot be read: copy the table from the PDF and paste it as text."))
+    text = decode_text(data)
+    if _WEB_PAGE.match(text):
+        raise ReadError(_("The file is a web page or XML file: open it in Excel and save it as .xlsx."))
+    # Tabs and pipes mean pasted text (tab-separated values included); otherwise a consistent
+    # comma or semicolon count on most lines means CSV.
+    if detect_shape(text.split("\n")) == "plain":
+        delimiter = sniff_delimiter(text)
+        if delimiter is not None:
+            return [read_delimited(text, name=name, delimiter=delimiter)]
+    table = read_text(text, name=name, header_cells=header_cells)
+    return [table] if table.rows else []
+
+
+def _read_package(name: str, data: bytes) -> list[RawTable]:
+    """An Office Open XML package: a workbook or a document, told apart by its main part."""
+    with open_zip(data, damaged=_("The file is a damaged zip archive.")) as archive:
+        try:
+            part = main_part(archive) or ""
+        except ZIP_ERRORS as exc:
+            raise ReadError(_("The file is a damaged zip archive.")) from exc
+    if part.startswith("xl/") and part.endswith(".bin"):
+        raise ReadError(_("Binary .xlsb workbooks cannot be read: save it as .xlsx."))
+    if part.startswith("xl/"):
+        return read_excel(data, name=name)
+    if part.startswith("word/"):
+        return read_word(data, name=name)
+    if name.lower().endswith(_EXCEL_NAMES):
+        raise ReadError(_("The file is not an Excel workbook: it is damaged or another kind of file renamed."))
+    raise ReadError(_("The file is a zip archive, neither an Excel workbook nor a Word document."))

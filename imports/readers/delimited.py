@@ -1,0 +1,81 @@
+"""CSV/TSV reader with encoding and delimiter detected from the content."""
+
+import csv
+import io
+import re
+from collections import Counter
+
+from django.utils.translation import gettext as _
+
+from imports.readers.base import RawTable, ReadError, make_row
+
+DELIMITERS = (",", "\t", ";")
+_SNIFF_RECORDS = 50
+# C0 controls other than tab/newline/CR/form feed never occur in a real text file.
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def decode_text(data: bytes) -> str:
+    """Text of a file in UTF-8 (with or without BOM), UTF-16 with BOM or GB18030; newlines as \\n."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Excel's "Unicode text" export is UTF-16 with a BOM.
+        candidates = ["utf-16"]
+    else:
+        # GB18030 is what Chinese Excel writes for CSV; it is a superset of GBK and GB2312.
+        candidates = ["utf-8", "gb18030"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _BINARY.search(text[:65536]):
+            return text.replace("\r\n", "\n").replace("\r", "\n")
+    raise ReadError(_("The file is not text in a known encoding (UTF-8 or GB18030)."))
+
+
+def sniff_delimiter(text: str) -> str | None:
+    """The delimiter most first records agree on with at least two fields, or None."""
+    best, best_score = None, 0
+    for delimiter in DELIMITERS:
+        counts = []
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        try:
+            for record in reader:
+                if any(field.strip() for field in record):
+                    counts.append(len(record))
+                if len(counts) >= _SNIFF_RECORDS:
+                    break
+        except csv.Error:
+            continue
+        if not counts:
+            continue
+        width, agreeing = Counter(counts).most_common(1)[0]
+        # Prose has commas too, but rarely the same number on most lines.
+        if width >= 2 and agreeing >= 2 and agreeing * 5 >= len(counts) * 3 and agreeing > best_score:
+            best, best_score = delimiter, agreeing
+    return best
+
+
+def read_delimited(text: str, *, name: str, delimiter: str | None = None) -> RawTable:
+    """Rows of a delimited text, located by file name and the line each record starts on."""
+    delimiter = delimiter or sniff_delimiter(text) or ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows = []
+    last_line = 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise ReadError(
+                _("Line %(line)d cannot be read as CSV: %(error)s") % {"line": last_line + 1, "error": exc}
+            ) from exc
+        row = make_row(name, last_line + 1, (field.strip() for field in record))
+        if row is not None:
+            rows.append(row)
+        last_line = reader.line_num
+    return RawTable(name=name, rows=tuple(rows))
+

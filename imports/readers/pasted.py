@@ -1,0 +1,201 @@
+"""Text pasted from Word, a PDF or a web page, turned into rows by the shape of the text.
+
+The shape is decided once for the whole text by counting its lines:
+
+* pipes: at least two lines start with "|" (Markdown tables, as PDF converters write them),
+  and they are at least as many as the tab lines. Lines starting with "|" are rows, the
+  "|---|---|" separators are dropped; every other line is a single-cell row.
+* tab cells: at least two lines are a tab followed by text without another tab, and they
+  outnumber the lines with inner tabs. Word copies a table this way, one cell per line: a tab
+  line after a blank line (or the first one) starts a row, a tab line right after a non-blank
+  line starts the next cell, a line without a tab continues the current cell, a lone tab is
+  an empty cell. Lines before the first tab line are single-cell rows.
+* tab rows: any other line with a tab. Each line is a row split on tabs; empty leading cells
+  are kept because they stand for a merged cell above. Lines without a tab are single-cell
+  rows. When a cell is quoted over several lines (what Excel puts on the clipboard), the
+  text is read as tab-separated CSV instead.
+* blocks: no pipes or tabs, and `header_cells` recognises a header among the blank-line
+  separated blocks (a browser copy of an HTML table: every cell alone between blank lines).
+  A block is one cell, even over several lines; cells are grouped into rows as wide as the
+  header, and `header_cells` is asked again at every row start to catch repeated headers.
+* lines: anything else; every non-blank line is a single-cell row.
+
+Single-cell lines lose Markdown heading marks ("# 标题" -> "标题"); rules ("---") are dropped.
+Cells lose HTML tags (<br> becomes a line break) and keep inner NBSP/U+3000 and traditional
+characters as written; only their ends are stripped.
+"""
+
+import csv
+import html
+import io
+import re
+from collections.abc import Callable, Iterator
+
+from imports.readers.base import RawTable, make_row
+
+SHEET = "文本"
+HeaderCells = Callable[[list[str]], int | None]
+
+_HEADER_WINDOW = 64
+_PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-*:?\s*)*\|?$")
+_PIPE_SPLIT = re.compile(r"(?<!\\)\|")
+_HEADING = re.compile(r"^#{1,6}(\s+|$)")
+_RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(
+    r"</?(?:a|b|big|center|code|col|colgroup|del|div|em|font|h[1-6]|i|ins|li|mark|ol|p|pre|s|"
+    r"small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|tr|u|ul)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+\d*);")
+_QUOTED_MULTILINE = re.compile(r'(?:^|\t)"(?:[^"\n]|"")*\n', re.MULTILINE)
+
+Entry = tuple[int, list[str]]  # (line, cells) before cleaning
+
+
+def read_text(text: str, *, name: str, header_cells: HeaderCells | None = None) -> RawTable:
+    """Rows of pasted text, each located by the line it starts on."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    shape = detect_shape(lines)
+    if shape == "pipes":
+        entries = _pipe_rows(lines)
+    elif shape == "tab cells":
+        entries = _tab_cell_rows(lines)
+    elif shape == "tab rows":
+        # Lines with tabs split on them in _loose_line, which is all "tab rows" need.
+        entries = _csv_rows(text) if _QUOTED_MULTILINE.search(text) else _plain_rows(lines)
+    else:
+        entries = (header_cells and _block_rows(lines, header_cells)) or _plain_rows(lines)
+    rows = (make_row(SHEET, number, [clean(cell) for cell in cells]) for number, cells in entries)
+    return RawTable(name=name, rows=tuple(row for row in rows if row is not None))
+
+
+def detect_shape(lines: list[str]) -> str:
+    """"pipes", "tab cells", "tab rows" or "plain", by counting the kinds of lines."""
+    pipes = tab_cells = tab_rows = 0
+    for line in lines:
+        if line.startswith("\t") and "\t" not in line[1:]:
+            tab_cells += 1
+        elif "\t" in line:
+            tab_rows += 1
+        elif line.lstrip().startswith("|") and line.count("|") >= 2:
+            pipes += 1
+    if pipes >= 2 and pipes >= tab_rows and pipes >= tab_cells:
+        return "pipes"
+    if tab_cells >= 2 and tab_cells > tab_rows:
+        return "tab cells"
+    if tab_rows or tab_cells:
+        return "tab rows"
+    return "plain"
+
+
+def clean(cell: str) -> str:
+    """A cell without HTML markup, its ends stripped."""
+    if "<" in cell:
+        cell = _TAG.sub("", _BR.sub("\n", cell))
+    if "&" in cell:
+        cell = _ENTITY.sub(lambda match: html.unescape(match.group(0)), cell)
+    return cell.strip()
+
+
+def _loose_line(number: int, line: str) -> Iterator[Entry]:
+    """A line outside any table: split on tabs if it has any, else one cell without Markdown marks."""
+    if "\t" in line.rstrip():
+        yield number, line.split("\t")
+    elif line.strip() and not _RULE.match(line):
+        yield number, [_HEADING.sub("", line.strip())]
+
+
+def _plain_rows(lines: list[str]) -> list[Entry]:
+    return [entry for number, line in enumerate(lines, 1) for entry in _loose_line(number, line)]
+
+
+def _pipe_rows(lines: list[str]) -> list[Entry]:
+    entries: list[Entry] = []
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if not (stripped.startswith("|") and stripped.count("|") >= 2):
+            entries.extend(_loose_line(number, line))
+        elif not _PIPE_SEPARATOR.match(stripped):
+            # Long rows are sometimes cut short, without the closing pipe.
+            inner = stripped[1:-1] if stripped.endswith("|") and not stripped.endswith("\\|") else stripped[1:]
+            entries.append((number, [cell.replace("\\|", "|") for cell in _PIPE_SPLIT.split(inner)]))
+    return entries
+
+
+def _csv_rows(text: str) -> list[Entry]:
+    reader = csv.reader(io.StringIO(text), delimiter="\t")
+    entries: list[Entry] = []
+    last_line = 0
+    for record in reader:
+        if len(record) == 1:
+            entries.extend(_loose_line(last_line + 1, record[0]))
+        elif record:
+            entries.append((last_line + 1, record))
+        last_line = reader.line_num
+    return entries
+
+
+def _tab_cell_rows(lines: list[str]) -> list[Entry]:
+    entries: list[Entry] = []
+    start = 0
+    cells: list[list[str]] = []  # the current row's cells, each as its lines
+    after_blank = True
+
+    def finish_row() -> None:
+        # A cell's lines were paragraphs in Word: blank lines between them are dropped.
+        if cells:
+            entries.append((start, ["\n".join(part.strip() for part in cell if part.strip()) for cell in cells]))
+
+    for number, line in enumerate(lines, 1):
+        if line.startswith("\t"):
+            if after_blank:
+                finish_row()
+                start, cells = number, []
+            cells.extend([cell] for cell in line[1:].split("\t"))
+            after_blank = False
+        elif not line.strip():
+            after_blank = True
+        elif cells:
+            cells[-1].append(line)
+            after_blank = False
+        else:
+            entries.extend(_loose_line(number, line))
+    finish_row()
+    return entries
+
+
+def _block_rows(lines: list[str], header_cells: HeaderCells) -> list[Entry] | None:
+    """Cells alone between blank lines, grouped by the width of the header; None without a header."""
+    blocks: list[tuple[int, list[str]]] = []
+    after_blank = True
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            after_blank = True
+        elif after_blank:
+            blocks.append((number, [line.strip()]))
+            after_blank = False
+        else:
+            blocks[-1][1].append(line.strip())
+    texts = [clean("\n".join(block_lines)) for _number, block_lines in blocks]
+
+    def header_width(start: int) -> int | None:
+        width = header_cells(texts[start : start + _HEADER_WINDOW])
+        return min(width, len(texts) - start) if width and width > 0 else None
+
+    start = next((index for index in range(len(blocks)) if header_width(index)), None)
+    if start is None:
+        return None
+    entries = [entry for number, block in blocks[:start] for entry in _plain_rows_at(number, block)]
+    width = 1
+    while start < len(blocks):
+        width = header_width(start) or width
+        entries.append((blocks[start][0], texts[start : start + width]))
+        start += width
+    return entries
+
+
+def _plain_rows_at(first: int, block_lines: list[str]) -> list[Entry]:
+    return [entry for offset, line in enumerate(block_lines) for entry in _loose_line(first + offset, line)]
+

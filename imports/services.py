@@ -1,0 +1,103 @@
+"""preview_import() and apply_import(): the only code that writes an imported table to the database."""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from imports.drafts import PlanDraft, Problem
+from imports.layouts import count_header_cells
+from imports.models import ImportRecord
+from imports.plan_reader import draft_plan
+from imports.readers import ReadError, read_file
+from imports.store import PlanWriter, find_jurisdiction, stored_fingerprints
+from imports.summary import fingerprint, summarize
+from projects.models import Plan
+
+
+@dataclass
+class ImportPreview:
+    """A file as it will be stored, and what it would do to the plan already there."""
+
+    file_name: str
+    checksum: str
+    draft: PlanDraft
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    outcome: dict[str, str] = field(default_factory=dict)  # project key -> created / updated / unchanged
+
+    @property
+    def errors(self) -> list[Problem]:
+        return self.draft.errors
+
+    def summary(self) -> dict:
+        outcomes = list(self.outcome.values())
+        return {
+            **summarize(self.draft), "file_name": self.file_name, "checksum": self.checksum,
+            **{word: outcomes.count(word) for word in ("created", "updated", "unchanged")},
+        }
+
+
+def parse_jurisdiction(text: str | None) -> list[str] | None:
+    """"温州市/鹿城区", "温州市 › 鹿城区" or "鹿城区" -> the chain of names."""
+    if not text:
+        return None
+    for separator in ("›", ">", "/", "／", " "):
+        text = text.replace(separator, "\n")
+    return [part for part in text.split("\n") if part.strip()] or None
+
+
+def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = None,
+                   year: int | None = None) -> ImportPreview:
+    """Read and check a file and compare it with what is stored; writes nothing."""
+    checksum = hashlib.sha256(data).hexdigest()
+    try:
+        tables = read_file(file_name, data, max_bytes=settings.MAX_UPLOAD_MB * 1024 * 1024,
+                           header_cells=count_header_cells)
+    except ReadError as error:
+        draft = PlanDraft(errors=[Problem(str(error))])
+        return ImportPreview(file_name=file_name, checksum=checksum, draft=draft)
+    draft = draft_plan(tables, jurisdiction=parse_jurisdiction(jurisdiction), year=year)
+    preview = ImportPreview(file_name=file_name, checksum=checksum, draft=draft)
+    if draft.errors:
+        return preview
+    keys = [project.key for project in draft.projects]
+    duplicates = sorted({key for key in keys if keys.count(key) > 1}) if len(set(keys)) != len(keys) else []
+    for key in duplicates:
+        draft.errors.append(Problem(_("Number %(number)s appears more than once.") % {"number": key}))
+    try:
+        jurisdiction_row = find_jurisdiction(draft.jurisdiction, create=False)
+    except ValidationError as error:
+        draft.errors.extend(Problem(message) for message in error.messages)
+        return preview
+    stored = stored_fingerprints(jurisdiction_row, draft.year, draft.kind) if jurisdiction_row else {}
+    for project in draft.projects:
+        preview.fingerprints[project.key] = fingerprint(project)
+        before = stored.get(project.key)
+        preview.outcome[project.key] = (
+            "created" if before is None else "unchanged" if before == preview.fingerprints[project.key] else "updated"
+        )
+    return preview
+
+
+@transaction.atomic
+def apply_import(*, preview: ImportPreview, user=None) -> ImportRecord:
+    """Write the previewed plan in one transaction and record the import; refuses a preview with errors."""
+    if preview.errors:
+        raise ValidationError([problem.message for problem in preview.errors])
+    writer = PlanWriter(preview.draft, fingerprints=preview.fingerprints, outcome=preview.outcome)
+    plan: Plan = writer.write()
+    return ImportRecord.objects.create(
+        user=user, file_name=preview.file_name, checksum=preview.checksum, status=ImportRecord.Status.APPLIED,
+        plan=plan, result=preview.summary(),
+    )
+
+
+def record_failure(*, preview: ImportPreview, user=None) -> ImportRecord:
+    """Keep a trace of an import that could not be applied, with its errors."""
+    return ImportRecord.objects.create(
+        user=user, file_name=preview.file_name, checksum=preview.checksum, status=ImportRecord.Status.FAILED,
+        result=preview.summary(),
+    )

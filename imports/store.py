@@ -1,0 +1,221 @@
+"""Writing a PlanDraft with a constant number of bulk statements per batch; called only by services."""
+
+from django.core.exceptions import ValidationError
+from django.db.models import F, Prefetch
+from django.utils.translation import gettext as _
+
+from imports.cells.units import ParsedUnit
+from imports.drafts import PlanDraft, ProjectDraft
+from progress.models import MonthlyReport
+from projects.models import (
+    Category,
+    Funding,
+    FundingSource,
+    Jurisdiction,
+    Organization,
+    OrganizationAlias,
+    Person,
+    Plan,
+    Project,
+    ProjectOrganization,
+    ProjectPerson,
+    QuarterlyMilestone,
+)
+
+BATCH = 1000
+# Added to the positions of rows about to move, so no two rows ever hold one position at once.
+PARKED = 1_000_000
+LEVELS = (("街道", "subdistrict"), ("镇", "subdistrict"), ("乡", "subdistrict"), ("市", "city"), ("省", "province"))
+PROJECT_FIELDS = [
+    "category", "parent", "position", "number", "name", "content", "reason", "preparation", "work_plan",
+    "construction_period", "deadline", "total_investment", "annual_investment", "investment_is_approximate",
+    "funding_text", "remarks", "extra", "import_fingerprint",
+]
+
+
+def _level(name: str) -> str:
+    return next((level for suffix, level in LEVELS if name.endswith(suffix)), "district")
+
+
+def find_jurisdiction(chain: list[str], *, create: bool) -> Jurisdiction | None:
+    """The jurisdiction a chain of names (泉州市, 鲤城区) means; matched by its own name, parents completing it."""
+    leaf = chain[-1]
+    candidates = list(Jurisdiction.objects.filter(name=leaf))
+    if len(candidates) > 1 and len(chain) > 1:
+        candidates = [c for c in candidates if c.parent and c.parent.name == chain[-2]] or candidates
+    if len(candidates) > 1:
+        raise ValidationError(_("Several jurisdictions are called %(name)s: give it with its city, like 泉州市/%(name)s.")
+                              % {"name": leaf})
+    if not create:
+        return candidates[0] if candidates else None
+    parent = None
+    for name in chain[:-1]:
+        parent, _created = Jurisdiction.objects.get_or_create(name=name, parent=parent, defaults={"level": _level(name)})
+    if candidates:
+        found = candidates[0]
+        if found.parent is None and parent is not None:
+            # A later document names the city the first one left out: 鲤城区 becomes 泉州市 › 鲤城区.
+            found.parent = parent
+            found.save(update_fields=["parent"])
+        return found
+    return Jurisdiction.objects.create(name=leaf, parent=parent, level=_level(leaf))
+
+
+def stored_fingerprints(jurisdiction: Jurisdiction, year: int | None, kind: str) -> dict[str, str]:
+    return dict(Project.objects.filter(plan__jurisdiction=jurisdiction, plan__year=year, plan__kind=kind)
+                .values_list("key", "import_fingerprint"))
+
+
+class PlanWriter:
+    """Creates the rows that are new, rewrites the rows that changed, leaves unchanged rows alone."""
+
+    def __init__(self, draft: PlanDraft, *, fingerprints: dict[str, str], outcome: dict[str, str]):
+        self.draft = draft
+        self.fingerprints = fingerprints
+        self.outcome = outcome
+
+    def write(self) -> Plan:
+        draft = self.draft
+        self.jurisdiction = find_jurisdiction(draft.jurisdiction, create=True)
+        self.plan, _created = Plan.objects.update_or_create(
+            jurisdiction=self.jurisdiction, year=draft.year, kind=draft.kind,
+            defaults={"title": draft.title, "document_number": draft.document_number,
+                      "issued_on": draft.issued_on, "declared_count": draft.declared_count},
+        )
+        self.categories = self._categories()
+        keys = [p.key for p in draft.projects]
+        # A corrected table may drop a row; its project goes, unless units have reported on it.
+        Project.objects.filter(plan=self.plan, reports__isnull=True).exclude(key__in=keys).delete()
+        changed = [p for p in draft.projects if self.outcome.get(p.key) != "unchanged"]
+        updated = [p.key for p in changed if self.outcome.get(p.key) == "updated"]
+        # Positions are unique and rows move when a table is corrected: park the moving rows first.
+        Project.objects.filter(plan=self.plan, key__in=updated).update(position=F("position") + PARKED)
+        self.ids = dict(Project.objects.filter(plan=self.plan).values_list("key", "id"))
+        self._projects(changed)
+        self._children(changed)
+        self._reports(changed)
+        return self.plan
+
+    def _categories(self) -> dict[str, Category]:
+        wanted = {c.name: c for c in self.draft.categories}
+        Category.objects.filter(plan=self.plan).exclude(name__in=wanted).delete()
+        Category.objects.filter(plan=self.plan).update(position=F("position") + PARKED)
+        stored = {c.name: c for c in Category.objects.filter(plan=self.plan)}
+        rows = []
+        for name, category in wanted.items():
+            row = stored.get(name) or Category(plan=self.plan, name=name)
+            row.position, row.declared_count = category.position, category.declared_count
+            rows.append(row)
+        Category.objects.bulk_update([r for r in rows if r.pk], ["position", "declared_count"])
+        Category.objects.bulk_create([r for r in rows if not r.pk])
+        return {row.name: row for row in rows}
+
+    def _row(self, project: ProjectDraft) -> Project:
+        return Project(
+            id=self.ids.get(project.key), plan=self.plan, key=project.key,
+            category=self.categories.get(project.category) if project.category else None,
+            parent_id=self.ids.get(project.parent_key) if project.parent_key else None,
+            position=project.position, number=project.number, name=project.name, content=project.content,
+            reason=project.reason, preparation=project.preparation, work_plan=project.work_plan,
+            construction_period=project.construction_period, deadline=project.deadline,
+            total_investment=project.total_investment, annual_investment=project.annual_investment,
+            investment_is_approximate=project.investment_is_approximate, funding_text=project.funding_text,
+            remarks=project.remarks, extra=project.extra, import_fingerprint=self.fingerprints[project.key],
+        )
+
+    def _projects(self, changed: list[ProjectDraft]) -> None:
+        # Parents before their sub-projects, so a sub-project's parent already has an id.
+        for level in ([p for p in changed if not p.parent_key], [p for p in changed if p.parent_key]):
+            rows = [self._row(project) for project in level]
+            Project.objects.bulk_update([r for r in rows if r.id], PROJECT_FIELDS, batch_size=BATCH)
+            Project.objects.bulk_create([r for r in rows if not r.id], batch_size=BATCH)
+            self.ids.update((row.key, row.id) for row in rows)
+
+    def _children(self, changed: list[ProjectDraft]) -> None:
+        ids = [self.ids[p.key] for p in changed]
+        for model in (ProjectOrganization, ProjectPerson, Funding, QuarterlyMilestone):
+            model.objects.filter(project_id__in=ids).delete()
+        units = UnitBook(self.jurisdiction, [u for p in changed for u in (*p.lead_units, *p.assisting_units)])
+        people = self._people({name for p in changed for name in (*p.leaders, *p.staff)})
+        sources = self._sources({f.source for p in changed for f in p.fundings})
+        roles, persons, fundings, milestones = [], [], [], []
+        for project in changed:
+            pk = self.ids[project.key]
+            for role, parsed in (("lead", project.lead_units), ("assisting", project.assisting_units)):
+                seen = set()
+                for position, unit in enumerate(parsed):
+                    organization = units.get(unit)
+                    if organization.id not in seen:
+                        seen.add(organization.id)
+                        roles.append(ProjectOrganization(project_id=pk, organization=organization, role=role,
+                                                         position=position))
+            for role, names in (("leader", project.leaders), ("staff", project.staff)):
+                for position, name in enumerate(dict.fromkeys(names)):
+                    persons.append(ProjectPerson(project_id=pk, person=people[name], role=role, position=position))
+            for funding in project.fundings:
+                fundings.append(Funding(project_id=pk, source=sources[funding.source], amount=funding.amount,
+                                        note=funding.note[:300]))
+            for milestone in project.milestones:
+                milestones.append(QuarterlyMilestone(project_id=pk, quarter=milestone.quarter,
+                                                     planned=milestone.planned, target_percent=milestone.target_percent))
+        for model, rows in ((ProjectOrganization, roles), (ProjectPerson, persons), (Funding, fundings),
+                            (QuarterlyMilestone, milestones)):
+            model.objects.bulk_create(rows, batch_size=BATCH)
+
+    def _people(self, names: set[str]) -> dict[str, Person]:
+        known = {p.name: p for p in Person.objects.filter(jurisdiction=self.jurisdiction)}
+        new = [Person(jurisdiction=self.jurisdiction, name=name) for name in sorted(names - known.keys())]
+        Person.objects.bulk_create(new, batch_size=BATCH)
+        return known | {p.name: p for p in new}
+
+    def _sources(self, names: set[str]) -> dict[str, FundingSource]:
+        known = {s.name: s for s in FundingSource.objects.all()}
+        new = [FundingSource(name=name) for name in sorted(names - known.keys())]
+        FundingSource.objects.bulk_create(new)
+        return known | {s.name: s for s in new}
+
+    def _reports(self, changed: list[ProjectDraft]) -> None:
+        month = self.draft.progress_month
+        reported = [p for p in changed if p.progress and p.lead_units and month]
+        if not reported:
+            return
+        units = UnitBook(self.jurisdiction, [p.lead_units[0] for p in reported])
+        ids = [self.ids[p.key] for p in reported]
+        MonthlyReport.objects.filter(project_id__in=ids, month=month).delete()
+        MonthlyReport.objects.bulk_create([
+            MonthlyReport(project_id=self.ids[p.key], organization=units.get(p.lead_units[0]), month=month,
+                          progress=p.progress)
+            for p in reported
+        ], batch_size=BATCH)
+
+
+class UnitBook:
+    """The jurisdiction's units by name and alias, with the missing ones created in bulk."""
+
+    def __init__(self, jurisdiction: Jurisdiction, wanted: list[ParsedUnit]):
+        stored = Organization.objects.filter(jurisdiction=jurisdiction).prefetch_related(
+            Prefetch("aliases", queryset=OrganizationAlias.objects.only("organization_id", "name"))
+        )
+        self.by_name: dict[str, Organization] = {}
+        for organization in stored:
+            self.by_name[organization.name] = organization
+            for alias in organization.aliases.all():
+                self.by_name.setdefault(alias.name, organization)
+        new: dict[str, Organization] = {}
+        for unit in wanted:
+            if unit.name not in self.by_name and unit.name not in new:
+                kind = Organization.Kind.GROUP if unit.is_group else Organization.Kind.UNIT
+                new[unit.name] = Organization(jurisdiction=jurisdiction, name=unit.name, kind=kind)
+        Organization.objects.bulk_create(list(new.values()), batch_size=BATCH)
+        self.by_name.update(new)
+        aliases = {
+            (self.by_name[unit.name].id, alias) for unit in wanted for alias in unit.aliases
+            if alias not in self.by_name
+        }
+        OrganizationAlias.objects.bulk_create(
+            [OrganizationAlias(organization_id=pk, name=alias) for pk, alias in sorted(aliases)],
+            ignore_conflicts=True, batch_size=BATCH,
+        )
+
+    def get(self, unit: ParsedUnit) -> Organization:
+        return self.by_name[unit.name]

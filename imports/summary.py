@@ -1,0 +1,75 @@
+"""One plain summary of an import, for the preview page, the command's --json and the import record."""
+
+import hashlib
+import json
+from decimal import Decimal
+
+from imports.checks import totals
+from imports.drafts import PlanDraft, ProjectDraft
+from imports.layouts import Role
+
+
+def _amount(value: Decimal | None) -> str | None:
+    return None if value is None else format(value.normalize(), "f")
+
+
+def project_facts(project: ProjectDraft) -> dict:
+    """Everything the import stores about one row, as JSON-able data (also its fingerprint's input)."""
+    return {
+        "key": project.key, "number": project.number, "parent": project.parent_key, "category": project.category,
+        "position": project.position, "name": project.name, "content": project.content, "reason": project.reason,
+        "preparation": project.preparation, "work_plan": project.work_plan,
+        "construction_period": project.construction_period, "deadline": project.deadline,
+        "total_investment": _amount(project.total_investment), "annual_investment": _amount(project.annual_investment),
+        "approximate": project.investment_is_approximate, "funding_text": project.funding_text,
+        "remarks": project.remarks, "extra": project.extra,
+        "lead_units": [[u.name, list(u.aliases), u.is_group] for u in project.lead_units],
+        "assisting_units": [[u.name, list(u.aliases), u.is_group] for u in project.assisting_units],
+        "leaders": project.leaders, "staff": project.staff,
+        "fundings": [[f.source, _amount(f.amount), f.note] for f in project.fundings],
+        "milestones": [[m.quarter, m.planned, m.target_percent] for m in project.milestones],
+        "progress": project.progress,
+    }
+
+
+def fingerprint(project: ProjectDraft) -> str:
+    facts = json.dumps(project_facts(project), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(facts.encode()).hexdigest()
+
+
+def _unique(names) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def summarize(draft: PlanDraft) -> dict:
+    """Plan, counts, totals, names, checks, warnings and errors of a draft."""
+    projects = draft.projects
+    sums = totals(draft)
+    units = _unique(u.name for p in projects for u in (*p.lead_units, *p.assisting_units))
+    people = _unique(name for p in projects for name in (*p.leaders, *p.staff))
+    return {
+        "plan": {
+            "jurisdiction": " › ".join(draft.jurisdiction), "year": draft.year, "kind": draft.kind,
+            "title": draft.title, "document_number": draft.document_number,
+            "issued_on": draft.issued_on.isoformat() if draft.issued_on else None,
+        },
+        "counts": {
+            "projects": sum(1 for p in projects if p.parent_key is None),
+            "sub_projects": sum(1 for p in projects if p.parent_key is not None),
+            "categories": len(draft.categories),
+            "organizations": len(units),
+            "people": len(people),
+            "milestones": sum(len(p.milestones) for p in projects),
+            "progress_reports": sum(1 for p in projects if p.progress and draft.progress_month),
+        },
+        "totals": {
+            "total_investment": _amount(sums.get(Role.TOTAL.value)),
+            "annual_investment": _amount(sums.get(Role.ANNUAL.value)),
+            "by_source": {k: _amount(v) for k, v in sums.items() if k not in {Role.TOTAL.value, Role.ANNUAL.value}},
+        },
+        "organizations": units,
+        "people": people,
+        "checks": [check.as_dict() for check in draft.checks],
+        "warnings": [problem.as_dict() for problem in draft.warnings],
+        "errors": [problem.as_dict() for problem in draft.errors],
+    }
