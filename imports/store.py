@@ -25,6 +25,7 @@ from projects.models import (
 BATCH = 1000
 # Added to the positions of rows about to move, so no two rows ever hold one position at once.
 PARKED = 1_000_000
+CATEGORY_PARKED = 10_000  # categories' positions are small integers
 LEVELS = (("街道", "subdistrict"), ("镇", "subdistrict"), ("乡", "subdistrict"), ("市", "city"), ("省", "province"))
 PROJECT_FIELDS = [
     "category", "parent", "position", "number", "name", "content", "reason", "preparation", "work_plan",
@@ -88,10 +89,16 @@ class PlanWriter:
         Project.objects.filter(plan=self.plan, reports__isnull=True).exclude(key__in=keys).delete()
         changed = [p for p in draft.projects if self.outcome.get(p.key) != "unchanged"]
         updated = [p.key for p in changed if self.outcome.get(p.key) == "updated"]
+        kept = list(Project.objects.filter(plan=self.plan).exclude(key__in=keys).order_by("position"))
         # Positions are unique and rows move when a table is corrected: park the moving rows first.
-        Project.objects.filter(plan=self.plan, key__in=updated).update(position=F("position") + PARKED)
+        Project.objects.filter(plan=self.plan, key__in=updated + [p.key for p in kept]).update(
+            position=F("position") + PARKED)
         self.ids = dict(Project.objects.filter(plan=self.plan).values_list("key", "id"))
         self._projects(changed)
+        # Rows kept for their reports go after the table's own rows.
+        for offset, project in enumerate(kept, start=len(draft.projects) + 1):
+            project.position = offset
+        Project.objects.bulk_update(kept, ["position"])
         self._children(changed)
         self._reports(changed)
         return self.plan
@@ -99,7 +106,7 @@ class PlanWriter:
     def _categories(self) -> dict[str, Category]:
         wanted = {c.name: c for c in self.draft.categories}
         Category.objects.filter(plan=self.plan).exclude(name__in=wanted).delete()
-        Category.objects.filter(plan=self.plan).update(position=F("position") + PARKED)
+        Category.objects.filter(plan=self.plan).update(position=F("position") + CATEGORY_PARKED)
         stored = {c.name: c for c in Category.objects.filter(plan=self.plan)}
         rows = []
         for name, category in wanted.items():

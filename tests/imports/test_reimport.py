@@ -1,0 +1,102 @@
+"""Importing a table again updates its plan in place; the cost of an import does not grow with its rows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from imports.services import apply_import, preview_import
+from progress.models import MonthlyReport
+from projects.models import Organization, Person, Project
+from tests.imports.seeds import seed_bytes
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "序号\t项目名称\t主要内容\t形象进度安排\t总投资 (万元)\t责任领导\t责任科室\t协办单位"
+
+
+def table(rows: int, *, title: str = "新塘街道 2023 年度为民办实事项目责任分解表") -> bytes:
+    lines = [title, HEADER]
+    for n in range(1, rows + 1):
+        lines.append(f"{n}\t项目{n}\t建设内容{n}\t第一季度:招标;第二季度:开工;第三季度:施工;第四季度:完工\t{n}.5"
+                     f"\t领导{n % 7}\t科室{n % 11}\t协办{n % 13}、社区{n % 5}")
+    return "\n".join(lines).encode()
+
+
+def run(data: bytes, name: str = "table.txt") -> dict:
+    preview = preview_import(file_name=name, data=data)
+    assert preview.errors == []
+    apply_import(preview=preview)
+    return preview.summary()
+
+
+def test_importing_the_same_table_twice_changes_nothing():
+    first = run(seed_bytes("002"))
+    assert (first["created"], first["updated"], first["unchanged"]) == (12, 0, 0)
+    ids = list(Project.objects.order_by("key").values_list("id", flat=True))
+    again = run(seed_bytes("002"))
+    assert (again["created"], again["updated"], again["unchanged"]) == (0, 0, 12)
+    assert list(Project.objects.order_by("key").values_list("id", flat=True)) == ids
+
+
+def test_a_corrected_table_updates_in_place():
+    run(seed_bytes("002"))
+    corrected = seed_bytes("002").decode().replace("和丰路为沙塘社区主干路", "和丰路是沙塘社区主干道").replace(
+        "\t2023\t600\t600\t", "\t2023\t650\t600\t")
+    summary = run(corrected.encode())
+    assert (summary["created"], summary["updated"], summary["unchanged"]) == (0, 1, 11)
+    project = Project.objects.get(number="5")
+    assert project.content.startswith("和丰路是沙塘社区主干道") and project.total_investment == 650
+    assert Project.objects.count() == 12
+
+
+def test_rows_added_and_removed_in_a_corrected_table():
+    run(table(5))
+    summary = run(table(6))
+    assert (summary["created"], summary["unchanged"]) == (1, 5)
+    shorter = table(6).decode().replace("\n3\t项目3\t", "\nX\t").split("\n")
+    shorter = "\n".join(line for line in shorter if not line.startswith("X\t")).encode()
+    summary = run(shorter)
+    assert summary["counts"]["projects"] == 5
+    assert sorted(Project.objects.values_list("number", flat=True), key=int) == ["1", "2", "4", "5", "6"]
+
+
+def test_a_project_with_reports_is_kept_when_its_row_disappears():
+    run(seed_bytes("003"))
+    assert MonthlyReport.objects.count() == 29
+    without_first_group = "\n".join(
+        line for line in seed_bytes("003").decode().split("\n") if not line.startswith(("1\t幼有所育", "\t\t完成 10 座"))
+    )
+    run(without_first_group.encode())
+    assert Project.objects.count() == 29
+    assert MonthlyReport.objects.count() == 29
+
+
+def test_units_and_people_are_reused_not_duplicated():
+    run(table(20))
+    units, people = Organization.objects.count(), Person.objects.count()
+    run(table(20).replace(b"\xe9\xa1\xb9\xe7\x9b\xae1\t", b"\xe9\xa1\xb9\xe7\x9b\xae1 \xe6\x94\xb9\t"))
+    assert (Organization.objects.count(), Person.objects.count()) == (units, people)
+
+
+def queries_to_import(data: bytes) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        run(data)
+    return len(queries)
+
+
+# Both sizes fit in one batch of every bulk statement, also on SQLite, whose 999 bound parameters
+# per statement make a batch of about 40 projects; beyond that each batch adds one statement.
+FEW, MANY = 10, 40
+
+
+def test_query_count_of_an_import_does_not_grow_with_its_rows():
+    # Everything is fetched and written in bulk: a constant number of statements per batch of rows.
+    small = queries_to_import(table(FEW, title="新塘街道 2023 年度为民办实事项目责任分解表"))
+    assert queries_to_import(table(MANY, title="西园街道 2023 年度为民办实事项目责任分解表")) == small
+
+
+def test_query_count_of_an_unchanged_reimport_does_not_grow_with_its_rows():
+    run(table(FEW))
+    small = queries_to_import(table(FEW))
+    run(table(MANY))
+    assert queries_to_import(table(MANY)) == small
