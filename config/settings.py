@@ -140,7 +140,8 @@ X_FRAME_OPTIONS = "DENY"
 
 # Uploads larger than this are refused before parsing (responsibility tables are small).
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 20)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Pasted tables arrive as form text, so the form limit is the upload limit too.
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_MB * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 LOGGING = {

@@ -87,10 +87,15 @@ def run_checks(draft: PlanDraft) -> None:
         found = sums.get(key, Decimal(0))
         draft.checks.append(Check(f"totals:{key}", found == stated, _(
             "Totals row, %(what)s: the document says %(stated)s, the rows add up to %(found)s.")
-            % {"what": key, "stated": _plain(stated), "found": _plain(found)}))
+            % {"what": _label(key), "stated": _plain(stated), "found": _plain(found)}))
     for check in draft.checks:
         if not check.ok:
             draft.warnings.append(Problem(check.message))
+
+
+def _label(key: str) -> str:
+    """A totals key as users say it: the two investments by name, a funding source as it is."""
+    return {Role.TOTAL.value: _("total investment"), Role.ANNUAL.value: _("annual investment")}.get(key, key)
 
 
 def _plain(value: Decimal) -> str:

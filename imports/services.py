@@ -14,7 +14,7 @@ from imports.models import ImportRecord
 from imports.plan_reader import draft_plan
 from imports.readers import ReadError, read_file
 from imports.store import PlanWriter, find_jurisdiction, stored_fingerprints
-from imports.summary import fingerprint, summarize
+from imports.summary import fingerprint, project_facts, summarize
 from projects.models import Plan
 
 
@@ -83,21 +83,37 @@ def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = No
 
 
 @transaction.atomic
-def apply_import(*, preview: ImportPreview, user=None) -> ImportRecord:
-    """Write the previewed plan in one transaction and record the import; refuses a preview with errors."""
+def apply_import(*, preview: ImportPreview, user=None, record: ImportRecord | None = None) -> ImportRecord:
+    """Write the previewed plan in one transaction and record the import; refuses a preview with errors.
+
+    `record` is the previewed import the admin confirmed in the browser; it becomes the applied one."""
     if preview.errors:
         raise ValidationError([problem.message for problem in preview.errors])
     writer = PlanWriter(preview.draft, fingerprints=preview.fingerprints, outcome=preview.outcome)
     plan: Plan = writer.write()
-    return ImportRecord.objects.create(
-        user=user, file_name=preview.file_name, checksum=preview.checksum, status=ImportRecord.Status.APPLIED,
-        plan=plan, result=preview.summary(),
-    )
+    return _record(preview, user=user, record=record, status=ImportRecord.Status.APPLIED, plan=plan)
 
 
-def record_failure(*, preview: ImportPreview, user=None) -> ImportRecord:
+def record_preview(*, preview: ImportPreview, user=None) -> ImportRecord:
+    """Keep a previewed import, with every project as it would be stored, until it is confirmed."""
+    status = ImportRecord.Status.FAILED if preview.errors else ImportRecord.Status.PREVIEWED
+    return _record(preview, user=user, status=status, projects=True)
+
+
+def record_failure(*, preview: ImportPreview, user=None, record: ImportRecord | None = None) -> ImportRecord:
     """Keep a trace of an import that could not be applied, with its errors."""
-    return ImportRecord.objects.create(
-        user=user, file_name=preview.file_name, checksum=preview.checksum, status=ImportRecord.Status.FAILED,
-        result=preview.summary(),
-    )
+    return _record(preview, user=user, record=record, status=ImportRecord.Status.FAILED)
+
+
+def _record(preview: ImportPreview, *, user, status: str, record: ImportRecord | None = None, plan: Plan | None = None,
+            projects: bool = False) -> ImportRecord:
+    record = record or ImportRecord(file_name=preview.file_name, checksum=preview.checksum)
+    record.user, record.status, record.plan = user, status, plan
+    record.result = preview.summary()
+    if projects:
+        record.result["projects"] = [
+            {**project_facts(project), "outcome": preview.outcome.get(project.key, "")}
+            for project in preview.draft.projects
+        ]
+    record.save()
+    return record

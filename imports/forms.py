@@ -1,0 +1,35 @@
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+PASTED_NAME = "粘贴文本.txt"
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_lazy("File (.xlsx, .docx, .csv or .txt)"), required=False)
+    text = forms.CharField(label=_lazy("…or paste the table"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
+    jurisdiction = forms.CharField(
+        label=_lazy("Jurisdiction"), required=False, max_length=100,
+        help_text=_lazy("Only when the title does not say it, e.g. 温州市/鹿城区."),
+    )
+    year = forms.IntegerField(label=_lazy("Year"), required=False, min_value=2000, max_value=2100)
+
+    def clean(self):
+        data = super().clean()
+        file, text = data.get("file"), (data.get("text") or "").strip()
+        if bool(file) == bool(text):
+            raise forms.ValidationError(_("Choose a file or paste a table (one of the two)."))
+        limit = settings.MAX_UPLOAD_MB * 1024 * 1024
+        if file and file.size > limit:
+            raise forms.ValidationError(_("The file is %(size)s, more than the %(limit)s allowed.")
+                                        % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)})
+        return data
+
+    def upload(self) -> tuple[str, bytes]:
+        """(file name, bytes) of what was sent."""
+        file = self.cleaned_data.get("file")
+        if file:
+            return file.name, file.read()
+        return PASTED_NAME, self.cleaned_data["text"].encode()

@@ -1,0 +1,72 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_tables2 import RequestConfig
+
+from imports.forms import UploadForm
+from imports.models import ImportRecord
+from imports.services import apply_import, preview_import, record_failure, record_preview
+from imports.staging import stage, staged
+from imports.tables import PreviewTable
+
+CAN_IMPORT = "imports.add_importrecord"
+PREVIEW_ROWS_PER_PAGE = 50
+
+
+@permission_required(CAN_IMPORT, raise_exception=True)
+def upload(request: HttpRequest) -> HttpResponse:
+    """Send a table; it is read and checked, and shown as a preview. Nothing is stored yet."""
+    form = UploadForm()
+    if request.method == "POST":
+        limit = settings.MAX_UPLOAD_MB * 1024 * 1024
+        # Refused before the body is read, let alone parsed.
+        if int(request.META.get("CONTENT_LENGTH") or 0) > limit + 64 * 1024:
+            messages.error(request, _("The upload is larger than the %(limit)s allowed.")
+                           % {"limit": filesizeformat(limit)})
+            return redirect("imports:upload")
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            name, data = form.upload()
+            preview = preview_import(file_name=name, data=data, jurisdiction=form.cleaned_data["jurisdiction"] or None,
+                                     year=form.cleaned_data["year"])
+            record = record_preview(preview=preview, user=request.user)
+            if not preview.errors:
+                stage(checksum=preview.checksum, data=data)
+            return redirect("imports:preview", pk=record.pk)
+    recent = ImportRecord.objects.select_related("user", "plan")[:20]
+    return render(request, "imports/upload.html", {"form": form, "recent": recent})
+
+
+@permission_required(CAN_IMPORT, raise_exception=True)
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every project as it will be stored, the plan's checks, and each warning with its place."""
+    record = get_object_or_404(ImportRecord.objects.select_related("plan", "user"), pk=pk)
+    table = PreviewTable(record.result.get("projects", []))
+    RequestConfig(request, paginate={"per_page": PREVIEW_ROWS_PER_PAGE}).configure(table)
+    return render(request, "imports/preview.html", {"record": record, "summary": record.result, "table": table})
+
+
+@require_POST
+@permission_required(CAN_IMPORT, raise_exception=True)
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """Store the previewed table, read afresh so it meets the database as it is now."""
+    record = get_object_or_404(ImportRecord, pk=pk, status=ImportRecord.Status.PREVIEWED)
+    data = staged(checksum=record.checksum)
+    if data is None:
+        messages.error(request, _("The uploaded file is no longer available; please upload it again."))
+        return redirect("imports:upload")
+    jurisdiction = request.POST.get("jurisdiction") or None
+    year = int(request.POST["year"]) if request.POST.get("year", "").isdigit() else None
+    fresh = preview_import(file_name=record.file_name, data=data, jurisdiction=jurisdiction, year=year)
+    if fresh.errors:
+        record_failure(preview=fresh, user=request.user, record=record)
+        messages.error(request, _("The table could not be imported; see the errors below."))
+    else:
+        apply_import(preview=fresh, user=request.user, record=record)
+        messages.success(request, _("The table is imported."))
+    return redirect("imports:preview", pk=record.pk)

@@ -1,0 +1,92 @@
+"""An admin uploads a table in the browser, sees it as it will be stored, and confirms."""
+
+import pytest
+from django.urls import reverse
+
+from accounts.roles import Role
+from imports.models import ImportRecord
+from projects.models import Organization, Plan, Project
+from tests.factories import make_user
+from tests.imports.seeds import seed_bytes, seed_path
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(make_user(username="admin", role=Role.ADMIN))
+    return client
+
+
+def upload(client, number: str, **extra):
+    with seed_path(number).open("rb") as file:
+        return client.post(reverse("imports:upload"), {"file": file, **extra}, follow=True)
+
+
+def test_admin_previews_a_table_and_nothing_is_stored_yet(admin_client):
+    page = upload(admin_client, "000").content.decode()
+    assert "2022年鲤城区委、区政府为民办实事项目责任分解表" in page
+    assert "关爱女孩行动" in page and "区卫健局" in page
+    assert "17996.759" in page
+    assert Plan.objects.count() == 0 and Project.objects.count() == 0
+    assert ImportRecord.objects.get().status == "previewed"
+
+
+def test_confirming_the_preview_imports_the_table(admin_client):
+    upload(admin_client, "002")
+    record = ImportRecord.objects.get()
+    page = admin_client.post(reverse("imports:confirm", args=[record.pk]), follow=True).content.decode()
+    assert "导入完成" in page
+    record.refresh_from_db()
+    assert record.status == "applied" and record.plan.projects.count() == 12
+    assert record.user.username == "admin"
+
+
+def test_pasted_text_is_read_like_a_file(admin_client):
+    response = admin_client.post(reverse("imports:upload"), {"text": seed_bytes("003").decode()}, follow=True)
+    assert "幼有所育" in response.content.decode()
+    assert ImportRecord.objects.get().result["counts"]["projects"] == 29
+
+
+def test_preview_shows_warnings_where_they_are(admin_client):
+    page = upload(admin_client, "002").content.decode()
+    assert "12–13" in page
+    assert "第32行" in page  # the row whose plan could not be put in quarters
+
+
+def test_a_bad_file_is_explained_and_nothing_changes(admin_client, tmp_path):
+    bad = tmp_path / "表.xlsx"
+    bad.write_bytes(b"not a workbook at all")
+    with bad.open("rb") as file:
+        page = admin_client.post(reverse("imports:upload"), {"file": file}, follow=True).content.decode()
+    assert "不是 Excel 工作簿" in page
+    assert ImportRecord.objects.get().status == "failed"
+    assert Plan.objects.count() == 0 and Organization.objects.count() == 0
+
+
+def test_an_upload_over_the_limit_is_refused_before_it_is_read(admin_client, settings, tmp_path):
+    settings.MAX_UPLOAD_MB = 1
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * (2 * 1024 * 1024))
+    with big.open("rb") as file:
+        page = admin_client.post(reverse("imports:upload"), {"file": file}, follow=True).content.decode()
+    assert "超过" in page and ImportRecord.objects.count() == 0
+
+
+def test_choosing_neither_file_nor_text_asks_for_one(admin_client):
+    page = admin_client.post(reverse("imports:upload"), {}).content.decode()
+    assert "选择文件或粘贴表格" in page
+
+
+@pytest.mark.parametrize("role", [Role.COORDINATOR, Role.OFFICER, Role.LEADER])
+def test_only_administrators_may_import(client, role):
+    client.force_login(make_user(username="someone", role=role))
+    assert client.get(reverse("imports:upload")).status_code == 403
+
+
+def test_the_admin_site_links_to_the_upload(admin_client):
+    admin = make_user(username="root", is_staff=True, is_superuser=True)
+    admin_client.force_login(admin)
+    page = admin_client.get(reverse("admin:imports_importrecord_changelist")).content.decode()
+    assert reverse("imports:upload") in page
