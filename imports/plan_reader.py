@@ -8,11 +8,13 @@ from imports.checks import run_checks
 from imports.drafts import PlanDraft, Problem
 from imports.interpret import Interpreter
 from imports.preamble import read_preamble
+from imports.progress import Progress, Silent
 from imports.readers.base import RawTable
 from imports.segments import no_table_error, split_segments
 
 
-def draft_plan(tables: list[RawTable], *, jurisdiction: list[str] | None = None, year: int | None = None) -> PlanDraft:
+def draft_plan(tables: list[RawTable], *, jurisdiction: list[str] | None = None, year: int | None = None,
+               progress: Progress | None = None) -> PlanDraft:
     """What the tables say: plan facts from the text above them, projects from their rows."""
     preamble, segments = split_segments(tables)
     meta = read_preamble(preamble)
@@ -26,9 +28,12 @@ def draft_plan(tables: list[RawTable], *, jurisdiction: list[str] | None = None,
     if not segments:
         draft.errors.append(Problem(no_table_error()))
         return draft
+    progress = progress or Silent()
+    progress.stage(_("reading rows"), sum(len(segment.entries) for segment in segments))
     interpreter = Interpreter(draft)
     for segment in segments:
         interpreter.read_segment(segment)
+        progress.advance(len(segment.entries))
     if not draft.projects:
         draft.errors.append(Problem(_("The table has a header but no project rows.")))
     if not draft.jurisdiction:

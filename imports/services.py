@@ -12,6 +12,7 @@ from imports.drafts import PlanDraft, Problem
 from imports.layouts import count_header_cells
 from imports.models import ImportRecord
 from imports.plan_reader import draft_plan
+from imports.progress import Progress
 from imports.readers import ReadError, read_file
 from imports.store import PlanWriter, find_jurisdiction, stored_fingerprints
 from imports.summary import fingerprint, project_facts, summarize
@@ -50,7 +51,7 @@ def parse_jurisdiction(text: str | None) -> list[str] | None:
 
 
 def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = None,
-                   year: int | None = None) -> ImportPreview:
+                   year: int | None = None, progress: Progress | None = None) -> ImportPreview:
     """Read and check a file and compare it with what is stored; writes nothing."""
     checksum = hashlib.sha256(data).hexdigest()
     try:
@@ -59,7 +60,7 @@ def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = No
     except ReadError as error:
         draft = PlanDraft(errors=[Problem(str(error))])
         return ImportPreview(file_name=file_name, checksum=checksum, draft=draft)
-    draft = draft_plan(tables, jurisdiction=parse_jurisdiction(jurisdiction), year=year)
+    draft = draft_plan(tables, jurisdiction=parse_jurisdiction(jurisdiction), year=year, progress=progress)
     preview = ImportPreview(file_name=file_name, checksum=checksum, draft=draft)
     if draft.errors:
         return preview
@@ -83,13 +84,15 @@ def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = No
 
 
 @transaction.atomic
-def apply_import(*, preview: ImportPreview, user=None, record: ImportRecord | None = None) -> ImportRecord:
+def apply_import(*, preview: ImportPreview, user=None, record: ImportRecord | None = None,
+                 progress: Progress | None = None) -> ImportRecord:
     """Write the previewed plan in one transaction and record the import; refuses a preview with errors.
 
     `record` is the previewed import the admin confirmed in the browser; it becomes the applied one."""
     if preview.errors:
         raise ValidationError([problem.message for problem in preview.errors])
-    writer = PlanWriter(preview.draft, fingerprints=preview.fingerprints, outcome=preview.outcome)
+    writer = PlanWriter(preview.draft, fingerprints=preview.fingerprints, outcome=preview.outcome,
+                        progress=progress)
     plan: Plan = writer.write()
     return _record(preview, user=user, record=record, status=ImportRecord.Status.APPLIED, plan=plan)
 

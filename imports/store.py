@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from imports.cells.units import ParsedUnit
 from imports.drafts import PlanDraft, ProjectDraft
+from imports.progress import Progress, Silent
 from progress.models import MonthlyReport
 from projects.models import (
     Category,
@@ -70,8 +71,10 @@ def stored_fingerprints(jurisdiction: Jurisdiction, year: int | None, kind: str)
 class PlanWriter:
     """Creates the rows that are new, rewrites the rows that changed, leaves unchanged rows alone."""
 
-    def __init__(self, draft: PlanDraft, *, fingerprints: dict[str, str], outcome: dict[str, str]):
+    def __init__(self, draft: PlanDraft, *, fingerprints: dict[str, str], outcome: dict[str, str],
+                 progress: Progress | None = None):
         self.draft = draft
+        self.progress = progress or Silent()
         self.fingerprints = fingerprints
         self.outcome = outcome
 
@@ -94,13 +97,17 @@ class PlanWriter:
         Project.objects.filter(plan=self.plan, key__in=updated + [p.key for p in kept]).update(
             position=F("position") + PARKED)
         self.ids = dict(Project.objects.filter(plan=self.plan).values_list("key", "id"))
+        self.progress.stage(_("writing projects"), 3)
         self._projects(changed)
+        self.progress.advance()
         # Rows kept for their reports go after the table's own rows.
         for offset, project in enumerate(kept, start=len(draft.projects) + 1):
             project.position = offset
         Project.objects.bulk_update(kept, ["position"])
         self._children(changed)
+        self.progress.advance()
         self._reports(changed)
+        self.progress.advance()
         return self.plan
 
     def _categories(self) -> dict[str, Category]:

@@ -3,8 +3,31 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
 from imports.services import apply_import, preview_import, record_failure
+
+
+class BarProgress:
+    """A progress bar on the terminal, one per stage; nothing when the output is not a terminal."""
+
+    def __init__(self, *, enabled: bool):
+        self.enabled = enabled
+        self.bar: tqdm | None = None
+
+    def stage(self, name: str, total: int) -> None:
+        self.close()
+        if self.enabled:
+            self.bar = tqdm(total=total, desc=name, unit="", file=sys.stderr, leave=False)
+
+    def advance(self, steps: int = 1) -> None:
+        if self.bar is not None:
+            self.bar.update(steps)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 class Command(BaseCommand):
@@ -21,16 +44,17 @@ class Command(BaseCommand):
         file = Path(path)
         if not file.is_file():
             raise CommandError(f"{path}: no such file")
-        preview = preview_import(file_name=file.name, data=file.read_bytes(), jurisdiction=jurisdiction, year=year)
-        if not preview.errors and not dry_run:
-            apply_import(preview=preview)
-        elif preview.errors and not dry_run:
-            record_failure(preview=preview)
+        progress = BarProgress(enabled=sys.stderr.isatty())
+        preview = preview_import(file_name=file.name, data=file.read_bytes(), jurisdiction=jurisdiction, year=year,
+                                 progress=progress)
+        if preview.errors:
+            if not dry_run:
+                record_failure(preview=preview)
+        elif not dry_run:
+            apply_import(preview=preview, progress=progress)
+        progress.close()
         summary = preview.summary()
-        if json:
-            self.stdout.write(_dumps(summary))
-        else:
-            self.stdout.write(_human(summary, dry_run=dry_run))
+        self.stdout.write(_dumps(summary) if json else _human(summary, dry_run=dry_run))
         if preview.errors:
             sys.exit(1)
 
