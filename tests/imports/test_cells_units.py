@@ -1,27 +1,9 @@
 """Responsible-unit cells, read from the shapes they take in the real tables."""
 
-import re
-from pathlib import Path
-
 import pytest
 
 from imports.cells.units import ParsedUnit, is_complete, parse_units
-
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-
-
-def rows_000() -> list[list[str]]:
-    """Project rows of fixture 000: a cell starts on a tab-prefixed line, wrapped lines follow."""
-    text = (FIXTURES / "000_2ce7769f0985d373.txt").read_text(encoding="utf-8")
-    cells = [cell.strip() for cell in re.split(r"\n\t", text)]
-    return [cells[i : i + 8] for i, cell in enumerate(cells) if cell.isdigit()]
-
-
-def rows_004() -> dict[str, list[str]]:
-    """Task rows of fixture 004 by number: 序号, 具体任务, 牵头单位, 责任单位, 分管领导."""
-    text = (FIXTURES / "004_a81ff61cc22d0274.txt").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines()]
-    return {row[0]: row for row in rows if len(row) == 5 and row[0].isdigit()}
+from tests.imports.seeds import rows_000, rows_004
 
 
 def names(text: str) -> list[str]:
