@@ -51,8 +51,8 @@ class Interpreter:
             if entry.kind == "section":
                 self._section(entry.text)
             elif entry.kind == "note":
-                self.draft.warnings.append(Problem(_("Text in the table was not read: %(text)s") % {"text": entry.text[:60]},
-                                                   entry.row.sheet, entry.row.line))
+                message = _("Text in the table was not read: %(text)s") % {"text": entry.text[:60]}
+                self.draft.warnings.append(Problem(message, entry.row.sheet, entry.row.line))
             elif entry.kind == "totals":
                 self._totals(entry, layout)
             else:
@@ -118,9 +118,9 @@ class Interpreter:
             self.draft.warnings.append(Problem(
                 _("The row has more cells than its header; “%(cells)s” stood under no column.")
                 % {"cells": "、".join(text for _index, text in orphans)}, row.sheet, row.line))
-        self._place(project, grouped, layout)
+        self._place(project, grouped)
 
-    def _place(self, project: ProjectDraft, grouped: bool, layout: Layout) -> None:
+    def _place(self, project: ProjectDraft, grouped: bool) -> None:
         """Give the row its key, parent and category, and let items inherit their group's units."""
         if project.number:
             project.key = project.number
