@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-import opencc
-
 from imports.cells.money import FUNDING_SOURCES
+from imports.cells.script import simplified
 
 
 class Role(StrEnum):
@@ -67,19 +66,10 @@ LONGEST_HEADER = 20
 MIN_HEADER_CELLS = 3
 WRITING_ROLES = {Role.NAME, Role.CONTENT}
 
-_to_simplified = opencc.OpenCC("t2s")
-
-
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Header text for matching: simplified characters, no brackets, no white space."""
-    simplified = _to_simplified.convert(text)
-    return re.sub(r"\s+", "", BRACKETED.sub("", simplified))
-
-
-def simplified(text: str) -> str:
-    """Text in simplified characters, for recognising words; the data keeps what was written."""
-    return _to_simplified.convert(text)
+    return re.sub(r"\s+", "", BRACKETED.sub("", simplified(text)))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from imports.layouts import simplified
+from imports.cells.script import simplified
 
 KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # A progress table is recognised first: 民生实事项目半年度进展表 is progress, not the plan.
@@ -69,16 +69,20 @@ def jurisdiction_of(title: str, lines: list[str]) -> list[str] | None:
 def read_preamble(lines: list[str]) -> PlanMeta:
     """Year, kind, jurisdiction, document number, issue date and declared count from the text above a table."""
     meta = PlanMeta()
-    plain = [simplified(line).strip() for line in lines if line.strip()]
-    titles = [line for line in plain if YEAR.search(line) and any(word in line for word in TABLE_WORDS)]
-    meta.title = (titles[-1] if titles else next((line for line in plain if YEAR.search(line)), "")).lstrip("# ")
-    if year := YEAR.search(meta.title):
+    written = [line.strip() for line in lines if line.strip()]
+    plain = [simplified(line) for line in written]
+    titles = [i for i, line in enumerate(plain) if YEAR.search(line) and any(word in line for word in TABLE_WORDS)]
+    chosen = titles[-1] if titles else next((i for i, line in enumerate(plain) if YEAR.search(line)), None)
+    title = plain[chosen].lstrip("# ") if chosen is not None else ""
+    # Recognised in simplified characters, kept as written.
+    meta.title = written[chosen].lstrip("# ") if chosen is not None else ""
+    if year := YEAR.search(title):
         meta.year = int(year.group(1))
     for kind, words in KIND_WORDS:
-        if any(word in meta.title for word in words) or (not titles and any(word in " ".join(plain) for word in words)):
+        if any(word in title for word in words) or (not titles and any(word in " ".join(plain) for word in words)):
             meta.kind = kind
             break
-    meta.jurisdiction = jurisdiction_of(meta.title, plain)
+    meta.jurisdiction = jurisdiction_of(title, plain)
     for line in plain:
         if not meta.document_number and (number := DOCUMENT_NUMBER.search(line)):
             meta.document_number = re.sub(r"\s+", "", number.group(0))
@@ -87,8 +91,8 @@ def read_preamble(lines: list[str]) -> PlanMeta:
         if meta.declared_count is None and (declared := DECLARED.search(line)):
             meta.declared_count = int(next(group for group in declared.groups() if group))
     if meta.kind == "progress_report":
-        if any(word in meta.title for word in HALF_YEAR):
+        if any(word in title for word in HALF_YEAR):
             meta.progress_month = 6
-        elif month := PROGRESS_MONTH.search(meta.title):
+        elif month := PROGRESS_MONTH.search(title):
             meta.progress_month = int(month.group(1))
     return meta

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from imports.layouts import Layout, Role, build_layout, is_header_row, is_sub_header_row, normalise, simplified
+from imports.cells.script import simplified
+from imports.layouts import Layout, Role, build_layout, is_header_row, is_sub_header_row, normalise
 from imports.readers.base import RawRow, RawTable
 
 TOTALS_WORDS = ("合计", "总计", "共计")

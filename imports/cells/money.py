@@ -6,6 +6,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from imports.cells.script import read_as_simplified, simplified
+
 # Money is stored exact to 0.0001 万元, which is one yuan.
 QUANTUM = Decimal("0.0001")
 
@@ -153,7 +155,7 @@ def parse_amount(text: str | int | float | Decimal | None) -> Amount | None:
         return None
     if not isinstance(text, str):
         return _from_number(text)
-    cleaned = text.translate(FULL_WIDTH).strip()
+    cleaned = simplified(text).translate(FULL_WIDTH).strip()
     if cleaned in EMPTY_MARKS:
         return None
     bare = BARE_AMOUNT_RE.match(cleaned)
@@ -229,7 +231,7 @@ def _split(text: str, total: Amount | None, clauses: list[str]) -> tuple[list[Fu
 
 def parse_funding(text: str, total: Decimal | None) -> FundingParse:
     """Split funding prose into canonical sources that add up exactly to the total."""
-    prose = (text or "").translate(FULL_WIDTH).strip()
+    prose, as_written = read_as_simplified((text or "").translate(FULL_WIDTH).strip())
     known = Amount(quantize(total), approximate=False) if total is not None else None
     if prose in EMPTY_MARKS:
         return FundingParse(known, [], [])
@@ -246,4 +248,4 @@ def parse_funding(text: str, total: Decimal | None) -> FundingParse:
             return FundingParse(known, [], [message % values])
         known = stated  # equal to any given total, and it knows whether it was estimated
     parts, warnings = _split(prose, known, clauses)
-    return FundingParse(known, parts, warnings)
+    return FundingParse(known, [FundingPart(p.source, p.amount, as_written(p.note)) for p in parts], warnings)

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from imports.cells.script import read_as_simplified
+
 # A placeholder names a post or a group of people, never a person.
 GROUP_MARKERS = ("各", "相关", "有关")
 TITLE_WORDS = (
@@ -105,7 +107,14 @@ def _join_placeholders(tokens: list[str]) -> list[str]:
 
 
 def parse_people(text: str) -> PeopleParse:
-    """Read the people and placeholders named in one cell, in printed order."""
+    """Read the people and placeholders named in one cell, in printed order (characters as written)."""
+    plain, as_written = read_as_simplified(text or "")
+    parsed = _parse_people(plain)
+    return PeopleParse([as_written(n) for n in parsed.names], [as_written(p) for p in parsed.placeholders],
+                       parsed.warnings)
+
+
+def _parse_people(text: str) -> PeopleParse:
     tokens = [token for token in SEPARATORS_RE.split(text or "") if token]
     names: list[str] = []
     placeholders: list[str] = []

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from imports.cells.script import read_as_simplified
+
 # What a complete unit name ends with. Single characters cover their compounds (分局, 大队 …);
 # the longer entries are there for the words that do not end in one of them.
 UNIT_SUFFIXES = (
@@ -175,7 +177,14 @@ def _unit(name: str) -> ParsedUnit:
 
 
 def parse_units(text: str) -> UnitsParse:
-    """Read the units named in one cell, in printed order."""
+    """Read the units named in one cell, in printed order (traditional characters kept as written)."""
+    plain, as_written = read_as_simplified(text or "")
+    parsed = _parse_units(plain)
+    units = [ParsedUnit(as_written(u.name), tuple(as_written(a) for a in u.aliases), u.is_group) for u in parsed.units]
+    return UnitsParse(units, parsed.warnings)
+
+
+def _parse_units(text: str) -> UnitsParse:
     units: list[ParsedUnit] = []
     warnings: list[str] = []
     for joined in _distribute(_join_wrapped(_fragments(text or ""))):

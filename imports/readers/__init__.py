@@ -62,11 +62,18 @@ def read_file(
 
 def _read_package(name: str, data: bytes) -> list[RawTable]:
     """An Office Open XML package: a workbook or a document, told apart by its main part."""
-    with open_zip(data, damaged=_("The file is a damaged zip archive.")) as archive:
+    # Say "workbook" to someone who sent a workbook: they never think of it as a zip archive.
+    lowered = name.lower()
+    damaged = (
+        _("The workbook is damaged and cannot be read.") if lowered.endswith(_EXCEL_NAMES)
+        else _("The document is damaged and cannot be read.") if lowered.endswith(_WORD_NAMES)
+        else _("The file is a damaged zip archive.")
+    )
+    with open_zip(data, damaged=damaged) as archive:
         try:
             part = main_part(archive) or ""
         except ZIP_ERRORS as exc:
-            raise ReadError(_("The file is a damaged zip archive.")) from exc
+            raise ReadError(damaged) from exc
     if part.startswith("xl/") and part.endswith(".bin"):
         raise ReadError(_("Binary .xlsb workbooks cannot be read: save it as .xlsx."))
     if part.startswith("xl/"):

@@ -11,6 +11,9 @@ from imports.readers.base import RawTable, ReadError, make_row
 
 DELIMITERS = (",", "\t", ";")
 _SNIFF_RECORDS = 50
+# A notice above a table is a few dozen lines at most; a table has at least three columns.
+_NOTICE_RECORDS = 100
+_TABLE_UNDER_NOTICE = 3
 # C0 controls other than tab/newline/CR/form feed never occur in a real text file.
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
@@ -36,15 +39,25 @@ def decode_text(data: bytes) -> str:
 
 
 def sniff_delimiter(text: str) -> str | None:
-    """The delimiter most first records agree on with at least two fields, or None."""
+    """The delimiter most first records agree on with at least two fields, or None.
+
+    One-field records before the first record with several (the notice above a table: title,
+    document number, addressees, as a program that does not pad rows writes them) are not counted;
+    the table under such a notice must then be at least three columns wide.
+    """
     best, best_score = None, 0
     for delimiter in DELIMITERS:
         counts = []
+        notice = 0
         reader = csv.reader(io.StringIO(text), delimiter=delimiter)
         try:
             for record in reader:
-                if any(field.strip() for field in record):
-                    counts.append(len(record))
+                if not any(field.strip() for field in record):
+                    continue
+                if len(record) < 2 and not counts and notice < _NOTICE_RECORDS:
+                    notice += 1
+                    continue
+                counts.append(len(record))
                 if len(counts) >= _SNIFF_RECORDS:
                     break
         except csv.Error:
@@ -53,7 +66,8 @@ def sniff_delimiter(text: str) -> str | None:
             continue
         width, agreeing = Counter(counts).most_common(1)[0]
         # Prose has commas too, but rarely the same number on most lines.
-        if width >= 2 and agreeing >= 2 and agreeing * 5 >= len(counts) * 3 and agreeing > best_score:
+        narrowest = _TABLE_UNDER_NOTICE if notice else 2
+        if width >= narrowest and agreeing >= 2 and agreeing * 5 >= len(counts) * 3 and agreeing > best_score:
             best, best_score = delimiter, agreeing
     return best
 

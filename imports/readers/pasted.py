@@ -16,8 +16,10 @@ The shape is decided once for the whole text by counting its lines:
   text is read as tab-separated CSV instead.
 * blocks: no pipes or tabs, and `header_cells` recognises a header among the blank-line
   separated blocks (a browser copy of an HTML table: every cell alone between blank lines).
-  A block is one cell, even over several lines; cells are grouped into rows as wide as the
-  header, and `header_cells` is asked again at every row start to catch repeated headers.
+  A block is one cell, even over several lines; a line holding only a no-break space (the
+  copy of <td>&nbsp;</td>) is an empty cell, not a blank line. Cells are grouped into rows as
+  wide as the header, and `header_cells` is asked again at every row start to catch repeated
+  headers.
 * lines: anything else; every non-blank line is a single-cell row.
 
 Single-cell lines lose Markdown heading marks ("# 标题" -> "标题"); rules ("---") are dropped.
@@ -49,6 +51,8 @@ _TAG = re.compile(
 )
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+\d*);")
 _QUOTED_MULTILINE = re.compile(r'(?:^|\t)"(?:[^"\n]|"")*\n', re.MULTILINE)
+# A line holding only a no-break space is what a page's <td>&nbsp;</td> leaves: an empty cell, not a gap.
+_EMPTY_WEB_CELL = "\xa0"
 
 Entry = tuple[int, list[str]]  # (line, cells) before cleaning
 
@@ -171,7 +175,7 @@ def _block_rows(lines: list[str], header_cells: HeaderCells) -> list[Entry] | No
     blocks: list[tuple[int, list[str]]] = []
     after_blank = True
     for number, line in enumerate(lines, 1):
-        if not line.strip():
+        if not line.strip() and _EMPTY_WEB_CELL not in line:
             after_blank = True
         elif after_blank:
             blocks.append((number, [line.strip()]))

@@ -123,6 +123,8 @@ def test_a_binary_xlsb_workbook_is_refused_with_advice():
 
 
 def test_a_damaged_zip_is_refused():
-    message = refusal("名单.xlsx", b"PK\x03\x04" + bytes(100))
+    assert refusal("名单.zip", b"PK\x03\x04" + bytes(100)) == "The file is a damaged zip archive."
 
-    assert message == "The file is a damaged zip archive."
+
+def test_a_damaged_workbook_is_called_a_workbook():
+    assert refusal("名单.xlsx", b"PK\x03\x04" + bytes(100)) == "The workbook is damaged and cannot be read."
