@@ -72,10 +72,19 @@ def test_user_without_role_is_told_to_ask_for_one(client):
     assert "还没有角色" in client.get(reverse("home")).content.decode()
 
 
-def test_home_speaks_english_when_asked(client):
+def test_home_speaks_chinese_even_to_an_english_browser(client):
     client.force_login(make_user(username="c", role=Role.COORDINATOR))
-    page = client.get(reverse("home"), headers={"accept-language": "en"}).content.decode()
-    assert "Chase late reports" in page
+    page = client.get(reverse("home"), headers={"accept-language": "en-US,en"}).content.decode()
+    assert "督办逾期填报" in page
+
+
+def test_home_speaks_english_when_chosen(client):
+    client.force_login(make_user(username="c", role=Role.COORDINATOR))
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("home")).content.decode()
+    assert "Chase late reports" in page and 'lang="en"' in page
+    client.post(reverse("set_language"), {"language": "zh-hans", "next": "/"})
+    assert "督办逾期填报" in client.get(reverse("home")).content.decode()
 
 
 def test_sign_out_ends_the_session(client):
