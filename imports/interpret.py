@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.translation import gettext as _
 
@@ -174,12 +175,12 @@ class Interpreter:
             elif role == Role.FUNDING:
                 project.funding_text = text
             elif role in {Role.LEAD, Role.ASSISTING}:
-                parsed = parse_units(text)
-                setattr(project, "lead_units" if role == Role.LEAD else "assisting_units", parsed.units)
+                parsed = _units(text)
+                setattr(project, "lead_units" if role == Role.LEAD else "assisting_units", list(parsed.units))
                 self._warn(parsed.warnings, *where)
             elif role in {Role.LEADERS, Role.STAFF}:
-                parsed = parse_people(text)
-                setattr(project, "leaders" if role == Role.LEADERS else "staff", parsed.names)
+                parsed = _people(text)
+                setattr(project, "leaders" if role == Role.LEADERS else "staff", list(parsed.names))
                 self._warn(parsed.warnings, *where)
             elif role is None:
                 project.extra[column.header or _("column %(n)s") % {"n": column.index + 1}] = text
@@ -225,6 +226,11 @@ class Interpreter:
                 self.draft.warnings.append(Problem(
                     _("Column “%(column)s” is not a known column; its cells are kept on each project as other data.")
                     % {"column": column.header}, column=column.header))
+
+
+# The same unit and leader cells recur on many rows of a long table; each is parsed once.
+_units = lru_cache(maxsize=16384)(parse_units)
+_people = lru_cache(maxsize=16384)(parse_people)
 
 
 def _cell(cells: tuple[str, ...], index: int) -> str:

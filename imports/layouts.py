@@ -100,8 +100,11 @@ def source_of(text: str) -> str | None:
     return FUNDING_SOURCES[max(words, key=len)] if words else None
 
 
+@lru_cache(maxsize=65536)
 def classify(text: str) -> tuple[Role | None, int | None, str | None]:
     """(role, quarter, source) a header cell names, or (None, None, None)."""
+    if len(text) > LONGEST_HEADER * 3:
+        return None, None, None  # prose, not a header: spare the conversion of long cells
     word = normalise(text)
     if not word or len(word) > LONGEST_HEADER:
         return None, None, None
