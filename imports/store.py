@@ -1,9 +1,12 @@
 """Writing a PlanDraft with a constant number of bulk statements per batch; called only by services."""
 
+import json
+
 from django.core.exceptions import ValidationError
 from django.db.models import F, Prefetch
 from django.utils.translation import gettext as _
 
+from imports import bulk
 from imports.cells.units import ParsedUnit
 from imports.drafts import PlanDraft, ProjectDraft
 from imports.progress import Progress, Silent
@@ -29,9 +32,9 @@ PARKED = 1_000_000
 CATEGORY_PARKED = 10_000  # categories' positions are small integers
 LEVELS = (("街道", "subdistrict"), ("镇", "subdistrict"), ("乡", "subdistrict"), ("市", "city"), ("省", "province"))
 PROJECT_FIELDS = [
-    "category", "parent", "position", "number", "name", "content", "reason", "preparation", "work_plan",
-    "construction_period", "deadline", "total_investment", "annual_investment", "investment_is_approximate",
-    "funding_text", "remarks", "extra", "import_fingerprint",
+    "plan", "key", "category", "parent", "position", "number", "name", "content", "reason", "preparation",
+    "work_plan", "construction_period", "deadline", "total_investment", "annual_investment",
+    "investment_is_approximate", "funding_text", "remarks", "extra", "import_fingerprint",
 ]
 
 
@@ -124,31 +127,32 @@ class PlanWriter:
         Category.objects.bulk_create([r for r in rows if not r.pk])
         return {row.name: row for row in rows}
 
-    def _row(self, project: ProjectDraft) -> Project:
-        return Project(
-            id=self.ids.get(project.key), plan=self.plan, key=project.key,
-            category=self.categories.get(project.category) if project.category else None,
-            parent_id=self.ids.get(project.parent_key) if project.parent_key else None,
-            position=project.position, number=project.number, name=project.name, content=project.content,
-            reason=project.reason, preparation=project.preparation, work_plan=project.work_plan,
-            construction_period=project.construction_period, deadline=project.deadline,
-            total_investment=project.total_investment, annual_investment=project.annual_investment,
-            investment_is_approximate=project.investment_is_approximate, funding_text=project.funding_text,
-            remarks=project.remarks, extra=project.extra, import_fingerprint=self.fingerprints[project.key],
+    def _values(self, project: ProjectDraft) -> tuple:
+        """The project's PROJECT_FIELDS as the database stores them."""
+        category = self.categories.get(project.category) if project.category else None
+        return (
+            self.plan.id, project.key, category.id if category else None,
+            self.ids.get(project.parent_key) if project.parent_key else None, project.position, project.number,
+            project.name, project.content, project.reason, project.preparation, project.work_plan,
+            project.construction_period, project.deadline, project.total_investment, project.annual_investment,
+            project.investment_is_approximate, project.funding_text, project.remarks,
+            json.dumps(project.extra, ensure_ascii=False), self.fingerprints[project.key],
         )
 
     def _projects(self, changed: list[ProjectDraft]) -> None:
         # Parents before their sub-projects, so a sub-project's parent already has an id.
         for level in ([p for p in changed if not p.parent_key], [p for p in changed if p.parent_key]):
-            rows = [self._row(project) for project in level]
-            Project.objects.bulk_update([r for r in rows if r.id], PROJECT_FIELDS, batch_size=BATCH)
-            Project.objects.bulk_create([r for r in rows if not r.id], batch_size=BATCH)
-            self.ids.update((row.key, row.id) for row in rows)
+            new = [self._values(p) for p in level if p.key not in self.ids]
+            bulk.update(Project, PROJECT_FIELDS, [(*self._values(p), self.ids[p.key]) for p in level if p.key in self.ids])
+            bulk.insert(Project, PROJECT_FIELDS, new)
+            if new:
+                self.ids = dict(Project.objects.filter(plan=self.plan).values_list("key", "id"))
 
     def _children(self, changed: list[ProjectDraft]) -> None:
-        ids = [self.ids[p.key] for p in changed]
+        ids = [self.ids[p.key] for p in changed if self.outcome.get(p.key) == "updated"]
         for model in (ProjectOrganization, ProjectPerson, Funding, QuarterlyMilestone):
-            model.objects.filter(project_id__in=ids).delete()
+            for some in bulk.chunks(ids):
+                model.objects.filter(project_id__in=some).delete()
         units = UnitBook(self.jurisdiction, [u for p in changed for u in (*p.lead_units, *p.assisting_units)])
         people = self._people({name for p in changed for name in (*p.leaders, *p.staff)})
         sources = self._sources({f.source for p in changed for f in p.fundings})
@@ -156,25 +160,16 @@ class PlanWriter:
         for project in changed:
             pk = self.ids[project.key]
             for role, parsed in (("lead", project.lead_units), ("assisting", project.assisting_units)):
-                seen = set()
-                for position, unit in enumerate(parsed):
-                    organization = units.get(unit)
-                    if organization.id not in seen:
-                        seen.add(organization.id)
-                        roles.append(ProjectOrganization(project_id=pk, organization=organization, role=role,
-                                                         position=position))
+                unit_ids = dict.fromkeys(units.get(unit).id for unit in parsed)
+                roles += [(pk, unit_id, role, position) for position, unit_id in enumerate(unit_ids)]
             for role, names in (("leader", project.leaders), ("staff", project.staff)):
-                for position, name in enumerate(dict.fromkeys(names)):
-                    persons.append(ProjectPerson(project_id=pk, person=people[name], role=role, position=position))
-            for funding in project.fundings:
-                fundings.append(Funding(project_id=pk, source=sources[funding.source], amount=funding.amount,
-                                        note=funding.note[:300]))
-            for milestone in project.milestones:
-                milestones.append(QuarterlyMilestone(project_id=pk, quarter=milestone.quarter,
-                                                     planned=milestone.planned, target_percent=milestone.target_percent))
-        for model, rows in ((ProjectOrganization, roles), (ProjectPerson, persons), (Funding, fundings),
-                            (QuarterlyMilestone, milestones)):
-            model.objects.bulk_create(rows, batch_size=BATCH)
+                persons += [(pk, people[name].id, role, position) for position, name in enumerate(dict.fromkeys(names))]
+            fundings += [(pk, sources[f.source].id, f.amount, f.note[:300]) for f in project.fundings]
+            milestones += [(pk, m.quarter, m.planned, m.target_percent) for m in project.milestones]
+        bulk.insert(ProjectOrganization, ["project", "organization", "role", "position"], roles)
+        bulk.insert(ProjectPerson, ["project", "person", "role", "position"], persons)
+        bulk.insert(Funding, ["project", "source", "amount", "note"], fundings)
+        bulk.insert(QuarterlyMilestone, ["project", "quarter", "planned", "target_percent"], milestones)
 
     def _people(self, names: set[str]) -> dict[str, Person]:
         known = {p.name: p for p in Person.objects.filter(jurisdiction=self.jurisdiction)}

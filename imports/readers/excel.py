@@ -1,70 +1,44 @@
-"""Excel .xlsx reader: every visible sheet becomes a RawTable, merged ranges filled down."""
+"""Excel .xlsx reader: every visible sheet becomes a RawTable, merged ranges filled down.
+
+python-calamine (Rust) reads the cells about nine times faster than openpyxl's read-only mode
+and reports merged ranges, which openpyxl's read-only mode does not; formulas are read as the
+values Excel cached, never evaluated. openpyxl stays for writing workbooks (tests, exports)."""
 
 import datetime
 import math
-import zipfile
-from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
 
-import openpyxl
 from django.utils.translation import gettext as _
-from lxml import etree
-from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.escape import unescape
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
-from imports.readers.base import (
-    SAFE_XML,
-    ZIP_ERRORS,
-    RawRow,
-    RawTable,
-    ReadError,
-    main_part,
-    make_row,
-    open_zip,
-    relationships,
-)
+from imports.readers.base import RawRow, RawTable, ReadError, make_row, open_zip
 
-_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-
-@dataclass(frozen=True)
-class _Merge:
-    min_col: int
-    min_row: int
-    max_col: int
-    max_row: int
+# ((first row, first column), (last row, last column)), counted from 0 as calamine does.
+Merge = tuple[tuple[int, int], tuple[int, int]]
 
 
 def read_excel(data: bytes, *, name: str) -> list[RawTable]:
     """All visible, non-empty sheets of an .xlsx workbook, one RawTable each."""
     damaged = _("The workbook is damaged and cannot be read.")
-    with open_zip(data, damaged=damaged) as archive:
-        try:
-            merges = _merged_ranges(archive)
-        except (*ZIP_ERRORS, etree.XMLSyntaxError) as exc:
-            raise ReadError(damaged) from exc
+    open_zip(data, damaged=damaged).close()  # refuses zip bombs before anything unpacks them
     try:
-        workbook = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises anything from KeyError to TypeError on bad input
+        workbook = CalamineWorkbook.from_filelike(BytesIO(data))
+    except (CalamineError, ValueError, OSError) as exc:
         raise ReadError(damaged) from exc
     tables = []
-    try:
-        for sheet in workbook.worksheets:
-            # Hidden sheets hold lookup lists for drop-downs, not what the user sees.
-            if sheet.sheet_state != "visible":
-                continue
-            try:
-                rows = _read_sheet(sheet, merges.get(sheet.title, []))
-            except Exception as exc:  # a damaged sheet part surfaces only while streaming it
-                raise ReadError(
-                    _("Sheet %(sheet)s is damaged and cannot be read.") % {"sheet": sheet.title}
-                ) from exc
-            if rows:
-                tables.append(RawTable(name=sheet.title, rows=tuple(rows)))
-    finally:
-        workbook.close()
+    for sheet in workbook.sheets_metadata:
+        # Hidden sheets hold lookup lists for drop-downs, not what the user sees.
+        if sheet.visible != SheetVisibleEnum.Visible:
+            continue
+        try:
+            values = workbook.get_sheet_by_name(sheet.name)
+            rows = _read_sheet(sheet.name, values.to_python(skip_empty_area=False), values.merged_cell_ranges or [])
+        except (CalamineError, ValueError, OSError) as exc:
+            raise ReadError(_("Sheet %(sheet)s is damaged and cannot be read.") % {"sheet": sheet.name}) from exc
+        if rows:
+            tables.append(RawTable(name=sheet.name, rows=tuple(rows)))
     return tables
 
 
@@ -80,13 +54,16 @@ def cell_text(value: object) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        return _float_text(value)
+        # calamine hands every number over as a float: 34.0 is the 34 Excel shows.
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else _float_text(value)
     if isinstance(value, datetime.datetime):
         if value.time() == datetime.time(0):
             return value.date().isoformat()
         return value.isoformat(sep=" ", timespec="seconds" if value.second else "minutes")
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
+    if isinstance(value, datetime.timedelta):
+        return str(value)
     return str(value)
 
 
@@ -98,73 +75,17 @@ def _float_text(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def _read_sheet(sheet: ReadOnlyWorksheet, merges: list[_Merge]) -> list[RawRow]:
-    # Some writers store a wrong <dimension>; read-only mode would stop at it.
-    sheet.reset_dimensions()
-    pending = sorted(merges, key=lambda merge: merge.min_row)
-    next_merge = 0
-    active: list[_Merge] = []
-    anchors: dict[_Merge, str] = {}
-    rows = []
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        cells = [v if type(v) is str and "_x" not in v else cell_text(v) for v in values]
-        if next_merge < len(pending) or active:
-            while next_merge < len(pending) and pending[next_merge].min_row <= number:
-                active.append(pending[next_merge])
-                next_merge += 1
-            active = [merge for merge in active if merge.max_row >= number]
-            _fill_merges(cells, number, active, anchors)
-        row = make_row(sheet.title, number, cells)
-        if row is not None:
-            rows.append(row)
-    return rows
-
-
-def _fill_merges(cells: list[str], number: int, active: list[_Merge], anchors: dict[_Merge, str]) -> None:
-    """Repeat each range's value down its first column; blank the range's other columns."""
-    for merge in active:
-        first = merge.min_col - 1
-        if len(cells) <= first:
-            cells.extend([""] * (first + 1 - len(cells)))
-        if number == merge.min_row:
-            anchors[merge] = cells[first]
-        else:
-            cells[first] = anchors.get(merge, "")
-        for index in range(first + 1, min(merge.max_col, len(cells))):
-            cells[index] = ""
-
-
-def _merged_ranges(archive: zipfile.ZipFile) -> dict[str, list[_Merge]]:
-    """Merged ranges per sheet name: read-only worksheets do not expose them."""
-    workbook_part = main_part(archive) or "xl/workbook.xml"
-    workbook = etree.fromstring(archive.read(workbook_part), etree.XMLParser(**SAFE_XML))
-    targets = _relationship_targets(archive, workbook_part)
-    merges = {}
-    for sheet in workbook.iter("{*}sheet"):
-        part = targets.get(sheet.get(f"{{{_REL_NS}}}id", ""))
-        if part is not None and part in archive.NameToInfo:
-            merges[sheet.get("name", "")] = _sheet_merges(archive, part)
-    return merges
-
-
-def _sheet_merges(archive: zipfile.ZipFile, part: str) -> list[_Merge]:
-    merges = []
-    with archive.open(part) as stream:
-        events = etree.iterparse(stream, events=("end",), tag=("{*}row", "{*}mergeCell"), **SAFE_XML)
-        for _event, element in events:
-            if element.tag.endswith("}row"):
-                # Free parsed rows as we go: only the mergeCells after sheetData matter here.
-                element.clear()
-                while element.getprevious() is not None:
-                    del element.getparent()[0]
-                continue
-            ref = element.get("ref", "")
-            if ":" in ref:
-                min_col, min_row, max_col, max_row = range_boundaries(ref)
-                merges.append(_Merge(min_col, min_row, max_col, max_row))
-    return merges
-
-
-def _relationship_targets(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
-    """Relationship id -> package part name for the internal relationships of `part`."""
-    return {rel_id: target for rel_id, _type, target in relationships(archive, part)}
+def _read_sheet(title: str, grid: list[list], merges: list[Merge]) -> list[RawRow]:
+    """Rows of cell texts, each merged range's value repeated down its first column."""
+    texts = [[cell_text(value) for value in values] for values in grid]
+    for (first_row, first_column), (last_row, last_column) in merges:
+        anchor = texts[first_row][first_column] if first_row < len(texts) and first_column < len(texts[first_row]) else ""
+        for number in range(first_row, min(last_row + 1, len(texts))):
+            cells = texts[number]
+            if len(cells) <= first_column:
+                cells.extend([""] * (first_column + 1 - len(cells)))
+            cells[first_column] = anchor
+            for index in range(first_column + 1, min(last_column + 1, len(cells))):
+                cells[index] = ""
+    rows = (make_row(title, number, cells) for number, cells in enumerate(texts, start=1))
+    return [row for row in rows if row is not None]

@@ -138,12 +138,20 @@ def test_a_password_protected_document_is_refused_with_advice_to_save_it_as_docx
 DAMAGED_WORKBOOK = "The workbook is damaged and cannot be read."
 
 
-@pytest.mark.parametrize("member", ["xl/worksheets/sheet1.xml", "xl/workbook.xml", "xl/styles.xml"])
-def test_a_workbook_garbled_in_the_middle_is_refused_as_damaged(stored_plan, admin, member):
+DAMAGED_SHEET = "Sheet 责任分解表 is damaged and cannot be read."
+
+
+@pytest.mark.parametrize(("member", "message"), [
+    ("xl/worksheets/sheet1.xml", DAMAGED_SHEET),  # the message names the sheet that is damaged
+    ("xl/workbook.xml", DAMAGED_WORKBOOK),
+    ("xl/styles.xml", DAMAGED_WORKBOOK),
+])
+def test_a_workbook_garbled_in_the_middle_is_refused_as_damaged(stored_plan, admin, member, message):
     good = xlsx_bytes(fixture_rows("001"), numbers=True)
     assert preview_import(file_name="001.xlsx", data=good).errors == []
 
-    assert_refused("001.xlsx", garbled_member(good, member), DAMAGED_WORKBOOK, msgid=DAMAGED_WORKBOOK, user=admin)
+    assert_refused("001.xlsx", garbled_member(good, member), message, msgid=message.replace("责任分解表", "%(sheet)s"),
+                   user=admin)
 
 
 def test_a_workbook_cut_off_half_way_is_refused_as_a_damaged_workbook(stored_plan, admin):

@@ -1,0 +1,337 @@
+"""Benchmark of the table import (preview_import + apply_import), against django-import-export.
+
+    python bench/imports.py [--rows N] [--repeat R] [--database-url URL] [--ie-default-rows M]
+
+What is measured:
+* A generated .xlsx in the layout of fixtures/001_*.txt (title row, two header rows, a category
+  row such as "一、卫生健康方面(48项)" every 30-70 projects, N numbered projects, a totals row).
+* Our import, exactly as `manage.py import_table` does it: preview_import() then apply_import(),
+  file bytes already in memory. Runs: "new" (empty database; the plan, units, people, funding
+  sources and jurisdiction are deleted between repeats), "unchanged" (same file again: every row
+  `unchanged`) and "edited" (10 % of rows have a changed 前期准备情况 text: that many `updated`;
+  the original file is re-imported, untimed, between repeats).
+* django-import-export 4.4 importing the same file (tablib xlsx load included in the time) into a
+  flat one-table model `FlatRow` of a throwaway app made in a temporary directory: (i) its
+  defaults, on --ie-default-rows rows (rows/s extrapolated to N), (ii) the fastest settings:
+  use_bulk, skip_diff, batch_size=1000, CachedInstanceLoader; its re-import adds skip_unchanged
+  (which import-export only honours with skip_diff=False).
+Seconds are the median of R runs timed with time.perf_counter and nothing else switched on.
+Peak MB (tracemalloc peak: Python allocations only, not SQLite/psycopg/lxml C memory) and the
+SQL query count (CaptureQueriesContext on the default connection) come from one extra run with
+both instruments on, because tracemalloc slows Python code down several-fold.
+The database is a fresh temporary SQLite file, or with --database-url postgres://… a database
+`shishi_bench` the script drops and creates on that server (the URL's own database is not used).
+The last line of output is one JSON object with the results.
+"""
+
+import argparse
+import copy
+import json
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+REPO = Path(__file__).resolve().parent.parent
+# Run as a script, its own folder comes first on sys.path, where this file would shadow the app `imports`.
+sys.path[:] = [str(REPO)] + [p for p in sys.path if Path(p or ".").resolve() != REPO / "bench"]
+
+TITLE = "泉州台商投资区党工委、管委会2024年区级为民办实事项目责任分解表"
+MONEY_HEADER = "项目总投资及资金来源 (单位: 万元)"
+HEADER = ["序号", "项目名称", "推荐理由", "前期准备情况", "2024年进度计划", "", "", "", MONEY_HEADER, "", "", "",
+          "区分管领导", "承办单位", "协办单位"]
+SUB_HEADER = ["", "", "", "", "1季度", "2季度", "3季度", "4季度", "总投资", "上级补助", "区级补助", "镇村自筹"]
+FIELDS = ["number", "name", "reason", "preparation", "q1", "q2", "q3", "q4", "total", "higher", "district",
+          "village", "leaders", "lead_units", "assisting_units"]
+THEMES = ("卫生健康 教育 社会保障 养老服务 就业创业 住房保障 城乡建设 交通出行 文化体育 生态环境 农业农村 水利 "
+          "公共安全 市场监管 政务服务 民政 残疾人服务 妇女儿童 食品安全 便民服务").split()
+DEPARTMENTS = ("民生保障局 财政金融与国资局 教育局 卫生健康局 住房和城乡建设局 交通运输局 自然资源局 生态环境局 农业农村局 "
+               "水利局 应急管理局 市场监督管理局 行政审批局 社会治理办公室 文化体育和旅游局 人力资源和社会保障局 民政局 "
+               "退役军人事务局 医疗保障局 城市管理局 公安分局 消防救援大队 税务局 统计局 商务局 工业和信息化局 科技局 "
+               "发展和改革局 司法局 信访局 总工会 团委 妇联 残联 红十字会 科协 工商联 融媒体中心 疾病预防控制中心 "
+               "妇幼保健院 医院 中医院 行政服务中心 城建集团 文旅集团 水务集团 交通集团 供电公司").split()
+TOWNS = "东园镇 张坂镇 洛阳镇 百崎回族乡 秀涂镇 后龙镇 峰尾镇 南埔镇 前黄镇 界山镇 山腰镇 东岭镇 涂岭镇 螺阳镇 紫山镇".split()
+TOWN_UNITS = "人民政府 卫生院 综合执法队 便民服务中心 农业服务中心 派出所 财政所 文化站 水利站 社会事务办 经济发展办".split()
+GROUPS = ["各乡镇人民政府", "区直有关单位", "各相关单位"]
+LEADERS = ("赖丽水 刘敏坚 王伟 陈志强 林晓东 黄建华 张明 吴海燕 郑国荣 蔡文彬 许少华 杨帆 李婷 周涛 何志勇 庄美玲 洪亮 "
+           "谢文辉 苏永平 曾朝阳 叶青 彭小军 卢振兴 邱丽华 罗成 姚建平 潘国栋 肖红 傅俊杰 戴志远").split()
+THINGS = ("儿童孤独症筛查干预 妇女两癌筛查 新生儿耳聋基因筛查 中医馆服务能力提升 老年人助餐点建设 农村供水管网改造 公厕提升改造 "
+          "道路白改黑 校园食堂改造 幼儿园扩容 社区卫生服务站建设 体育公园建设 农贸市场改造 污水管网建设 路灯亮化 "
+          "城乡居民养老保险 残疾人生活补贴 困难群众救助 就业技能培训 口袋公园建设 停车位增设 电动自行车充电桩建设").split()
+REASONS = ["及早发现问题,预防疾病和并发症,促进群众健康。", "群众反映强烈,列入区人大代表建议重点办理事项。",
+           "根据上级文件要求,到2025年覆盖率要达到50%。", "现有设施老化,存在安全隐患,需进一步提升。",
+           "泉州市纳入。", "有利于提升政府形象,提高群众幸福感、获得感。", "补齐民生短板,推动城乡基本公共服务均等化。"]
+PREPARATIONS = ["做好项目资金预算工作。", "已完成调查摸底,编制实施方案。", "参考2023年完成量,按年度任务数测算。",
+                "已完成选址和初步设计。", "需配备相关设备,已完成询价。", "已纳入年度财政预算。"]
+QUARTERS = [["制定方案及预算", "公开招标", "采购设备", "项目验收,并投入使用"],
+            ["做好调查摸底、培训等前期工作", "完成年度任务数的50%", "完成年度任务数的80%", "完成年度任务数"],
+            ["制定方案并启动", "完成年度任务数的30%", "完成年度任务数的70%", "全面完成并形成工作总结"]]
+UNITS = ["区" + d for d in DEPARTMENTS] + [t + u for t in TOWNS for u in TOWN_UNITS]
+
+
+def chinese_number(n: int) -> str:
+    """1..9999 in Chinese numerals, as category rows count them (一、二十三、一百零五)."""
+    digits, result, zero = "零一二三四五六七八九", "", False
+    for power, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // power % 10
+        if digit:
+            result += ("零" if zero and result else "") + ("" if power == 10 and n < 20 else digits[digit]) + unit
+            zero = False
+        else:
+            zero = zero or bool(result)
+    return result
+
+
+def money(rng: random.Random) -> list[Decimal | None]:
+    """总投资 and its sources (上级, 区级, 镇村), exact to 0.01 万元; empty where a source pays nothing."""
+    parts = [Decimal(rng.randint(1, 500_000)) / 100 if rng.random() < share else None for share in (0.3, 0.9, 0.2)]
+    if not any(parts):
+        parts[1] = Decimal(rng.randint(1, 500_000)) / 100
+    return [sum(p for p in parts if p)] + parts
+
+
+def make_rows(n: int, seed: int = 2024) -> list[list]:
+    """The sheet's rows: title, headers, category and project rows, totals row."""
+    rng = random.Random(seed)
+    rows, number, category = [[TITLE], HEADER, SUB_HEADER], 0, 0
+    sums = [Decimal(0)] * 4
+    while number < n:
+        category += 1
+        size = min(rng.randint(30, 70), n - number)
+        rows.append([f"{chinese_number(category)}、{THEMES[category % len(THEMES)]}方面({size}项)"])
+        for _ in range(size):
+            number += 1
+            amounts = money(rng)
+            sums = [s + (a or 0) for s, a in zip(sums, amounts)]
+            assisting = "、".join(rng.sample(UNITS, rng.randint(0, 2)) + ([rng.choice(GROUPS)] if rng.random() < .3 else []))
+            rows.append([
+                number, f"{rng.choice(TOWNS)}{rng.choice(THINGS)}项目", "".join(rng.sample(REASONS, rng.randint(1, 3))),
+                rng.choice(PREPARATIONS), *rng.choice(QUARTERS), *amounts,
+                "、".join(rng.sample(LEADERS, 1 if rng.random() < .85 else 2)), rng.choice(UNITS), assisting,
+            ])
+    rows.append(["2024年合计(万元):", *[""] * 7, *sums])
+    return rows
+
+
+def edit_rows(rows: list[list], every: int = 10) -> tuple[list[list], int]:
+    """A copy of the rows with 前期准备情况 changed in every tenth project row, and how many changed."""
+    edited, count = copy.deepcopy(rows), 0
+    for row in edited:
+        if isinstance(row[0], int) and row[0] % every == 0:
+            row[3], count = row[3] + "(已修订)", count + 1
+    return edited, count
+
+
+def write_xlsx(rows: list[list]) -> bytes:
+    import openpyxl
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("责任分解表")
+    for row in rows:
+        sheet.append([None if cell == "" else cell for cell in row])
+    with tempfile.NamedTemporaryFile(suffix=".xlsx") as file:
+        workbook.save(file.name)
+        return Path(file.name).read_bytes()
+
+
+FLAT_MODELS = """from django.db import models
+class FlatRow(models.Model):
+    number = models.CharField(max_length=20, unique=True)
+    name = models.CharField(max_length=500)
+""" + "".join(f"    {name} = models.TextField(blank=True)\n" for name in FIELDS[2:8] + FIELDS[12:]) + "".join(
+    f"    {name} = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)\n" for name in FIELDS[8:12])
+
+
+def prepare_database(url: str | None, workdir: Path) -> tuple[str, str]:
+    """(DATABASE_URL to use, "sqlite" or "postgresql"): a new SQLite file, or a re-created shishi_bench."""
+    if not url:
+        return f"sqlite:///{workdir / 'bench.sqlite3'}", "sqlite"
+    import psycopg
+    parts = urlsplit(url)
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as connection:
+        connection.execute("DROP DATABASE IF EXISTS shishi_bench WITH (FORCE)")
+        connection.execute("CREATE DATABASE shishi_bench")
+    return urlunsplit(parts._replace(path="/shishi_bench")), "postgresql"
+
+
+def setup_django(database_url: str, workdir: Path) -> None:
+    """The project's settings, plus import_export and the throwaway app bench_flat, on our database."""
+    os.environ["DATABASE_URL"] = database_url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    os.environ.setdefault("MAX_UPLOAD_MB", "200")
+    app = workdir / "bench_flat"
+    app.mkdir()
+    (app / "__init__.py").write_text("")
+    (app / "models.py").write_text(FLAT_MODELS)
+    sys.path.insert(0, str(workdir))
+    import django
+    from django.conf import settings
+    import config.settings as project
+    values = {name: getattr(project, name) for name in dir(project) if name.isupper()}
+    values["INSTALLED_APPS"] = [*values["INSTALLED_APPS"], "import_export", "bench_flat"]
+    settings.configure(**values)
+    django.setup()
+    from django.core.management import call_command
+    call_command("migrate", run_syncdb=True, verbosity=0)
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def measure(run, repeat: int, before=None) -> dict:
+    """Median seconds over `repeat` plain runs, then one run under tracemalloc and CaptureQueriesContext."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    seconds, results = [], []
+    for _ in range(repeat):
+        if before:
+            before()
+        start = time.perf_counter()
+        results.append(run())
+        seconds.append(time.perf_counter() - start)
+    if before:
+        before()
+    tracemalloc.start()
+    with CaptureQueriesContext(connection) as queries:
+        run()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return {"seconds": statistics.median(seconds), "peak_mb": round(peak / 2**20, 1),
+            "queries": len(queries), "results": results}
+
+
+def our_import(data: bytes, expect: dict):
+    from imports.services import apply_import, preview_import
+
+    def run():
+        start = time.perf_counter()
+        preview = preview_import(file_name="bench.xlsx", data=data)
+        assert not preview.errors, preview.errors[:3]
+        middle = time.perf_counter()
+        apply_import(preview=preview)
+        split = (middle - start, time.perf_counter() - middle)
+        summary = preview.summary()
+        assert all(summary[key] == value for key, value in expect.items()), (expect, summary["created"],
+                                                                             summary["updated"], summary["unchanged"])
+        return split
+    return run
+
+
+def empty_our_tables() -> None:
+    from imports.models import ImportRecord
+    from projects.models import FundingSource, Jurisdiction, Organization, Person, Plan
+    for model in (ImportRecord, Plan, Organization, Person, FundingSource, Jurisdiction):
+        model.objects.all().delete()
+
+
+def ie_import(data: bytes, fast: bool, unchanged: bool = False):
+    """import-export importing the project rows (not category/totals rows) of the same workbook."""
+    import tablib
+    from import_export import instance_loaders, resources
+    from bench_flat.models import FlatRow
+
+    class Meta:
+        model, import_id_fields, fields = FlatRow, ["number"], FIELDS
+        if fast:
+            use_bulk, batch_size, skip_diff, skip_unchanged = True, 1000, not unchanged, unchanged
+            instance_loader_class = instance_loaders.CachedInstanceLoader
+    resource_class = type("FlatResource", (resources.ModelResource,), {"Meta": Meta})
+
+    def run():
+        # The header row (after the title) sets the width; shorter rows are padded to it.
+        raw = tablib.Dataset().load(data, format="xlsx", headers=True, skip_lines=1)
+        projects = [row[:len(FIELDS)] for row in raw if isinstance(row[0], (int, float))]
+        result = resource_class().import_data(tablib.Dataset(*projects, headers=FIELDS), dry_run=False)
+        assert not result.has_errors() and not result.has_validation_errors(), result.base_errors[:1]
+        return result.totals
+    return run
+
+
+def empty_flat_table() -> None:
+    from bench_flat.models import FlatRow
+    FlatRow.objects.all().delete()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--database-url", help="postgres://user@host:port/db (shishi_bench is created there)")
+    parser.add_argument("--ie-default-rows", type=int, default=2_000, help="rows for import-export's defaults")
+    args = parser.parse_args()
+    n, repeat = args.rows, args.repeat
+    workdir = Path(tempfile.mkdtemp(prefix="shishi_bench_"))
+    database_url, database = prepare_database(args.database_url, workdir)
+    setup_django(database_url, workdir)
+
+    rows = make_rows(n)
+    edited_rows, edited_count = edit_rows(rows)
+    data, edited_data = write_xlsx(rows), write_xlsx(edited_rows)
+    from imports.services import preview_import
+    check = preview_import(file_name="bench.xlsx", data=data)
+    summary = check.summary()
+    print(f"{database}, {n} rows, xlsx {len(data) / 2**20:.1f} MB, categories {summary['counts']['categories']}, "
+          f"units {summary['counts']['organizations']}, people {summary['counts']['people']}, "
+          f"errors {len(check.errors)}, warnings {len(summary['warnings'])}, "
+          f"failed checks {sum(not c['ok'] for c in summary['checks'])}")
+    for warning in summary["warnings"][:3]:
+        print(f"  warning: {warning['where']} {warning['message']}")
+    assert not check.errors, check.errors[:3]
+
+    log("ours: new")
+    runs = {"new": measure(our_import(data, {"created": n}), repeat, before=empty_our_tables)}
+    log("ours: unchanged")
+    runs["unchanged"] = measure(our_import(data, {"unchanged": n}), repeat)
+    log("ours: edited")
+    runs["edited"] = measure(our_import(edited_data, {"updated": edited_count}), repeat, before=our_import(data, {}))
+    ie_rows = min(n, args.ie_default_rows)
+    log("import-export")
+    ie = {  # the defaults on a file of the first ie_rows projects only: its rows/s would be the same for n
+        "ie default, new": (ie_rows, measure(ie_import(write_xlsx(make_rows(ie_rows)), fast=False), repeat,
+                                             before=empty_flat_table)),
+        "ie fastest, new": (n, measure(ie_import(data, fast=True), repeat, before=empty_flat_table)),
+        "ie fastest, unchanged": (n, measure(ie_import(data, fast=True, unchanged=True), repeat)),
+    }
+    table = [(f"ours, {name}", n, run) for name, run in runs.items()] + [(name, k, run) for name, (k, run) in ie.items()]
+    rps = {name.removeprefix("ours, "): count / run["seconds"] for name, count, run in table}
+
+    print(f"\n{'run':<24}{'rows':>7}{'seconds':>9}{'preview':>9}{'apply':>7}{'rows/s':>8}{'peak MB':>9}{'queries':>9}")
+    for name, count, run in table:
+        split = [statistics.median(part) for part in zip(*run["results"])] if name.startswith("ours") else None
+        print(f"{name:<24}{count:>7}{run['seconds']:>9.2f}" + (f"{split[0]:>9.2f}{split[1]:>7.2f}" if split else " " * 16)
+              + f"{rps[name.removeprefix('ours, ')]:>8.0f}{run['peak_mb']:>9.1f}{run['queries']:>9}")
+    print(f"seconds: median of {repeat} plain runs (preview/apply: medians of each part); peak MB (tracemalloc) and "
+          f"queries: one more run with both on.\nie default was measured on a file of the first {ie_rows} rows; its "
+          f"rows/s is extrapolated as is to {n} rows. import-export writes one flat table; ours parses units, people, money and quarters and writes "
+          f"7 tables (~10 rows per project).")
+    ratios = {
+        "new_vs_import_export_fastest": rps["new"] / rps["ie fastest, new"],
+        "new_vs_import_export_default": rps["new"] / rps["ie default, new"],
+        "unchanged_vs_new": rps["unchanged"] / rps["new"],
+        "edited_vs_new": rps["edited"] / rps["new"],
+        "unchanged_vs_import_export_fastest_unchanged": rps["unchanged"] / rps["ie fastest, unchanged"],
+    }
+    ratios = {name: round(value, 2) for name, value in ratios.items()}
+    print("ratios of rows/s: " + ", ".join(f"{name} {value}x" for name, value in ratios.items()))
+    print(json.dumps({
+        "database": database, "rows": n,
+        "runs": {name: {"rows": n, "rows_per_second": round(rps[name], 1), "peak_mb": run["peak_mb"],
+                        "queries": run["queries"], "seconds": round(run["seconds"], 3)} for name, run in runs.items()},
+        "import_export": {"default_rows_per_second": round(rps["ie default, new"], 1), "default_rows_measured": ie_rows,
+                          "fastest_rows_per_second": round(rps["ie fastest, new"], 1),
+                          "fastest_unchanged_rows_per_second": round(rps["ie fastest, unchanged"], 1)},
+        "ratios": ratios,
+    }, ensure_ascii=False))
+    from django.db import connections
+    connections.close_all()
+    shutil.rmtree(workdir, ignore_errors=True)
+
+if __name__ == "__main__":
+    main()
