@@ -10,6 +10,7 @@ Standard library only: this file runs before anything is installed.
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -41,6 +42,19 @@ def install() -> None:
     STAMP.write_text(wanted)
 
 
+def install_browser() -> None:
+    """Debian's chromium (and CJK fonts) for the browser tests; Playwright never downloads one."""
+    if shutil.which("chromium") or shutil.which("chromium-browser"):
+        return
+    if not shutil.which("apt-get") or os.geteuid() != 0:
+        print("chromium is missing and cannot be installed here (needs root and apt-get): "
+              "the browser tests will fail until `apt-get install chromium fonts-noto-cjk` is run.", flush=True)
+        return
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    run("apt-get", "update", "-qq", env=env)
+    run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-noto-cjk", env=env)
+
+
 def manage(*args: str, env: dict) -> None:
     run(PYTHON, ROOT / "manage.py", *args, env=env)
 
@@ -56,6 +70,7 @@ def demo() -> None:
 
 
 def test(pytest_args: list[str]) -> None:
+    install_browser()
     run(PYTHON, "-m", "pytest", *pytest_args)
 
 

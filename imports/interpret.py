@@ -16,7 +16,7 @@ from imports.layouts import Column, Layout, Role
 from imports.segments import Entry, Segment
 
 DECLARED_IN_NAME = re.compile(r"\s*[（(]\s*(\d+)\s*[项个件]\s*[)）]\s*")
-NUMBER = re.compile(r"^[（(]?\s*(\d{1,4}|[一二三四五六七八九十]{1,3})\s*[)）.、．]?$")
+NUMBER = re.compile(r"^[（(]?\s*(\d{1,5}|[一二三四五六七八九十]{1,3})\s*[)）.、．]?$")
 LONGEST_NAME = 500
 TEXT_FIELDS = {
     Role.CONTENT: "content", Role.REASON: "reason", Role.PREPARATION: "preparation",

@@ -12,6 +12,7 @@ from django.utils import translation
 from imports.readers import ReadError, read_file
 from imports.readers import base as readers_base
 from imports.readers.excel import cell_text
+from tests.imports.files import replace_in_part
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -20,21 +21,6 @@ def save(workbook: openpyxl.Workbook) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def rewrite_part(data: bytes, part: str, old: str, new: str) -> bytes:
-    """The package with one text replacement in one part, as another writer might have saved it."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == part:
-                text = content.decode("utf-8")
-                assert old in text
-                content = text.replace(old, new).encode("utf-8")
-            target.writestr(info.filename, content)
-    return output.getvalue()
 
 
 def responsibility_workbook() -> bytes:
@@ -117,7 +103,7 @@ def test_formula_with_a_cached_value_reads_the_cached_value():
     workbook = openpyxl.Workbook()
     workbook.active["A1"] = "=1+1"
     workbook.active["B1"] = "=A1*100"
-    data = rewrite_part(save(workbook), "xl/worksheets/sheet1.xml", "<f>1+1</f><v></v>", "<f>1+1</f><v>2</v>")
+    data = replace_in_part(save(workbook), "xl/worksheets/sheet1.xml", "<f>1+1</f><v></v>", "<f>1+1</f><v>2</v>")
 
     assert read_rows(data)["Sheet"] == [(1, ("2",))]
 
@@ -126,7 +112,7 @@ def test_merged_range_blanks_stale_values_in_its_other_columns():
     workbook = openpyxl.Workbook()
     workbook.active.append(["区卫健局", "残留", "甲"])
     workbook.active.append([None, "残留", "乙"])
-    data = rewrite_part(
+    data = replace_in_part(
         save(workbook),
         "xl/worksheets/sheet1.xml",
         "</sheetData>",
@@ -140,7 +126,7 @@ def test_a_wrong_dimension_record_does_not_cut_the_sheet_short():
     workbook = openpyxl.Workbook()
     for number in range(1, 4):
         workbook.active.append([number, f"项目{number}"])
-    data = rewrite_part(save(workbook), "xl/worksheets/sheet1.xml", '<dimension ref="A1:B3"/>', '<dimension ref="A1"/>')
+    data = replace_in_part(save(workbook), "xl/worksheets/sheet1.xml", '<dimension ref="A1:B3"/>', '<dimension ref="A1"/>')
 
     assert read_rows(data)["Sheet"] == [(1, ("1", "项目1")), (2, ("2", "项目2")), (3, ("3", "项目3"))]
 
@@ -202,7 +188,7 @@ def test_a_workbook_unpacking_beyond_the_total_limit_is_refused(monkeypatch):
 def test_a_workbook_with_a_damaged_sheet_part_is_refused():
     workbook = openpyxl.Workbook()
     workbook.active.append(["甲"])
-    data = rewrite_part(save(workbook), "xl/worksheets/sheet1.xml", "</sheetData>", "</sheetDat>")
+    data = replace_in_part(save(workbook), "xl/worksheets/sheet1.xml", "</sheetData>", "</sheetDat>")
 
     with translation.override("en"), pytest.raises(ReadError, match="damaged"):
         read_file("坏.xlsx", data, max_bytes=MAX_BYTES)
