@@ -1,6 +1,5 @@
 """A real browser: Debian's chromium, driven by Playwright (dev.py installs both)."""
 
-import os
 import shutil
 
 import pytest
@@ -9,21 +8,6 @@ CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
 ]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert executable, "chromium is not installed: `python3 dev.py test` installs it (apt-get install chromium)"
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
-    # alongside it are plain synchronous calls, which Django would otherwise refuse.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -54,10 +38,23 @@ def server_url(transactional_db, settings):
 
 
 @pytest.fixture
-def page(browser, server_url):
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    page.base = server_url
-    yield page
-    context.close()
+def page(server_url, monkeypatch):
+    """A chromium page on the live server; Playwright runs only while the test does, because its
+    event loop would make Django refuse the database work around the test (flushing tables)."""
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert executable, "chromium is not installed: `python3 dev.py test` installs it (apt-get install chromium)"
+    # The test's own ORM calls run beside Playwright's loop; they are plain synchronous calls.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        page = browser.new_context(locale="zh-CN").new_page()
+        page.set_default_timeout(20_000)
+        page.base = server_url
+        yield page
+        # Inside Playwright's loop Django hands the test other connection objects than outside
+        # it; close them here, or PostgreSQL keeps a session open on the test database.
+        connections.close_all()
+        browser.close()

@@ -93,7 +93,7 @@ def test_hosts_and_key_come_from_the_environment():
 
 
 def test_check_deploy_is_clean_with_production_environment(tmp_path):
-    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "x7#" * 20 + "production-key-long-enough",
+    env = {**{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}, "DEBUG": "0", "SECRET_KEY": "x7#" * 20 + "production-key-long-enough",
            "ALLOWED_HOSTS": "shishi.example.gov.cn", "STATIC_ROOT": str(tmp_path)}
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -294,7 +294,7 @@ def test_applying_a_preview_with_errors_raises_validation_error_and_writes_nothi
     assert contents() == before
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_failure_in_the_middle_of_apply_import_leaves_the_database_exactly_as_before(stored_plan, admin):
     preview = preview_import(file_name="001.txt", data=fixture_bytes("001"))
     assert preview.errors == []
