@@ -9,7 +9,8 @@ _to_simplified = opencc.OpenCC("t2s")
 
 def simplified(text: str) -> str:
     """Text in simplified characters, for recognising words; data keeps what was written."""
-    return _to_simplified.convert(text)
+    # Figures and Latin text have nothing to convert, and they are most money cells.
+    return text if text.isascii() else _to_simplified.convert(text)
 
 
 def _same(piece: str) -> str:
