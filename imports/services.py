@@ -14,6 +14,7 @@ from imports.models import ImportRecord
 from imports.plan_reader import draft_plan
 from imports.progress import Progress
 from imports.readers import ReadError, read_file
+from imports.reuse import reusable_import, stamp
 from imports.store import PlanWriter, find_jurisdiction, stored_fingerprints
 from imports.summary import fingerprint, project_facts, summarize
 from projects.models import Plan
@@ -28,12 +29,20 @@ class ImportPreview:
     draft: PlanDraft
     fingerprints: dict[str, str] = field(default_factory=dict)
     outcome: dict[str, str] = field(default_factory=dict)  # project key -> created / updated / unchanged
+    options: list = field(default_factory=list)  # [jurisdiction, year] as given
+    # The applied import of the same bytes into a plan nobody has touched since: nothing to read.
+    reused: ImportRecord | None = None
 
     @property
     def errors(self) -> list[Problem]:
         return self.draft.errors
 
     def summary(self) -> dict:
+        if self.reused is not None:
+            before = {k: v for k, v in self.reused.result.items() if k not in {"projects", "reuse"}}
+            counts = before["counts"]
+            return {**before, "file_name": self.file_name, "created": 0, "updated": 0,
+                    "unchanged": counts["projects"] + counts["sub_projects"]}
         outcomes = list(self.outcome.values())
         return {
             **summarize(self.draft), "file_name": self.file_name, "checksum": self.checksum,
@@ -50,10 +59,18 @@ def parse_jurisdiction(text: str | None) -> list[str] | None:
     return [part for part in text.split("\n") if part.strip()] or None
 
 
-def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = None,
-                   year: int | None = None, progress: Progress | None = None) -> ImportPreview:
-    """Read and check a file and compare it with what is stored; writes nothing."""
+def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = None, year: int | None = None,
+                   progress: Progress | None = None, reuse: bool = True) -> ImportPreview:
+    """Read and check a file and compare it with what is stored; writes nothing.
+
+    With `reuse`, the file last applied with the same bytes and options into a plan nobody has
+    touched since is not read again: every row is unchanged. The browser preview, which shows
+    every row, reads the file whatever."""
     checksum = hashlib.sha256(data).hexdigest()
+    options = [jurisdiction, year]
+    if reuse and (record := reusable_import(checksum=checksum, options=options)):
+        return ImportPreview(file_name=file_name, checksum=checksum, draft=PlanDraft(), options=options,
+                             reused=record)
     try:
         tables = read_file(file_name, data, max_bytes=settings.MAX_UPLOAD_MB * 1024 * 1024,
                            header_cells=count_header_cells)
@@ -61,7 +78,7 @@ def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = No
         draft = PlanDraft(errors=[Problem(str(error))])
         return ImportPreview(file_name=file_name, checksum=checksum, draft=draft)
     draft = draft_plan(tables, jurisdiction=parse_jurisdiction(jurisdiction), year=year, progress=progress)
-    preview = ImportPreview(file_name=file_name, checksum=checksum, draft=draft)
+    preview = ImportPreview(file_name=file_name, checksum=checksum, draft=draft, options=options)
     if draft.errors:
         return preview
     keys = [project.key for project in draft.projects]
@@ -91,9 +108,12 @@ def apply_import(*, preview: ImportPreview, user=None, record: ImportRecord | No
     `record` is the previewed import the admin confirmed in the browser; it becomes the applied one."""
     if preview.errors:
         raise ValidationError([problem.message for problem in preview.errors])
-    writer = PlanWriter(preview.draft, fingerprints=preview.fingerprints, outcome=preview.outcome,
-                        progress=progress)
-    plan: Plan = writer.write()
+    if preview.reused is not None:
+        plan = preview.reused.plan
+    else:
+        writer = PlanWriter(preview.draft, fingerprints=preview.fingerprints, outcome=preview.outcome,
+                            progress=progress)
+        plan = writer.write()
     return _record(preview, user=user, record=record, status=ImportRecord.Status.APPLIED, plan=plan)
 
 
@@ -113,6 +133,8 @@ def _record(preview: ImportPreview, *, user, status: str, record: ImportRecord |
     record = record or ImportRecord(file_name=preview.file_name, checksum=preview.checksum)
     record.user, record.status, record.plan = user, status, plan
     record.result = preview.summary()
+    if plan is not None:
+        record.result = stamp(record.result, plan=plan, options=preview.options)
     if projects:
         record.result["projects"] = [
             {**project_facts(project), "outcome": preview.outcome.get(project.key, "")}

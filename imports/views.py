@@ -33,7 +33,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             name, data = form.upload()
             preview = preview_import(file_name=name, data=data, jurisdiction=form.cleaned_data["jurisdiction"] or None,
-                                     year=form.cleaned_data["year"])
+                                     year=form.cleaned_data["year"], reuse=False)
             record = record_preview(preview=preview, user=request.user)
             if not preview.errors:
                 stage(checksum=preview.checksum, data=data)
@@ -62,7 +62,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("imports:upload")
     jurisdiction = request.POST.get("jurisdiction") or None
     year = int(request.POST["year"]) if request.POST.get("year", "").isdigit() else None
-    fresh = preview_import(file_name=record.file_name, data=data, jurisdiction=jurisdiction, year=year)
+    fresh = preview_import(file_name=record.file_name, data=data, jurisdiction=jurisdiction, year=year, reuse=False)
     if fresh.errors:
         record_failure(preview=fresh, user=request.user, record=record)
         messages.error(request, _("The table could not be imported; see the errors below."))

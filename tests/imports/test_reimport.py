@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from imports.models import ImportRecord
 from imports.services import apply_import, preview_import
 from progress.models import MonthlyReport
 from projects.models import Organization, Person, Project
@@ -22,8 +23,9 @@ def table(rows: int, *, title: str = "新塘街道 2023 年度为民办实事项
     return "\n".join(lines).encode()
 
 
-def run(data: bytes, name: str = "table.txt") -> dict:
-    preview = preview_import(file_name=name, data=data)
+def run(data: bytes, name: str = "table.txt", *, reuse: bool = False) -> dict:
+    # Row by row: these tests are about reading a table again, not about skipping it.
+    preview = preview_import(file_name=name, data=data, reuse=reuse)
     assert preview.errors == []
     apply_import(preview=preview)
     return preview.summary()
@@ -100,3 +102,32 @@ def test_query_count_of_an_unchanged_reimport_does_not_grow_with_its_rows():
     small = queries_to_import(table(FEW))
     run(table(MANY))
     assert queries_to_import(table(MANY)) == small
+
+
+def test_the_same_file_into_an_untouched_plan_is_not_read_again():
+    run(seed_bytes("002"))
+    preview = preview_import(file_name="002.txt", data=seed_bytes("002"))
+    assert preview.reused is not None
+    with CaptureQueriesContext(connection) as queries:
+        apply_import(preview=preview)
+    summary = preview.summary()
+    assert (summary["created"], summary["updated"], summary["unchanged"]) == (0, 0, 12)
+    assert summary["counts"]["projects"] == 12 and summary["totals"]["total_investment"] == "55358.28"
+    assert len(queries) <= 5  # the record of the import, and the plan's digest to keep reusing it
+    assert ImportRecord.objects.filter(status="applied").count() == 2
+
+
+def test_a_plan_changed_by_hand_since_makes_the_file_be_read_again():
+    run(seed_bytes("002"))
+    Project.objects.filter(number="5").update(name="改过的名称", import_fingerprint="")
+    preview = preview_import(file_name="002.txt", data=seed_bytes("002"))
+    assert preview.reused is None
+    assert preview.outcome["5"] == "updated"
+    apply_import(preview=preview)
+    assert Project.objects.get(number="5").name == "和丰路“白改黑”项目"
+
+
+def test_other_options_make_the_file_be_read_again():
+    run(seed_bytes("003"))
+    assert preview_import(file_name="003.txt", data=seed_bytes("003")).reused is not None
+    assert preview_import(file_name="003.txt", data=seed_bytes("003"), year=2023).reused is None
