@@ -149,6 +149,8 @@ class PlanWriter:
                 self.ids = dict(Project.objects.filter(plan=self.plan).values_list("key", "id"))
 
     def _children(self, changed: list[ProjectDraft]) -> None:
+        if not changed:
+            return
         ids = [self.ids[p.key] for p in changed if self.outcome.get(p.key) == "updated"]
         for model in (ProjectOrganization, ProjectPerson, Funding, QuarterlyMilestone):
             for some in bulk.chunks(ids):
