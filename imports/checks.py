@@ -48,14 +48,13 @@ def place_unplaced(draft: PlanDraft) -> None:
 
 
 def _ranges(numbers: list[int]) -> str:
-    spans, start = [], None
+    """1、3–5 for [1, 3, 4, 5]: gaps as a reader writes them."""
+    spans: list[list[int]] = []
     for n in numbers:
-        if start is None or n != end + 1:
-            if start is not None:
-                spans.append((start, end))
-            start = n
-        end = n
-    spans.append((start, end))
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
     return "、".join(f"{a}" if a == b else f"{a}–{b}" for a, b in spans)
 
 
