@@ -6,7 +6,6 @@ import could touch is compared, on a database that already holds a plan (fixture
 """
 
 import re
-import time
 import tracemalloc
 from decimal import Decimal
 
@@ -215,7 +214,6 @@ def test_a_zip_bomb_named_xlsx_is_refused_without_unpacking_it(stored_plan, admi
     assert len(bomb) < 1024 * 1024  # a quarter of a gigabyte of zeros packs into a few hundred KB
 
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         assert_refused(
             "责任分解表.xlsx", bomb,
@@ -225,7 +223,6 @@ def test_a_zip_bomb_named_xlsx_is_refused_without_unpacking_it(stored_plan, admi
         _current, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert time.perf_counter() - started < 5
     assert peak < 32 * 1024 * 1024  # nowhere near the 256 MB it would unpack to
 
 

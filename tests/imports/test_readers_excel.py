@@ -2,7 +2,6 @@
 
 import datetime
 import io
-import time
 import zipfile
 
 import openpyxl
@@ -151,20 +150,18 @@ def test_cell_values_become_the_text_a_person_sees(value, text):
     assert cell_text(value) == text
 
 
-def test_a_ten_thousand_row_sheet_reads_in_a_few_seconds():
+def test_a_ten_thousand_row_sheet_is_read_whole():
+    # How fast is measured by bench/imports.py, not asserted here.
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet("大表")
     for number in range(10_000):
         sheet.append([number, f"项目{number}", 28.959, "区卫健局\n区民政局", None, 34.0, *[f"文本{c}" for c in range(10)]])
     data = save(workbook)
 
-    started = time.perf_counter()
     tables = read_file("大表.xlsx", data, max_bytes=MAX_BYTES)
-    elapsed = time.perf_counter() - started
 
     assert len(tables[0].rows) == 10_000
     assert tables[0].rows[-1].cells[:6] == ("9999", "项目9999", "28.959", "区卫健局\n区民政局", "", "34")
-    assert elapsed < 6
 
 
 def test_a_highly_compressed_member_is_refused_as_a_zip_bomb():
