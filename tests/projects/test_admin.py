@@ -13,7 +13,9 @@ from progress.models import MonthlyReport
 from projects.models import (
     Category,
     Jurisdiction,
+    Organization,
     OrganizationAlias,
+    Plan,
     Project,
     ProjectOrganization,
     ProjectPerson,
@@ -117,3 +119,20 @@ def test_project_changelist_shows_lead_units_and_leaders(admin_client_):
     leader = project.person_roles.get(role="leader").person.name
     page = admin_client_.get(changelist_url(Project)).content.decode()
     assert lead in page and leader in page
+
+
+def test_plan_page_query_count_does_not_grow_with_its_categories(admin_client_):
+    grow(1)
+    grow(2)
+    small, big = Plan.objects.order_by("pk")[:2]
+    for position in range(2, 9):
+        Category.objects.create(plan=big, position=position, name=f"类别{position}")
+    assert count_queries(admin_client_, change_url(big)) == count_queries(admin_client_, change_url(small))
+
+
+def test_unit_page_query_count_does_not_grow_with_its_aliases(admin_client_):
+    grow(1)
+    small, big = Organization.objects.order_by("pk")[:2]
+    for n in range(6):
+        OrganizationAlias.objects.create(organization=big, name=f"又名{n}")
+    assert count_queries(admin_client_, change_url(big)) == count_queries(admin_client_, change_url(small))
