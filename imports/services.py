@@ -1,6 +1,7 @@
 """preview_import() and apply_import(): the only code that writes an imported table to the database."""
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -81,8 +82,8 @@ def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = No
     preview = ImportPreview(file_name=file_name, checksum=checksum, draft=draft, options=options)
     if draft.errors:
         return preview
-    keys = [project.key for project in draft.projects]
-    duplicates = sorted({key for key in keys if keys.count(key) > 1}) if len(set(keys)) != len(keys) else []
+    # Counted once: keys.count() per key would be quadratic in a 10,000-row table.
+    duplicates = sorted(key for key, times in Counter(p.key for p in draft.projects).items() if times > 1)
     for key in duplicates:
         draft.errors.append(Problem(_("Number %(number)s appears more than once.") % {"number": key}))
     try:

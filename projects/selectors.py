@@ -11,18 +11,13 @@ def projects_with_people(queryset: QuerySet[Project] | None = None) -> QuerySet[
     The loaded lists are on `lead_unit_roles` and `leader_roles`, in printed order."""
     queryset = Project.objects.all() if queryset is None else queryset
     return queryset.select_related("plan__jurisdiction", "category", "parent").prefetch_related(
-        Prefetch(
-            "unit_roles",
-            queryset=ProjectOrganization.objects.filter(role=ProjectOrganization.Role.LEAD)
-            .select_related("organization")
-            .order_by("position"),
-            to_attr="lead_unit_roles",
-        ),
-        Prefetch(
-            "person_roles",
-            queryset=ProjectPerson.objects.filter(role=ProjectPerson.Role.LEADER)
-            .select_related("person")
-            .order_by("position"),
-            to_attr="leader_roles",
-        ),
+        _in_order("unit_roles", ProjectOrganization.objects.filter(role=ProjectOrganization.Role.LEAD)
+                  .select_related("organization"), to_attr="lead_unit_roles"),
+        _in_order("person_roles", ProjectPerson.objects.filter(role=ProjectPerson.Role.LEADER)
+                  .select_related("person"), to_attr="leader_roles"),
     )
+
+
+def _in_order(lookup: str, queryset: QuerySet, *, to_attr: str) -> Prefetch:
+    """A prefetch of one role's rows in printed order."""
+    return Prefetch(lookup, queryset=queryset.order_by("position"), to_attr=to_attr)
