@@ -1,6 +1,7 @@
 """Importing a table again updates its plan in place; the cost of an import does not grow with its rows."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -131,3 +132,12 @@ def test_other_options_make_the_file_be_read_again():
     run(seed_bytes("003"))
     assert preview_import(file_name="003.txt", data=seed_bytes("003")).reused is not None
     assert preview_import(file_name="003.txt", data=seed_bytes("003"), year=2023).reused is None
+
+
+def test_a_number_printed_twice_is_an_error_and_nothing_is_written():
+    doubled = table(4).decode().replace("\n4\t项目4\t", "\n3\t项目4\t").encode()
+    preview = preview_import(file_name="table.txt", data=doubled)
+    assert [problem.message for problem in preview.errors] == ["序号 3 重复出现。"]
+    with pytest.raises(ValidationError):
+        apply_import(preview=preview)
+    assert Project.objects.count() == 0
