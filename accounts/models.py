@@ -6,7 +6,16 @@ from accounts.roles import Role
 
 
 class User(AbstractUser):
-    """A person who signs in; an information officer speaks for one unit, a leader is one Person."""
+    """A person who signs in; an information officer speaks for one unit, a leader is one Person.
+
+    Everyone sees the plans of their jurisdiction and of the jurisdictions under it
+    (projects/access.py); an officer's and a leader's jurisdiction is that of their unit or person."""
+
+    jurisdiction = models.ForeignKey(
+        "projects.Jurisdiction", models.PROTECT, null=True, blank=True, related_name="users",
+        verbose_name=_("jurisdiction"),
+        help_text=_("The user sees the plans of this jurisdiction and of those under it."),
+    )
 
     organization = models.ForeignKey(
         "projects.Organization", models.SET_NULL, null=True, blank=True, related_name="users",
@@ -20,6 +29,12 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")
+
+    def save(self, *args, **kwargs):
+        if self.jurisdiction_id is None:
+            tied = self.organization or self.person
+            self.jurisdiction_id = tied.jurisdiction_id if tied else None
+        super().save(*args, **kwargs)
 
     def roles(self) -> list[Role]:
         """The user's roles, in the order of Role; reads groups once (prefetch them for lists)."""

@@ -30,7 +30,12 @@ DEMO_ACCOUNTS: list[tuple[str, str, Role]] = [
 
 @transaction.atomic
 def create_demo_accounts(*, organization: Organization | None, person: Person | None) -> list[tuple[str, str, Role]]:
-    """Create (or reset) one account per role; the officer speaks for `organization`, the leader is `person`."""
+    """Create (or reset) one account per role; the officer speaks for `organization`, the leader is `person`.
+
+    The coordinator and the administrator work for the city above the officer's district."""
+    city = organization.jurisdiction if organization else None
+    while city is not None and city.parent_id:
+        city = city.parent
     for username, password, role in DEMO_ACCOUNTS:
         user, _ = User.objects.get_or_create(username=username)
         user.set_password(password)
@@ -38,6 +43,8 @@ def create_demo_accounts(*, organization: Organization | None, person: Person | 
         user.is_superuser = role == Role.ADMIN
         user.organization = organization if role == Role.OFFICER else None
         user.person = person if role == Role.LEADER else None
+        tied = user.organization or user.person
+        user.jurisdiction = tied.jurisdiction if tied else city
         user.save()
         user.groups.set([Group.objects.get(name=role.value)])
     return DEMO_ACCOUNTS

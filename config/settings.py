@@ -1,7 +1,9 @@
 """The one settings module. Every value that differs between a laptop and an office server
 comes from the environment; the defaults are those of the embedded SQLite demo."""
 
+import ipaddress
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -30,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tables2",
     "django_filters",
+    "axes",
     "accounts",
     "projects",
     "progress",
@@ -46,6 +49,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it sees the sign-in view's answer and turns a locked-out one into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -102,8 +107,46 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "progress:tasks"
 LOGOUT_REDIRECT_URL = "login"
+
+# Failed sign-ins are throttled (django-axes): axes' backend comes first and refuses a locked-out
+# account or address before any password is checked, so even the right password does not get in.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+# A flat list: each entry is counted on its own, so guessing one account's password from many
+# addresses is stopped, and so is one address trying many accounts.
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# The pause runs from the failure that reached the limit, as the lockout page says; attempts made
+# while paused are refused without being counted (otherwise a paused address trying other
+# accounts would keep adding failures against those accounts).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# AXES_RESET_ON_SUCCESS stays off (axes' default): with the address as a criterion, a success
+# would delete that address's failures against every account, so anyone with an account could
+# guess another account's password four times, sign in as themselves, and start again.
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"  # answered with status 429
+
+
+def client_address_behind_proxy(request) -> str | None:
+    """The sign-in's address behind our one reverse proxy: the last X-Forwarded-For entry.
+
+    The proxy appends the address it was connected from; entries before it are whatever the
+    client sent and could be forged to dodge the per-address count or to lock out someone else."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+    try:
+        return str(ipaddress.ip_address(forwarded))
+    except ValueError:  # no header, or not an address (it is stored in an IP address column)
+        return request.META.get("REMOTE_ADDR")
+
+
+# Without BEHIND_PROXY the address is REMOTE_ADDR only (axes' fallback). Behind a proxy
+# REMOTE_ADDR is the proxy itself, and five failures by anyone would lock out everyone.
+# (axes' AXES_IPWARE_* settings would need the optional django-ipware, which we do not install.)
+AXES_CLIENT_IP_CALLABLE = client_address_behind_proxy if env_bool("BEHIND_PROXY", False) else None
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
@@ -143,6 +186,8 @@ MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 20)
 # Pasted tables arrive as form text, so the form limit is the upload limit too.
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_MB * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Photos and documents attached to reports: each file at most this large (a phone photo is 2–8 MB).
+ATTACHMENT_MAX_MB = env_int("ATTACHMENT_MAX_MB", 15)
 
 LOGGING = {
     "version": 1,

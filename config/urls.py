@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-
-from accounts.views import home
+from django.views.generic import RedirectView
 
 urlpatterns = [
-    path("", home, name="home"),
+    path("", RedirectView.as_view(pattern_name="progress:tasks"), name="home"),
+    path("", include("progress.urls")),
+    path("projects/", include("projects.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -110,6 +110,8 @@ class PlanDraft:
     issued_on: date | None = None
     declared_count: int | None = None
     progress_month: date | None = None
+    # When units report, as the notice says (frequency, day, dates); None when it does not say.
+    report_schedule: tuple[str, int, str] | None = None
     categories: list[CategoryDraft] = field(default_factory=list)
     projects: list[ProjectDraft] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)

@@ -21,7 +21,8 @@ def draft_plan(tables: list[RawTable], *, jurisdiction: list[str] | None = None,
     draft = PlanDraft(
         jurisdiction=jurisdiction or meta.jurisdiction or [], year=year or meta.year, kind=meta.kind,
         title=meta.title, document_number=meta.document_number, issued_on=meta.issued_on,
-        declared_count=meta.declared_count,
+        declared_count=meta.declared_count, report_schedule=meta.report_schedule,
+        warnings=[Problem(message) for message in meta.warnings],
     )
     if meta.progress_month and draft.year:
         draft.progress_month = date(draft.year, meta.progress_month, 1)

@@ -10,7 +10,7 @@ from imports import bulk
 from imports.cells.units import ParsedUnit
 from imports.drafts import PlanDraft, ProjectDraft
 from imports.progress import Progress, Silent
-from progress.models import MonthlyReport
+from progress.models import Report, Revision
 from projects.models import (
     Category,
     Funding,
@@ -84,15 +84,22 @@ class PlanWriter:
     def write(self) -> Plan:
         draft = self.draft
         self.jurisdiction = find_jurisdiction(draft.jurisdiction, create=True)
+        defaults = {"title": draft.title, "document_number": draft.document_number,
+                    "issued_on": draft.issued_on, "declared_count": draft.declared_count}
+        if draft.report_schedule is not None:
+            # The notice says when units report, and a table imported again says it again: its
+            # words win over a schedule an administrator set since, as the title and number do.
+            # A notice that says nothing leaves the administrator's schedule (or the defaults) alone.
+            frequency, day, dates = draft.report_schedule
+            defaults |= {"report_frequency": frequency, "report_day": day, "report_dates": dates}
         self.plan, _created = Plan.objects.update_or_create(
-            jurisdiction=self.jurisdiction, year=draft.year, kind=draft.kind,
-            defaults={"title": draft.title, "document_number": draft.document_number,
-                      "issued_on": draft.issued_on, "declared_count": draft.declared_count},
+            jurisdiction=self.jurisdiction, year=draft.year, kind=draft.kind, defaults=defaults,
         )
         self.categories = self._categories()
         keys = [p.key for p in draft.projects]
         # A corrected table may drop a row; its project goes, unless units have reported on it.
-        Project.objects.filter(plan=self.plan, reports__isnull=True).exclude(key__in=keys).delete()
+        Project.objects.filter(plan=self.plan, reports__isnull=True, assisting_notes__isnull=True).exclude(
+            key__in=keys).delete()
         changed = [p for p in draft.projects if self.outcome.get(p.key) != "unchanged"]
         updated = [p.key for p in changed if self.outcome.get(p.key) == "updated"]
         kept = list(Project.objects.filter(plan=self.plan).exclude(key__in=keys).order_by("position"))
@@ -186,18 +193,32 @@ class PlanWriter:
         return known | {s.name: s for s in new}
 
     def _reports(self, changed: list[ProjectDraft]) -> None:
-        month = self.draft.progress_month
-        reported = [p for p in changed if p.progress and p.lead_units and month]
+        """A progress table's entries become accepted reports; a changed entry updates its report
+        in place with a revision, so what a unit wrote for that period is never lost."""
+        period = self.draft.progress_month
+        reported = [p for p in changed if p.progress and p.lead_units and period]
         if not reported:
             return
         units = UnitBook(self.jurisdiction, [p.lead_units[0] for p in reported])
-        ids = [self.ids[p.key] for p in reported]
-        MonthlyReport.objects.filter(project_id__in=ids, month=month).delete()
-        MonthlyReport.objects.bulk_create([
-            MonthlyReport(project_id=self.ids[p.key], organization=units.get(p.lead_units[0]), month=month,
-                          progress=p.progress)
-            for p in reported
-        ], batch_size=BATCH)
+        stored = {r.project_id: r for r in Report.objects.filter(
+            project_id__in=[self.ids[p.key] for p in reported], period=period)}
+        new, edited, revisions = [], [], []
+        for p in reported:
+            report = stored.get(self.ids[p.key])
+            if report is None:
+                new.append(Report(project_id=self.ids[p.key], organization=units.get(p.lead_units[0]), period=period,
+                                  progress=p.progress, status=Report.Status.ACCEPTED))
+            elif report.progress != p.progress:
+                report.version += 1
+                revisions.append(Revision(report=report, version=report.version, action=Revision.Action.IMPORTED,
+                                          changes={"progress": [report.progress, p.progress]}))
+                report.progress = p.progress
+                edited.append(report)
+        Report.objects.bulk_create(new, batch_size=BATCH)
+        Report.objects.bulk_update(edited, ["progress", "version"], batch_size=BATCH)
+        revisions += [Revision(report=r, version=r.version, action=Revision.Action.IMPORTED,
+                               changes={"progress": ["", r.progress]}) for r in new]
+        Revision.objects.bulk_create(revisions, batch_size=BATCH)
 
 
 class UnitBook:

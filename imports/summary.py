@@ -37,6 +37,13 @@ def fingerprint(project: ProjectDraft) -> str:
     return hashlib.sha256(facts.encode()).hexdigest()
 
 
+def _schedule(schedule: tuple[str, int, str] | None) -> dict | None:
+    if schedule is None:
+        return None
+    frequency, day, dates = schedule
+    return {"frequency": frequency, "day": day, "dates": dates}
+
+
 def _unique(names) -> list[str]:
     return list(dict.fromkeys(names))
 
@@ -52,6 +59,7 @@ def summarize(draft: PlanDraft) -> dict:
             "jurisdiction": " › ".join(draft.jurisdiction), "year": draft.year, "kind": draft.kind,
             "title": draft.title, "document_number": draft.document_number,
             "issued_on": draft.issued_on.isoformat() if draft.issued_on else None,
+            "report_schedule": _schedule(draft.report_schedule),
         },
         "counts": {
             "projects": sum(1 for p in projects if p.parent_key is None),

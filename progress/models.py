@@ -1,38 +1,237 @@
-"""What units report about their projects, month by month."""
+"""What units report about their projects, period by period, and what the office makes of it."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Organization, Project
+from projects.models import MONEY, FundingSource, Organization, Project
+
+USER = settings.AUTH_USER_MODEL
 
 
-class MonthlyReport(models.Model):
-    """A unit's report on one project for one month (due by the 22nd)."""
+class Report(models.Model):
+    """A lead unit's report on one project for one reporting period.
 
-    project = models.ForeignKey(Project, models.CASCADE, related_name="reports", verbose_name=_("project"))
-    organization = models.ForeignKey(
-        Organization, models.PROTECT, related_name="reports", verbose_name=_("unit")
+    Never deleted: a unit withdraws it. Every save bumps `version`, so a save made on an
+    older version is refused instead of silently overwriting someone else's words."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        RETURNED = "returned", _("returned")
+        ACCEPTED = "accepted", _("accepted")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    class Milestone(models.TextChoices):
+        NOT_STARTED = "not_started", _("not started")
+        IN_PROGRESS = "in_progress", _("in progress")
+        MET = "met", _("met")
+        MISSED = "missed", _("missed")
+
+    project = models.ForeignKey(Project, models.PROTECT, related_name="reports", verbose_name=_("project"))
+    organization = models.ForeignKey(Organization, models.PROTECT, related_name="reports", verbose_name=_("unit"))
+    # The first day of the month in which the period's report is due (see projects/schedule.py).
+    period = models.DateField(_("period"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    percent_complete = models.PositiveSmallIntegerField(
+        _("percent complete"), null=True, blank=True, validators=[MaxValueValidator(100)]
     )
-    # The first day of the reporting month.
-    month = models.DateField(_("month"))
-    progress = models.TextField(_("progress"))
+    progress = models.TextField(_("done this period"), blank=True)
+    milestone_quarter = models.PositiveSmallIntegerField(_("milestone quarter"), null=True, blank=True)
+    milestone_status = models.CharField(
+        _("milestone status"), max_length=12, choices=Milestone.choices, blank=True
+    )
+    milestone_note = models.TextField(_("milestone note"), blank=True)
+    problems = models.TextField(_("problems needing coordination"), blank=True)
+    next_plan = models.TextField(_("plan for the next period"), blank=True)
+    review_comment = models.TextField(_("review comment"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        USER, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("reviewed by")
+    )
     reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("reported by"),
+        USER, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("last saved by")
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
-        verbose_name = _("monthly report")
-        verbose_name_plural = _("monthly reports")
-        ordering = ["-month", "project"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-period", "project"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "organization", "month"], name="report_once_per_unit_and_month"),
-            models.CheckConstraint(condition=Q(month__day=1), name="report_month_is_first_day"),
+            models.UniqueConstraint(fields=["project", "period"], name="report_once_per_project_and_period"),
+            models.CheckConstraint(condition=Q(period__day=1), name="report_period_is_first_day"),
+            models.CheckConstraint(condition=Q(percent_complete__lte=100), name="report_percent_at_most_100"),
+            models.CheckConstraint(
+                condition=Q(milestone_quarter__gte=1, milestone_quarter__lte=4), name="report_milestone_quarter_1_to_4"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "submitted", "returned", "accepted", "withdrawn"]),
+                name="report_status_valid",
+            ),
         ]
+        indexes = [models.Index(fields=["status", "period"], name="report_status_period")]
 
     def __str__(self) -> str:
-        return f"{self.project} · {self.month:%Y-%m}"
+        return f"{self.project} · {self.period:%Y-%m}"
+
+    @property
+    def counts(self) -> bool:
+        """Whether the office has the report in hand (a draft or a returned report does not count)."""
+        return self.status in (self.Status.SUBMITTED, self.Status.ACCEPTED)
+
+    @property
+    def editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED, self.Status.WITHDRAWN)
+
+
+class Disbursement(models.Model):
+    """Funds paid out to date for a report's project, per funding source (none: all sources)."""
+
+    report = models.ForeignKey(Report, models.CASCADE, related_name="disbursements", verbose_name=_("report"))
+    source = models.ForeignKey(
+        FundingSource, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("source")
+    )
+    amount = models.DecimalField(_("disbursed to date (万元)"), **MONEY)
+
+    class Meta:
+        verbose_name = _("disbursement")
+        verbose_name_plural = _("disbursements")
+        ordering = ["report", "source__position", "source__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "source"], name="disbursement_once_per_source"),
+            models.UniqueConstraint(
+                fields=["report"], condition=Q(source__isnull=True), name="disbursement_one_total"
+            ),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="disbursement_not_negative"),
+        ]
+
+
+def attachment_path(attachment: "Attachment", filename: str) -> str:
+    # Stored under MEDIA_ROOT (var/media, outside the static tree) by a name nobody can guess
+    # from the report; served only by progress.views.attachment after a permission check.
+    return f"attachments/{attachment.report.period:%Y}/{attachment.sha256[:2]}/{attachment.sha256}"
+
+
+class Attachment(models.Model):
+    """A photo or document added to a report; its type is checked by content, not by name."""
+
+    report = models.ForeignKey(Report, models.PROTECT, related_name="attachments", verbose_name=_("report"))
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=200)
+    name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveIntegerField(_("size"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(USER, models.SET_NULL, null=True, related_name="+", verbose_name=_("uploaded by"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["report", "uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")
+
+
+class Revision(models.Model):
+    """One save of a report: who, when, what it did and which fields changed from what to what."""
+
+    class Action(models.TextChoices):
+        SAVED = "saved", _("saved")
+        SUBMITTED = "submitted", _("submitted")
+        RETURNED = "returned", _("returned")
+        ACCEPTED = "accepted", _("accepted")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+        IMPORTED = "imported", _("imported")
+
+    report = models.ForeignKey(Report, models.CASCADE, related_name="revisions", verbose_name=_("report"))
+    version = models.PositiveIntegerField(_("version"))
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    author = models.ForeignKey(USER, models.SET_NULL, null=True, related_name="+", verbose_name=_("by"))
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    # {field: [before, after]} as text, so a later change of the form cannot break old history.
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["report", "-version"]
+        constraints = [models.UniqueConstraint(fields=["report", "version"], name="revision_once_per_version")]
+
+
+class AssistingNote(models.Model):
+    """What an assisting unit adds for a project and period: its own words beside the lead unit's report."""
+
+    project = models.ForeignKey(Project, models.PROTECT, related_name="assisting_notes", verbose_name=_("project"))
+    organization = models.ForeignKey(Organization, models.PROTECT, related_name="+", verbose_name=_("unit"))
+    period = models.DateField(_("period"))
+    text = models.TextField(_("note"))
+    author = models.ForeignKey(USER, models.SET_NULL, null=True, related_name="+", verbose_name=_("by"))
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("assisting unit's note")
+        verbose_name_plural = _("assisting units' notes")
+        ordering = ["-period", "organization__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "organization", "period"], name="note_once_per_unit_and_period"),
+            models.CheckConstraint(condition=Q(period__day=1), name="note_period_is_first_day"),
+        ]
+
+
+class CoordinationRequest(models.Model):
+    """A problem a unit raised in a report for a leader or another unit, open until someone closes it."""
+
+    project = models.ForeignKey(Project, models.PROTECT, related_name="requests", verbose_name=_("project"))
+    report = models.OneToOneField(Report, models.PROTECT, related_name="request", verbose_name=_("report"))
+    text = models.TextField(_("problem"))
+    opened_at = models.DateTimeField(_("opened at"))
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closed_by = models.ForeignKey(USER, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("closed by"))
+    resolution = models.TextField(_("resolution"), blank=True)
+
+    class Meta:
+        verbose_name = _("coordination request")
+        verbose_name_plural = _("coordination requests")
+        ordering = ["opened_at"]
+        indexes = [models.Index(fields=["closed_at", "opened_at"], name="request_open_since")]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class ProjectStatus(models.Model):
+    """A project's status light as last computed, with the facts that explain it (progress/lights.py)."""
+
+    class Light(models.TextChoices):
+        GREEN = "green", _("green")
+        YELLOW = "yellow", _("yellow")
+        RED = "red", _("red")
+        DONE = "done", _("done")
+
+    project = models.OneToOneField(
+        Project, models.CASCADE, primary_key=True, related_name="status", verbose_name=_("project")
+    )
+    light = models.CharField(_("status light"), max_length=6, choices=Light.choices, db_index=True)
+    # [{"code": "late", "period": "2023-06", "days": 3}, …]: rendered in the reader's language.
+    reasons = models.JSONField(_("reasons"), default=list)
+    percent_complete = models.PositiveSmallIntegerField(_("percent complete"), null=True)
+    last_period = models.DateField(_("last reported period"), null=True)
+    # The latest period whose report is due and missing, for "late by unit" lists.
+    late_period = models.DateField(_("late period"), null=True, db_index=True)
+    late_days = models.PositiveIntegerField(_("days late"), default=0)
+    computed_at = models.DateTimeField(_("computed at"))
+
+    class Meta:
+        verbose_name = _("status light")
+        verbose_name_plural = _("status lights")

@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from projects import schedule as schedules
+
 # Money is in 万元 (10,000 yuan), exact to 0.0001 万元 = 1 yuan.
 MONEY = {"max_digits": 14, "decimal_places": 4}
 
@@ -32,6 +34,15 @@ class Jurisdiction(models.Model):
         "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
     )
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.DISTRICT)
+    # Status-light thresholds; empty means the parent's, and at the top the product's defaults.
+    late_days = models.PositiveSmallIntegerField(
+        _("days late before red"), null=True, blank=True,
+        help_text=_("A report late by up to this many days turns a project yellow; later, red. Empty: as the parent (7)."),
+    )
+    request_days = models.PositiveSmallIntegerField(
+        _("days a coordination request may stay open"), null=True, blank=True,
+        help_text=_("A coordination request open longer than this turns its project red. Empty: as the parent (30)."),
+    )
 
     objects = JurisdictionManager()
 
@@ -60,6 +71,11 @@ class Plan(models.Model):
         WORK_REPORT = "work_report", _("work-report tasks")
         PROGRESS_REPORT = "progress_report", _("progress report table")
 
+    class ReportFrequency(models.TextChoices):
+        MONTHLY = schedules.MONTHLY, _("monthly")
+        QUARTERLY = schedules.QUARTERLY, _("quarterly")
+        DATES = schedules.DATES, _("on listed dates")
+
     jurisdiction = models.ForeignKey(
         Jurisdiction, models.PROTECT, related_name="plans", verbose_name=_("jurisdiction")
     )
@@ -75,6 +91,18 @@ class Plan(models.Model):
         help_text=_("As announced in the notice, e.g. 14 件实事; checked against the table."),
     )
     source_file = models.CharField(_("source file"), max_length=255, blank=True)
+    # When units report (the notice says: 每月22日前; 6月25日、12月25日前).
+    report_frequency = models.CharField(
+        _("reporting"), max_length=10, choices=ReportFrequency.choices, default=ReportFrequency.MONTHLY
+    )
+    report_day = models.PositiveSmallIntegerField(
+        _("report due on day"), default=schedules.DEFAULT_DAY, validators=[MinValueValidator(1), MaxValueValidator(28)],
+        help_text=_("For monthly and quarterly reporting: the day of the month by which the report is due."),
+    )
+    report_dates = models.CharField(
+        _("report due dates"), max_length=100, blank=True,
+        help_text=_("For reporting on listed dates: month-day pairs, e.g. 6-25, 12-25."),
+    )
 
     class Meta:
         verbose_name = _("plan")
@@ -83,10 +111,27 @@ class Plan(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["jurisdiction", "year", "kind"], name="plan_unique_per_year_and_kind"),
             models.CheckConstraint(condition=Q(year__gte=2000, year__lte=2100), name="plan_year_in_range"),
+            models.CheckConstraint(condition=Q(report_day__gte=1, report_day__lte=28), name="plan_report_day_1_to_28"),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        if self.report_frequency == self.ReportFrequency.DATES:
+            try:
+                pairs = schedules.parse_dates(self.report_dates)
+            except ValueError:
+                pairs = []
+            if not pairs:
+                raise ValidationError({"report_dates": _(
+                    "Write the due dates as month-day pairs between 1-1 and 12-28, e.g. 6-25, 12-25."
+                )})
+            self.report_dates = schedules.format_dates(pairs)
+
+    @property
+    def schedule(self) -> schedules.Schedule:
+        return schedules.Schedule(frequency=self.report_frequency, day=self.report_day, dates=self.report_dates)
 
 
 class Category(models.Model):

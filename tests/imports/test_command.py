@@ -27,7 +27,7 @@ def test_json_summary_of_an_import(capsys):
     assert code == 0
     assert summary["plan"] | {"title": None} == {
         "jurisdiction": "泉州台商投资区", "year": 2024, "kind": "public_service", "title": None,
-        "document_number": "", "issued_on": None}
+        "document_number": "", "issued_on": None, "report_schedule": None}
     assert summary["counts"] == {"projects": 41, "sub_projects": 4, "categories": 5, "organizations": 31,
                                  "people": 5, "milestones": 177, "progress_reports": 0}
     assert summary["totals"] == {"total_investment": "29162.79", "annual_investment": None, "by_source": {

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from imports.models import ImportRecord
 from imports.services import apply_import, preview_import
-from progress.models import MonthlyReport
+from progress.models import Report
 from projects.models import Organization, Person, Project
 from tests.imports.seeds import seed_bytes
 
@@ -65,13 +65,13 @@ def test_rows_added_and_removed_in_a_corrected_table():
 
 def test_a_project_with_reports_is_kept_when_its_row_disappears():
     run(seed_bytes("003"))
-    assert MonthlyReport.objects.count() == 29
+    assert Report.objects.count() == 29
     without_first_group = "\n".join(
         line for line in seed_bytes("003").decode().split("\n") if not line.startswith(("1\t幼有所育", "\t\t完成 10 座"))
     )
     run(without_first_group.encode())
     assert Project.objects.count() == 29
-    assert MonthlyReport.objects.count() == 29
+    assert Report.objects.count() == 29
 
 
 def test_units_and_people_are_reused_not_duplicated():

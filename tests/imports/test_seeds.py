@@ -8,7 +8,7 @@ from django.db.models import Sum
 
 from imports.models import ImportRecord
 from imports.services import apply_import, preview_import
-from progress.models import MonthlyReport
+from progress.models import Report
 from projects.models import Category, Funding, Jurisdiction, Person, Plan, Project, QuarterlyMilestone
 from tests.imports.seeds import seed_bytes, seed_path
 
@@ -107,9 +107,9 @@ def test_003_lucheng_half_year_progress_with_each_lead_unit():
     assert (plan.jurisdiction.name, plan.year, plan.kind) == ("鹿城区", 2023, "progress_report")
     assert plan.projects.filter(parent=None).count() == 29
     assert plan.categories.count() == 10
-    reports = MonthlyReport.objects.filter(project__plan=plan)
+    reports = Report.objects.filter(project__plan=plan)
     assert reports.count() == 29
-    assert set(reports.values_list("month", flat=True)) == {date(2023, 6, 1)}
+    assert set(reports.values_list("period", flat=True)) == {date(2023, 6, 1)}
     inherited = reports.get(project__content__startswith="新投用中小学")
     assert inherited.organization.name == "区教育局"
 

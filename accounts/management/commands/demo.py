@@ -3,8 +3,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from accounts.models import User
 from accounts.services import create_demo_accounts
 from imports.services import apply_import, preview_import
+from progress.demo import write_demo_reports
 from projects.models import Organization, Person
 
 SEEDS = sorted((Path(settings.BASE_DIR) / "fixtures").glob("0*.txt"))
@@ -26,6 +28,9 @@ class Command(BaseCommand):
         unit = Organization.objects.get(jurisdiction__name=DEMO_PLACE, name=DEMO_UNIT)
         leader = Person.objects.get(jurisdiction__name=DEMO_PLACE, name=DEMO_LEADER)
         accounts = create_demo_accounts(organization=unit, person=leader)
+        users = {user.username: user for user in User.objects.filter(username__in=[a[0] for a in accounts])}
+        told = write_demo_reports(officer=users["officer"], reviewer=users["admin"])
+        self.stdout.write(f"Demo reports: {dict(told)}")
         self.stdout.write("\nDemo accounts (user name / password / role):")
         for username, password, role in accounts:
             self.stdout.write(f"  {username:<12} {password:<24} {role.value}")

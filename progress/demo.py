@@ -1,0 +1,89 @@
+"""Demo reports, written by demo officers through the same services as the browser.
+
+Each plan's first projects get one story each, so that every light colour and every report
+state is on screen on day one; the other projects stay unreported (and so late)."""
+
+from collections import Counter
+from decimal import Decimal
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from accounts.models import User
+from accounts.roles import Role
+from progress import lights, services
+from progress.models import Report
+from projects.models import Organization, Plan, Project, ProjectOrganization
+
+STORIES = ["returned", "done", "submitted_behind", "draft", "missed_with_problem", "on_plan"]
+
+
+def officer_for(unit: Organization, printed: User) -> User:
+    """The printed demo officer for its unit; a quiet account (no password) for the others."""
+    if printed.organization_id == unit.pk:
+        return printed
+    user, created = User.objects.get_or_create(username=f"demo-officer-{unit.pk}", defaults={
+        "organization": unit, "first_name": unit.name[:30]})
+    if created:
+        user.set_unusable_password()
+        user.save()
+        user.groups.add(Group.objects.get(name=Role.OFFICER.value))
+    return user
+
+
+def _write(officer: User, project: Project, month, *, percent: int, text: str, submit: bool, milestone: str = "",
+           problems: str = "") -> Report:
+    existing = Report.objects.filter(project=project, period=month).first()
+    data = services.ReportInput(
+        percent_complete=percent, progress=text, milestone_status=milestone, problems=problems,
+        next_plan="继续推进，按计划完成下一阶段任务。",
+        disbursed={None: (project.total_investment or Decimal(0)) * percent / 100} if project.total_investment else {},
+    )
+    return services.save_report(user=officer, project=project, month=month, data=data,
+                                version=existing.version if existing else 0, submit=submit)
+
+
+def tell(story: str, officer: User, reviewer: User, project: Project) -> str:
+    periods = project.plan.schedule.periods(project.plan.year)
+    earlier, last = periods[-2].month, periods[-1].month
+    first = _write(officer, project, earlier, percent=60, text="完成主体工程，正在推进配套建设。", submit=True,
+                   milestone="missed" if story == "missed_with_problem" else "in_progress")
+    services.review_report(user=reviewer, report=first, version=first.version, accept=True)
+    if story == "done":
+        report = _write(officer, project, last, percent=100, text="项目已全部完成并通过验收。", submit=True, milestone="met")
+        services.review_report(user=reviewer, report=report, version=report.version, accept=True)
+    elif story == "on_plan":
+        report = _write(officer, project, last, percent=90, text="按计划推进，本期节点已完成。", submit=True, milestone="met")
+        services.review_report(user=reviewer, report=report, version=report.version, accept=True)
+    elif story == "submitted_behind":
+        _write(officer, project, last, percent=65, text="受天气影响，本季度节点尚未开始。", submit=True, milestone="not_started")
+    elif story == "missed_with_problem":
+        _write(officer, project, last, percent=70, text="资金未到位，进度滞后。", submit=True, milestone="missed",
+               problems="上级补助资金尚未下达，需区财政协调先行垫付。")
+    elif story == "returned":
+        report = _write(officer, project, last, percent=75, text="已完成。", submit=True, milestone="in_progress")
+        services.review_report(user=reviewer, report=report, version=report.version, accept=False,
+                               comment="请写明本期完成的具体工程量和资金拨付情况。")
+    elif story == "draft":
+        _write(officer, project, last, percent=70, text="（草稿）本期完成招标。", submit=False)
+    return story
+
+
+@transaction.atomic
+def write_demo_reports(*, officer: User, reviewer: User) -> Counter:
+    """A few periods of reports for every plan but the published progress tables."""
+    told: Counter = Counter()
+    for plan in Plan.objects.exclude(kind=Plan.Kind.PROGRESS_REPORT).order_by("pk"):
+        if len(plan.schedule.periods(plan.year)) < 2:
+            continue
+        leads = (ProjectOrganization.objects.filter(project__plan=plan, role="lead", position=0,
+                                                    organization__kind=Organization.Kind.UNIT)
+                 .select_related("project__plan", "organization").order_by("project__position"))
+        # The printed officer's own projects first, so their tasks show every state.
+        chosen = sorted(leads, key=lambda role: role.organization_id != officer.organization_id)[:len(STORIES)]
+        for story, role in zip(STORIES, chosen):
+            if Report.objects.filter(project=role.project).exists():
+                continue
+            told[tell(story, officer_for(role.organization, officer), reviewer, role.project)] += 1
+    lights.refresh(Project.objects.all())
+    return told

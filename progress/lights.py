@@ -1,0 +1,160 @@
+"""Status lights: computed from the reports, milestones and open requests, with the reasons in words.
+
+green  on plan;
+yellow behind the current quarter's milestone, a report late by up to `late_days`, or no lead unit;
+red    a missed milestone, no report for the last two periods, a report late by more than
+       `late_days`, or a coordination request open longer than `request_days`;
+done   the latest accepted report says 100 %.
+A plan whose year is over is judged as it stood on 31 December.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from progress.models import CoordinationRequest, ProjectStatus, Report
+from projects.models import Jurisdiction, Project, ProjectOrganization, QuarterlyMilestone
+from projects.schedule import Period
+
+DEFAULT_LATE_DAYS, DEFAULT_REQUEST_DAYS = 7, 30
+Light = ProjectStatus.Light
+
+
+@dataclass
+class Assessment:
+    light: str
+    reasons: list[dict] = field(default_factory=list)
+    percent: int | None = None
+    last_period: date | None = None
+    late: Period | None = None  # the latest period whose report is missing, when one is due
+    late_days: int = 0
+
+
+def thresholds() -> dict[int, tuple[int, int]]:
+    """(late_days, request_days) per jurisdiction id, inherited from the parents."""
+    rows = {j.id: j for j in Jurisdiction.objects.only("id", "parent_id", "late_days", "request_days")}
+
+    def resolve(pk: int | None, attribute: str, default: int) -> int:
+        seen = set()
+        while pk is not None and pk not in seen:
+            seen.add(pk)
+            if (value := getattr(rows[pk], attribute)) is not None:
+                return value
+            pk = rows[pk].parent_id
+        return default
+
+    return {pk: (resolve(pk, "late_days", DEFAULT_LATE_DAYS), resolve(pk, "request_days", DEFAULT_REQUEST_DAYS))
+            for pk in rows}
+
+
+def assess(project: Project, today: date, limits: tuple[int, int]) -> Assessment:
+    """The light of one project whose reports, milestones, open requests and lead units are loaded."""
+    late_days, request_days = limits
+    plan = project.plan
+    as_of = min(today, date(plan.year, 12, 31))
+    counted = sorted((r for r in project.reports.all() if r.counts), key=lambda r: r.period)
+    latest = counted[-1] if counted else None
+    result = Assessment(light=Light.GREEN, percent=_percent(counted), last_period=latest.period if latest else None)
+    if latest and latest.status == Report.Status.ACCEPTED and latest.percent_complete == 100:
+        result.light, result.reasons = Light.DONE, [{"code": "done"}]
+        return result
+    red, yellow = [], []
+    milestone_of = {}
+    for report in counted:
+        if report.milestone_quarter and report.milestone_status:
+            milestone_of[report.milestone_quarter] = report.milestone_status
+    red += [{"code": "milestone_missed", "quarter": q} for q, s in sorted(milestone_of.items()) if s == "missed"]
+    quarter = (as_of.month - 1) // 3 + 1
+    targets = {m.quarter: m.target_percent for m in project.milestones.all()}
+    if milestone_of.get(quarter) == "not_started" or (
+        targets.get(quarter) is not None and (result.percent or 0) < targets[quarter]
+    ):
+        yellow.append({"code": "behind_milestone", "quarter": quarter})
+    if not project.lead_roles:
+        yellow.append({"code": "no_lead_unit"})
+    else:
+        reported = {r.period for r in counted}
+        due = plan.schedule.due_before(plan.year, as_of)
+        if len(due) >= 2 and all(p.month not in reported for p in due[-2:]):
+            red.append({"code": "no_report_two_periods", "periods": [p.key for p in due[-2:]]})
+        # Only the latest due report is chased; earlier gaps show as "no report for two periods".
+        if due and due[-1].month not in reported:
+            result.late, result.late_days = due[-1], (as_of - due[-1].due).days
+            late = {"code": "late", "period": due[-1].key, "days": result.late_days}
+            (red if result.late_days > late_days else yellow).append(late)
+    for request in project.open_requests:
+        # Measured to today even for a closed year: a request still open is still waiting.
+        days = (today - timezone.localdate(request.opened_at)).days
+        if days > request_days:
+            red.append({"code": "request_open", "days": days, "text": request.text[:80]})
+    if red:
+        result.light, result.reasons = Light.RED, red + yellow
+    elif yellow:
+        result.light, result.reasons = Light.YELLOW, yellow
+    else:
+        result.reasons = [{"code": "on_plan"}]
+    return result
+
+
+def _percent(counted: list[Report]) -> int | None:
+    return next((r.percent_complete for r in reversed(counted) if r.percent_complete is not None), None)
+
+
+def with_facts(projects: QuerySet[Project]) -> QuerySet[Project]:
+    """Projects with everything `assess` reads, in a constant number of queries."""
+    return projects.select_related("plan").prefetch_related(
+        Prefetch("reports", queryset=Report.objects.only(
+            "id", "project_id", "period", "status", "percent_complete", "milestone_quarter", "milestone_status")),
+        Prefetch("milestones", queryset=QuarterlyMilestone.objects.only("id", "project_id", "quarter", "target_percent")),
+        Prefetch("requests", queryset=CoordinationRequest.objects.filter(closed_at__isnull=True), to_attr="open_requests"),
+        Prefetch("unit_roles", queryset=ProjectOrganization.objects.filter(role="lead").select_related("organization")
+                 .order_by("position"), to_attr="lead_roles"),
+    )
+
+
+def refresh(projects: QuerySet[Project], today: date | None = None, *, batch: int = 2000) -> list[tuple[Project, Assessment]]:
+    """Recompute and store the lights of `projects`; returns each project with its assessment."""
+    today = today or timezone.localdate()
+    limits, now, results = thresholds(), timezone.now(), []
+    ids = list(projects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch):
+        chunk = with_facts(Project.objects.filter(pk__in=ids[start:start + batch]).order_by("pk"))
+        assessed = [(p, assess(p, today, limits[p.plan.jurisdiction_id])) for p in chunk]
+        ProjectStatus.objects.bulk_create(
+            [ProjectStatus(project=p, light=a.light, reasons=a.reasons, percent_complete=a.percent,
+                           last_period=a.last_period, late_period=a.late.month if a.late else None,
+                           late_days=a.late_days, computed_at=now) for p, a in assessed],
+            update_conflicts=True, unique_fields=["project"],
+            update_fields=["light", "reasons", "percent_complete", "last_period", "late_period", "late_days",
+                           "computed_at"],
+        )
+        results += assessed
+    return results
+
+
+def describe(reason: dict) -> str:
+    """One reason in the reader's language."""
+    code = reason.get("code")
+    if code == "done":
+        return _("Fully complete and accepted.")
+    if code == "on_plan":
+        return _("On plan: reports are in and no milestone is behind.")
+    if code == "milestone_missed":
+        return _("The milestone of quarter %(quarter)s was missed.") % reason
+    if code == "behind_milestone":
+        return _("Behind the milestone of quarter %(quarter)s.") % reason
+    if code == "no_lead_unit":
+        return _("No lead unit: nobody is asked to report.")
+    if code == "no_report_two_periods":
+        return _("No report for two periods (%(periods)s).") % {"periods": "、".join(reason["periods"])}
+    if code == "late":
+        return ngettext("The report for %(period)s is %(days)s day late.",
+                        "The report for %(period)s is %(days)s days late.", reason["days"]) % reason
+    if code == "request_open":
+        return ngettext("A coordination request has been open for %(days)s day: %(text)s",
+                        "A coordination request has been open for %(days)s days: %(text)s", reason["days"]) % reason
+    return str(reason)

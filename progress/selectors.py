@@ -1,0 +1,147 @@
+"""Named read queries for the progress pages: what each role must do now, and a project's record."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Max, Prefetch, QuerySet
+
+from accounts.models import User
+from accounts.roles import Role
+from progress.models import AssistingNote, Attachment, CoordinationRequest, Disbursement, Report, Revision
+from projects.access import roles_of, visible_projects
+from projects.models import Project, ProjectOrganization, ProjectPerson
+from projects.schedule import Period
+from projects.selectors import projects_with_people
+
+
+@dataclass
+class Due:
+    """A project's report for the period being reported now, as its lead unit sees it."""
+
+    project: Project
+    period: Period
+    report: Report | None
+    today: date
+
+    @property
+    def days_left(self) -> int:
+        return (self.period.due - self.today).days
+
+    @property
+    def days_late(self) -> int:
+        return -self.days_left
+
+    @property
+    def state(self) -> str:
+        return self.report.status if self.report else "missing"
+
+    @property
+    def done(self) -> bool:
+        return self.report is not None and self.report.counts
+
+
+def officer_tasks(user: User, today: date) -> dict:
+    """An officer's lead projects with the current period's report, returned reports, assisting projects."""
+    unit = user.organization_id
+    lead = list(projects_with_people(visible_projects(user).filter(
+        unit_roles__organization_id=unit, unit_roles__role=ProjectOrganization.Role.LEAD)).select_related("status")
+        .order_by("-plan__year", "plan_id", "position"))
+    reports = {(r.project_id, r.period): r for r in Report.objects.filter(project__in=[p.pk for p in lead])}
+    due = []
+    for project in lead:
+        period = project.plan.schedule.current(project.plan.year, today)
+        if period is not None:
+            due.append(Due(project, period, reports.get((project.pk, period.month)), today))
+    due.sort(key=lambda item: (item.done, item.period.due))
+    returned = [r for r in reports.values() if r.status == Report.Status.RETURNED]
+    assisting = projects_with_people(visible_projects(user).filter(
+        unit_roles__organization_id=unit, unit_roles__role=ProjectOrganization.Role.ASSISTING)).select_related("status")
+    return {"due": due, "returned": sorted(returned, key=lambda r: r.period),
+            "assisting": list(assisting.order_by("-plan__year", "plan_id", "position"))}
+
+
+def waiting_for_review(user: User) -> QuerySet[Report]:
+    return (Report.objects.filter(status=Report.Status.SUBMITTED, project__in=visible_projects(user))
+            .select_related("project__plan", "organization").order_by("submitted_at"))
+
+
+def late_by_unit(user: User) -> QuerySet:
+    """Lead units with reports due and missing, the most late first."""
+    return (ProjectOrganization.objects
+            .filter(role=ProjectOrganization.Role.LEAD, project__in=visible_projects(user),
+                    project__status__late_period__isnull=False)
+            .values("organization_id", "organization__name", "organization__jurisdiction__name")
+            .annotate(projects=Count("project", distinct=True), most_days=Max("project__status__late_days"))
+            .order_by("-projects", "-most_days", "organization__name"))
+
+
+def open_requests(projects: QuerySet[Project]) -> QuerySet[CoordinationRequest]:
+    return (CoordinationRequest.objects.filter(closed_at__isnull=True, project__in=projects)
+            .select_related("project__plan", "report__organization").order_by("opened_at"))
+
+
+def supervised(user: User) -> QuerySet[Project]:
+    """A leader's own projects: those they are the supervising leader of."""
+    if not user.person_id:
+        return Project.objects.none()
+    return visible_projects(user).filter(
+        person_roles__person_id=user.person_id, person_roles__role=ProjectPerson.Role.LEADER)
+
+
+def tasks_for(user: User, today: date) -> dict:
+    roles = roles_of(user)
+    context: dict = {"roles": roles}
+    if Role.OFFICER in roles and user.organization_id:
+        context["officer"] = officer_tasks(user, today)
+    if user.is_superuser or roles & {Role.ADMIN, Role.COORDINATOR}:
+        context["reviewer"] = True
+        context["waiting"] = list(waiting_for_review(user)[:200])
+        context["late_units"] = list(late_by_unit(user)[:100])
+        context["requests"] = list(open_requests(visible_projects(user))[:100])
+    if Role.LEADER in roles:
+        context["leader"] = True
+        mine = supervised(user)
+        context["mine"] = list(projects_with_people(mine).select_related("status").order_by("-plan__year", "position"))
+        context.setdefault("requests", list(open_requests(mine)[:100]))
+    return context
+
+
+def project_record(project_pk: int, user: User) -> Project:
+    """A project with everything its page shows, in a constant number of queries."""
+    reports = Report.objects.select_related("organization", "reported_by", "reviewed_by").prefetch_related(
+        Prefetch("disbursements", queryset=Disbursement.objects.select_related("source")),
+        Prefetch("attachments", queryset=Attachment.objects.order_by("uploaded_at", "id")),
+        Prefetch("revisions", queryset=Revision.objects.select_related("author").order_by("-version")),
+    ).order_by("-period")
+    return projects_with_people(visible_projects(user).filter(pk=project_pk)).select_related("status").prefetch_related(
+        Prefetch("reports", queryset=reports),
+        Prefetch("assisting_notes", queryset=AssistingNote.objects.select_related("organization", "author")),
+        Prefetch("requests", queryset=CoordinationRequest.objects.select_related("closed_by").order_by("-opened_at")),
+        "milestones", "fundings__source", "unit_roles__organization", "person_roles__person",
+        Prefetch("sub_projects", queryset=Project.objects.order_by("position")),
+    ).get()
+
+
+def officers_of(organization_ids: list[int]) -> QuerySet[User]:
+    """Who to call: the information officers of the given units."""
+    return (User.objects.filter(organization_id__in=organization_ids, is_active=True, groups__name=Role.OFFICER.value)
+            .select_related("organization").order_by("organization__name", "last_name", "username"))
+
+
+def report_record(project_pk: int, month: date) -> Report | None:
+    """One report with its money, files and history."""
+    return (Report.objects.filter(project_id=project_pk, period=month)
+            .select_related("organization", "reported_by", "reviewed_by")
+            .prefetch_related(Prefetch("disbursements", queryset=Disbursement.objects.select_related("source")),
+                              "attachments",
+                              Prefetch("revisions", queryset=Revision.objects.select_related("author").order_by("-version")))
+            .first())
+
+
+def notes(project: Project, month: date) -> QuerySet[AssistingNote]:
+    return AssistingNote.objects.filter(project=project, period=month).select_related("organization", "author")
+
+
+def note_text(project: Project, user: User, month: date) -> str:
+    note = AssistingNote.objects.filter(project=project, period=month, organization_id=user.organization_id).first()
+    return note.text if note else ""

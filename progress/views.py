@@ -1,0 +1,188 @@
+"""Thin views over progress/services.py; every one starts from what the user may see (404 otherwise)."""
+
+from datetime import date
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.roles import ROLE_ABILITIES
+from progress import selectors, services
+
+from progress.forms import CloseRequestForm, NoteForm, ReportForm, ReviewForm, initial_from
+from progress.models import Attachment, CoordinationRequest, Report
+from projects.access import may_review, unit_role, visible_project, visible_projects
+from projects.models import Plan
+
+
+@login_required
+def tasks(request: HttpRequest) -> HttpResponse:
+    """Every role's landing page: what it must do now."""
+    today = timezone.localdate()
+    roles = request.user.roles()
+    return render(request, "progress/tasks.html", {
+        "today": today, "role_list": roles, "abilities": [ability for role in roles for ability in ROLE_ABILITIES[role]],
+        **selectors.tasks_for(request.user, today),
+    })
+
+
+def _errors(error: ValidationError) -> list[str]:
+    return list(error.messages)
+
+
+@login_required
+def report(request: HttpRequest, pk: int, month: date) -> HttpResponse:
+    """A project's report for one period: the form for its lead unit, the record for everyone else."""
+    project = visible_project(request.user, pk)
+    existing = Report.objects.filter(project=project, period=month).first()
+    role = unit_role(request.user, project)
+    writable = role == "lead" and (existing is None or existing.editable)
+    if request.method == "POST" and not writable:
+        raise PermissionDenied(_("Only an information officer of the lead unit writes this project's report, "
+                                 "and only while it is a draft or returned."))
+    try:
+        period = services.reportable_period(project, month)
+    except ValidationError as error:
+        if existing is None:
+            return render(request, "progress/refused.html", {"project": project, "errors": _errors(error)}, status=400)
+        period = None
+    previous = (Report.objects.filter(project=project, period__lt=month, status__in=["submitted", "accepted"])
+                .order_by("-period").prefetch_related("disbursements").first())
+    form = ReportForm(initial=initial_from(existing, previous), project=project) if writable else None
+    conflict = None
+    if request.method == "POST":
+        form = ReportForm(request.POST, request.FILES, project=project)
+        submit = "submit" in request.POST
+        if form.is_valid() and submit:
+            form.check_submission()
+        if form.is_valid():
+            try:
+                services.save_report(user=request.user, project=project, month=month, data=form.to_input(),
+                                     version=form.cleaned_data["version"], submit=submit, files=form.uploads())
+            except services.ReportConflict as clash:
+                # Keep what this person wrote in the form; saving again now starts from the other's version.
+                conflict = clash.report
+                form.data = form.data.copy()
+                form.data["version"] = conflict.version
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(request, _("Report submitted.") if submit else _("Draft saved."))
+                return redirect("progress:report", pk=project.pk, month=month)
+    record = selectors.report_record(project.pk, month)
+    return render(request, "progress/report.html", {
+        "project": project, "period": period, "month": month, "report": record, "form": form,
+        "conflict": conflict, "role": role, "may_review": may_review(request.user) and record is not None,
+        "review_form": ReviewForm(initial={"version": record.version}) if record else None,
+        "note_form": NoteForm(initial={"text": selectors.note_text(project, request.user, month)}) if role == "assisting" else None,
+        "notes": selectors.notes(project, month),
+    }, status=409 if conflict else (400 if form is not None and form.errors else 200))
+
+
+@login_required
+@require_POST
+def review(request: HttpRequest, report_pk: int) -> HttpResponse:
+    report = get_object_or_404(Report.objects.filter(project__in=visible_projects(request.user)), pk=report_pk)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(_("The form was incomplete."))
+    try:
+        services.review_report(user=request.user, report=report, version=form.cleaned_data["version"],
+                               accept="accept" in request.POST, comment=form.cleaned_data["comment"])
+    except services.ReportConflict:
+        messages.error(request, _("Someone changed the report meanwhile; read it again before reviewing."))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Report accepted.") if "accept" in request.POST else _("Report returned to the unit."))
+    return redirect("progress:report", pk=report.project_id, month=report.period)
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, report_pk: int) -> HttpResponse:
+    report = get_object_or_404(Report.objects.filter(project__in=visible_projects(request.user)), pk=report_pk)
+    try:
+        services.withdraw_report(user=request.user, report=report, version=int(request.POST.get("version", 0)))
+    except services.ReportConflict:
+        messages.error(request, _("Someone changed the report meanwhile; read it again first."))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Report withdrawn; it can be written again."))
+    return redirect("progress:report", pk=report.project_id, month=report.period)
+
+
+@login_required
+@require_POST
+def note(request: HttpRequest, pk: int, month: date) -> HttpResponse:
+    project = visible_project(request.user, pk)
+    form = NoteForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError([message for errors in form.errors.values() for message in errors])
+        services.save_assisting_note(user=request.user, project=project, month=month, text=form.cleaned_data["text"])
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Note saved."))
+    return redirect("progress:report", pk=project.pk, month=month)
+
+
+@login_required
+@require_POST
+def close_request(request: HttpRequest, request_pk: int) -> HttpResponse:
+    item = get_object_or_404(CoordinationRequest.objects.filter(project__in=visible_projects(request.user)), pk=request_pk)
+    form = CloseRequestForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Say how the request was settled."))
+        services.close_request(user=request.user, request=item, resolution=form.cleaned_data["resolution"])
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Coordination request closed."))
+    return redirect("projects:detail", pk=item.project_id)
+
+
+@login_required
+def attachment(request: HttpRequest, attachment_pk: int) -> FileResponse:
+    """A report's photo or document, only for those who may see its project."""
+    item = get_object_or_404(
+        Attachment.objects.filter(report__project__in=visible_projects(request.user)), pk=attachment_pk)
+    response = FileResponse(item.file.open("rb"), content_type=item.content_type, filename=item.name,
+                            as_attachment=not item.is_image)
+    # Served as what it was checked to be, never sniffed as something else.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
+    return response
+
+
+@login_required
+def export(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    """The plan's progress table for one period, of the projects the user may see."""
+    projects = visible_projects(request.user)
+    plan = get_object_or_404(Plan.objects.filter(pk__in=projects.values("plan_id")), pk=plan_pk)
+    try:
+        month = date.fromisoformat(request.GET.get("period", "") + "-01")
+    except ValueError:
+        raise Http404 from None
+    if plan.schedule.period(plan.year, month) is None:
+        raise Http404
+    from progress.export import progress_table  # TODO move up once export lands
+    data = progress_table(plan, month, projects)
+    name = f"{plan.jurisdiction.name}{plan.year}进展表-{month:%Y-%m}.xlsx"
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    return response

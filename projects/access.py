@@ -1,0 +1,75 @@
+"""Who may see which projects. Every view, form, download and export goes through these.
+
+An account sees the plans of its jurisdiction and of the jurisdictions under it; an information
+officer sees only the projects where their unit leads or assists. Anything else is a 404."""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from accounts.models import User
+from accounts.roles import Role
+from projects.models import Jurisdiction, Project, ProjectOrganization
+
+# Roles that see everything of their jurisdiction.
+WIDE_ROLES = {Role.ADMIN, Role.COORDINATOR, Role.LEADER}
+REVIEW_ROLES = {Role.ADMIN, Role.COORDINATOR}
+
+
+def jurisdiction_ids_under(root_id: int) -> list[int]:
+    """The jurisdiction and all those under it: one query per level (cities hold three at most)."""
+    ids, level = [root_id], [root_id]
+    while level:
+        level = list(Jurisdiction.objects.filter(parent_id__in=level).values_list("id", flat=True))
+        ids += level
+    return ids
+
+
+def roles_of(user) -> set[Role]:
+    if not user.is_authenticated:
+        return set()
+    if not hasattr(user, "_role_set"):
+        user._role_set = set(user.roles())
+    return user._role_set
+
+
+def visible_projects(user: User) -> QuerySet[Project]:
+    """Every project the user may see, for every page and export to filter further."""
+    if not user.is_authenticated or not user.is_active:
+        return Project.objects.none()
+    if user.is_superuser:
+        return Project.objects.all()
+    roles = roles_of(user)
+    seen = Q(pk__in=[])
+    if roles & WIDE_ROLES and user.jurisdiction_id:
+        if not hasattr(user, "_jurisdiction_ids"):
+            user._jurisdiction_ids = jurisdiction_ids_under(user.jurisdiction_id)
+        seen |= Q(plan__jurisdiction_id__in=user._jurisdiction_ids)
+    if Role.OFFICER in roles and user.organization_id:
+        seen |= Q(pk__in=ProjectOrganization.objects.filter(organization_id=user.organization_id).values("project_id"))
+    return Project.objects.filter(seen)
+
+
+def visible_project(user: User, pk: int, queryset: QuerySet[Project] | None = None) -> Project:
+    """The project if the user may see it; a guessed address for someone else's answers 404."""
+    queryset = visible_projects(user) if queryset is None else queryset & visible_projects(user)
+    try:
+        return queryset.get(pk=pk)
+    except Project.DoesNotExist:
+        raise Http404 from None
+
+
+def unit_role(user: User, project: Project) -> str | None:
+    """'lead' or 'assisting' when the user is an officer of one of the project's units."""
+    if Role.OFFICER not in roles_of(user) or not user.organization_id:
+        return None
+    roles = ProjectOrganization.objects.filter(project=project, organization_id=user.organization_id)
+    found = set(roles.values_list("role", flat=True))
+    return "lead" if "lead" in found else ("assisting" if found else None)
+
+
+def may_review(user: User) -> bool:
+    return user.is_superuser or bool(roles_of(user) & REVIEW_ROLES)
+
+
+def may_close_requests(user: User) -> bool:
+    return user.is_superuser or bool(roles_of(user) & WIDE_ROLES)

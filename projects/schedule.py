@@ -1,0 +1,86 @@
+"""When a plan's units report: monthly by a day, quarterly, or on listed dates. Pure: no database.
+
+A reporting period is named by the month in which its report is due (its `month`, the first day
+of that month): June for a monthly report due 22 June, for the second quarter, and for a
+half-year report due 25 June. That is also how imported progress tables are dated (半年 → June).
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHLY, QUARTERLY, DATES = "monthly", "quarterly", "dates"
+DEFAULT_DAY = 22
+DATE_ITEM = re.compile(r"^\s*(\d{1,2})\s*-\s*(\d{1,2})\s*$")
+
+
+@dataclass(frozen=True)
+class Period:
+    month: date  # first day of the month in which the report is due
+    due: date
+    opens: date  # the day after the previous period's due date (1 January for the first)
+
+    @property
+    def key(self) -> str:
+        return f"{self.month:%Y-%m}"
+
+    @property
+    def quarter(self) -> int:
+        return (self.month.month - 1) // 3 + 1
+
+
+def parse_dates(text: str) -> list[tuple[int, int]]:
+    """'6-25, 12-25' -> [(6, 25), (12, 25)], sorted; ValueError for anything else."""
+    pairs = []
+    for item in re.split(r"[,，、;；\s]+", text.strip()):
+        if not item:
+            continue
+        match = DATE_ITEM.match(item)
+        if not match:
+            raise ValueError(item)
+        month, day = int(match.group(1)), int(match.group(2))
+        if not (1 <= month <= 12 and 1 <= day <= 28):
+            raise ValueError(item)
+        pairs.append((month, day))
+    if len({month for month, _day in pairs}) != len(pairs):
+        raise ValueError(text)
+    return sorted(pairs)
+
+
+def format_dates(pairs: list[tuple[int, int]]) -> str:
+    return ", ".join(f"{month}-{day}" for month, day in pairs)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    frequency: str = MONTHLY
+    day: int = DEFAULT_DAY
+    dates: str = ""
+
+    def due_dates(self, year: int) -> list[date]:
+        if self.frequency == DATES:
+            return [date(year, month, day) for month, day in parse_dates(self.dates)]
+        months = range(3, 13, 3) if self.frequency == QUARTERLY else range(1, 13)
+        return [date(year, month, self.day) for month in months]
+
+    def periods(self, year: int) -> list[Period]:
+        periods, opens = [], date(year, 1, 1)
+        for due in self.due_dates(year):
+            periods.append(Period(month=due.replace(day=1), due=due, opens=opens))
+            opens = due + timedelta(days=1)
+        return periods
+
+    def period(self, year: int, month: date) -> Period | None:
+        """The period of `year` named by `month`, or None when no report is due that month."""
+        return next((p for p in self.periods(year) if p.month == month), None)
+
+    def current(self, year: int, today: date) -> Period | None:
+        """The period a unit is reporting for on `today`: the next one due, or the year's last once all are due."""
+        periods = self.periods(year)
+        if not periods or today < periods[0].opens:
+            return None
+        return next((p for p in periods if p.due >= today), periods[-1])
+
+    def due_before(self, year: int, today: date) -> list[Period]:
+        """The periods whose due date has passed on `today`, oldest first."""
+        return [p for p in self.periods(year) if p.due < today]
