@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from imports.models import ImportRecord
+from projects.admin_scope import ScopedAdmin
 
 
 @admin.register(ImportRecord)
-class ImportRecordAdmin(admin.ModelAdmin):
+class ImportRecordAdmin(ScopedAdmin):
     list_display = ["file_name", "status", "plan", "user", "created_at"]
     list_select_related = ["plan", "user"]
     list_filter = ["status"]

@@ -18,7 +18,8 @@ from imports.readers import ReadError, read_file
 from imports.reuse import reusable_import, stamp
 from imports.store import PlanWriter, find_jurisdiction, stored_fingerprints
 from imports.summary import fingerprint, project_facts, summarize
-from projects.models import Plan
+from progress import lights
+from projects.models import Plan, Project
 
 
 @dataclass
@@ -115,6 +116,8 @@ def apply_import(*, preview: ImportPreview, user=None, record: ImportRecord | No
         writer = PlanWriter(preview.draft, fingerprints=preview.fingerprints, outcome=preview.outcome,
                             progress=progress)
         plan = writer.write()
+        # Lights on from the first day, not from the next night's refresh_status.
+        lights.refresh(Project.objects.filter(plan=plan))
     return _record(preview, user=user, record=record, status=ImportRecord.Status.APPLIED, plan=plan)
 
 

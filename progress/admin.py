@@ -9,9 +9,10 @@ from progress.models import (
     Report,
     Revision,
 )
+from projects.admin_scope import ScopedAdmin, ScopedTabularInline
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(ScopedTabularInline):
     extra = 0
     can_delete = False
 
@@ -41,7 +42,7 @@ class AttachmentInline(ReadOnlyInline):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(ScopedAdmin):
     # Reports are written through the product's own pages (progress/services.py), which keep
     # their history; here administrators look them up. They are never deleted, only withdrawn.
     list_display = ["project", "organization", "period", "status", "percent_complete", "updated_at"]
@@ -62,7 +63,7 @@ class ReportAdmin(admin.ModelAdmin):
 
 
 @admin.register(CoordinationRequest)
-class CoordinationRequestAdmin(admin.ModelAdmin):
+class CoordinationRequestAdmin(ScopedAdmin):
     list_display = ["project", "text", "opened_at", "closed_at"]
     list_select_related = ["project"]
     list_filter = ["closed_at"]
@@ -77,7 +78,7 @@ class CoordinationRequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(AssistingNote)
-class AssistingNoteAdmin(admin.ModelAdmin):
+class AssistingNoteAdmin(ScopedAdmin):
     list_display = ["project", "organization", "period", "updated_at"]
     list_select_related = ["project", "organization"]
     search_fields = ["project__name", "organization__name", "text"]
@@ -85,7 +86,7 @@ class AssistingNoteAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProjectStatus)
-class ProjectStatusAdmin(admin.ModelAdmin):
+class ProjectStatusAdmin(ScopedAdmin):
     list_display = ["project", "light", "percent_complete", "last_period", "computed_at"]
     list_select_related = ["project"]
     list_filter = ["light"]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from projects.admin_scope import ScopedAdmin, ScopedTabularInline
 from projects.admin_widgets import PreloadedAutocompleteSelect
 from projects.models import (
     Category,
@@ -19,7 +20,7 @@ from projects.models import (
 from projects.selectors import projects_with_people
 
 
-class PreloadedInline(admin.TabularInline):
+class PreloadedInline(ScopedTabularInline):
     """An inline whose one foreign key is an autocomplete filled from a single query.
 
     `related_field` names that key; rows load it with select_related, so neither the
@@ -69,17 +70,17 @@ class FundingInline(PreloadedInline):
     fields = ["source", "amount", "note"]
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(ScopedTabularInline):
     model = QuarterlyMilestone
     extra = 0
     fields = ["quarter", "planned", "target_percent"]
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(ScopedAdmin):
     list_display = ["number", "name", "plan", "category", "lead_units", "leaders", "total_investment"]
     list_display_links = ["number", "name"]
-    list_filter = ["plan__year", "plan__kind", "plan__jurisdiction"]
+    list_filter = ["plan__year", "plan__kind", ("plan__jurisdiction", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "content", "number"]
     autocomplete_fields = ["plan", "category", "parent"]
     inlines = [ProjectOrganizationInline, ProjectPersonInline, FundingInline, MilestoneInline]
@@ -114,7 +115,7 @@ class ProjectAdmin(admin.ModelAdmin):
 
 
 @admin.register(Jurisdiction)
-class JurisdictionAdmin(admin.ModelAdmin):
+class JurisdictionAdmin(ScopedAdmin):
     list_display = ["name", "parent", "level"]
     list_select_related = ["parent"]
     list_filter = ["level"]
@@ -122,23 +123,23 @@ class JurisdictionAdmin(admin.ModelAdmin):
     autocomplete_fields = ["parent"]
 
 
-class CategoryInline(admin.TabularInline):
+class CategoryInline(ScopedTabularInline):
     model = Category
     extra = 0
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
-    list_display = ["title", "jurisdiction", "year", "kind", "document_number", "issued_on"]
+class PlanAdmin(ScopedAdmin):
+    list_display = ["title", "jurisdiction", "year", "kind", "report_frequency", "document_number", "issued_on"]
     list_select_related = ["jurisdiction__parent"]
-    list_filter = ["year", "kind", "jurisdiction"]
+    list_filter = ["year", "kind", ("jurisdiction", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title", "document_number", "jurisdiction__name"]
     autocomplete_fields = ["jurisdiction"]
     inlines = [CategoryInline]
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(ScopedAdmin):
     list_display = ["name", "plan", "position", "declared_count"]
     list_select_related = ["plan"]
     list_filter = ["plan__year"]
@@ -146,23 +147,23 @@ class CategoryAdmin(admin.ModelAdmin):
     autocomplete_fields = ["plan"]
 
 
-class AliasInline(admin.TabularInline):
+class AliasInline(ScopedTabularInline):
     model = OrganizationAlias
     extra = 0
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(ScopedAdmin):
     list_display = ["name", "jurisdiction", "kind"]
     list_select_related = ["jurisdiction__parent"]
-    list_filter = ["kind", "jurisdiction"]
+    list_filter = ["kind", ("jurisdiction", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "aliases__name"]
     autocomplete_fields = ["jurisdiction"]
     inlines = [AliasInline]
 
 
 @admin.register(OrganizationAlias)
-class OrganizationAliasAdmin(admin.ModelAdmin):
+class OrganizationAliasAdmin(ScopedAdmin):
     list_display = ["name", "organization"]
     list_select_related = ["organization"]
     search_fields = ["name", "organization__name"]
@@ -170,21 +171,21 @@ class OrganizationAliasAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ScopedAdmin):
     list_display = ["name", "jurisdiction"]
     list_select_related = ["jurisdiction__parent"]
-    list_filter = ["jurisdiction"]
+    list_filter = [("jurisdiction", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name"]
     autocomplete_fields = ["jurisdiction"]
 
 
 @admin.register(FundingSource)
-class FundingSourceAdmin(admin.ModelAdmin):
+class FundingSourceAdmin(ScopedAdmin):
     list_display = ["name", "position"]
     search_fields = ["name"]
 
 
-class ProjectLinkAdmin(admin.ModelAdmin):
+class ProjectLinkAdmin(ScopedAdmin):
     """The rows that tie a project to something else; mostly edited as inlines on the project."""
 
     related_field: str
@@ -222,7 +223,7 @@ class FundingAdmin(ProjectLinkAdmin):
 
 
 @admin.register(QuarterlyMilestone)
-class QuarterlyMilestoneAdmin(admin.ModelAdmin):
+class QuarterlyMilestoneAdmin(ScopedAdmin):
     list_display = ["project", "quarter", "planned", "target_percent"]
     list_select_related = ["project"]
     list_filter = ["quarter"]
