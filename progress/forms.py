@@ -59,7 +59,7 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, project: Project, **kwargs):
         super().__init__(*args, **kwargs)
-        self.sources = [funding.source for funding in project.fundings.all()]
+        self.sources = [funding.source for funding in project.fundings.select_related("source")]
         if len(self.sources) > 1:
             for source in self.sources:
                 self.fields[f"disbursed_{source.pk}"] = money_field(

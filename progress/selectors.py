@@ -46,7 +46,8 @@ def officer_tasks(user: User, today: date) -> dict:
     lead = list(projects_with_people(visible_projects(user).filter(
         unit_roles__organization_id=unit, unit_roles__role=ProjectOrganization.Role.LEAD)).select_related("status")
         .order_by("-plan__year", "plan_id", "position"))
-    reports = {(r.project_id, r.period): r for r in Report.objects.filter(project__in=[p.pk for p in lead])}
+    reports = {(r.project_id, r.period): r for r in Report.objects.filter(project__in=[p.pk for p in lead])
+               .select_related("project")}
     due = []
     for project in lead:
         period = project.plan.schedule.current(project.plan.year, today)

@@ -1,0 +1,143 @@
+"""Each light colour from the data that causes it, explained in words, with thresholds per jurisdiction."""
+
+from datetime import date, datetime
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from progress import lights
+from progress.models import CoordinationRequest, ProjectStatus, Report
+from projects.models import Project, ProjectOrganization, QuarterlyMilestone
+from tests.factories import make_jurisdiction, make_organization, make_plan, make_project
+
+pytestmark = pytest.mark.django_db
+YEAR = 2025
+
+
+@pytest.fixture
+def project():
+    district = make_jurisdiction(name="鲤城区")
+    project = make_project(plan=make_plan(jurisdiction=district, year=YEAR), name="口袋公园")
+    ProjectOrganization.objects.create(project=project, role="lead",
+                                       organization=make_organization(name="区城管局", jurisdiction=district))
+    return project
+
+
+def report(project, month: int, status: str = "accepted", **fields) -> Report:
+    return Report.objects.create(project=project, organization=project.organizations.get(), period=date(YEAR, month, 1),
+                                 status=status, **fields)
+
+
+def light_on(project, today: date) -> ProjectStatus:
+    lights.refresh(Project.objects.filter(pk=project.pk), today)
+    return ProjectStatus.objects.get(project=project)
+
+
+def test_reports_in_on_time_are_green(project):
+    report(project, 1, percent_complete=10)
+    report(project, 2, percent_complete=20)
+    status = light_on(project, date(YEAR, 3, 10))
+    assert status.light == "green" and status.reasons == [{"code": "on_plan"}]
+    assert (status.percent_complete, status.last_period) == (20, date(YEAR, 2, 1))
+
+
+def test_a_report_a_few_days_late_is_yellow_and_more_than_the_threshold_is_red(project):
+    report(project, 1)
+    report(project, 2)
+    assert light_on(project, date(YEAR, 3, 25)).reasons == [{"code": "late", "period": f"{YEAR}-03", "days": 3}]
+    assert light_on(project, date(YEAR, 3, 25)).light == "yellow"
+    assert light_on(project, date(YEAR, 3, 30)).light == "red"  # 8 days > 7
+
+
+def test_a_draft_or_returned_report_is_still_late(project):
+    report(project, 1)
+    report(project, 2, status="returned")
+    assert light_on(project, date(YEAR, 2, 24)).light == "yellow"
+
+
+def test_no_report_for_two_periods_is_red(project):
+    report(project, 1)
+    status = light_on(project, date(YEAR, 3, 23))
+    assert status.light == "red"
+    assert {"code": "no_report_two_periods", "periods": [f"{YEAR}-02", f"{YEAR}-03"]} in status.reasons
+
+
+def test_a_missed_milestone_is_red_and_one_not_started_this_quarter_is_yellow(project):
+    report(project, 1, milestone_quarter=1, milestone_status="not_started")
+    assert light_on(project, date(YEAR, 2, 1)).reasons == [{"code": "behind_milestone", "quarter": 1}]
+    report(project, 2, milestone_quarter=1, milestone_status="missed")
+    status = light_on(project, date(YEAR, 3, 1))
+    assert status.light == "red" and status.reasons == [{"code": "milestone_missed", "quarter": 1}]
+
+
+def test_percent_below_the_quarters_target_is_yellow(project):
+    QuarterlyMilestone.objects.create(project=project, quarter=1, planned="完成设计", target_percent=30)
+    report(project, 1, percent_complete=10)
+    assert light_on(project, date(YEAR, 2, 1)).light == "yellow"
+    report(project, 2, percent_complete=30)
+    assert light_on(project, date(YEAR, 3, 1)).light == "green"
+
+
+def test_a_coordination_request_open_too_long_is_red_and_thresholds_follow_the_jurisdiction(project):
+    first = report(project, 1, problems="缺地")
+    report(project, 2)
+    CoordinationRequest.objects.create(project=project, report=first, text="缺地",
+                                       opened_at=timezone.make_aware(datetime(YEAR, 1, 20)))
+    today = date(YEAR, 3, 1)  # open 40 days
+    assert light_on(project, today).light == "red"
+    # The city allows 60 days; the district says nothing, so the city's rule applies.
+    city = project.plan.jurisdiction.parent
+    city.request_days = 60
+    city.save()
+    assert light_on(project, today).light == "green"
+
+
+def test_a_late_threshold_set_for_the_district_wins_over_the_default(project):
+    report(project, 1)
+    report(project, 2)
+    district = project.plan.jurisdiction
+    district.late_days = 10
+    district.save()
+    assert light_on(project, date(YEAR, 3, 30)).light == "yellow"
+
+
+def test_done_is_100_percent_and_accepted(project):
+    report(project, 1, percent_complete=100, status="submitted")
+    assert light_on(project, date(YEAR, 2, 1)).light == "green"
+    Report.objects.update(status="accepted")
+    status = light_on(project, date(YEAR, 2, 1))
+    assert status.light == "done" and lights.describe(status.reasons[0]) == "已全部完成并审核通过。"
+
+
+def test_a_project_without_a_lead_unit_is_yellow(project):
+    ProjectOrganization.objects.all().delete()
+    assert light_on(project, date(YEAR, 5, 1)).reasons == [{"code": "no_lead_unit"}]
+
+
+def test_a_year_that_is_over_is_judged_as_it_stood_on_31_december(project):
+    for month in range(1, 13):
+        report(project, month)
+    assert light_on(project, date(YEAR + 3, 6, 1)).light == "green"
+
+
+def test_half_yearly_reporting_follows_the_plans_dates(project):
+    plan = project.plan
+    plan.report_frequency, plan.report_dates = "dates", "6-25, 12-25"
+    plan.save()
+    assert light_on(project, date(YEAR, 6, 1)).light == "green"  # nothing due yet
+    assert light_on(project, date(YEAR, 6, 30)).reasons == [{"code": "late", "period": f"{YEAR}-06", "days": 5}]
+
+
+def test_reasons_are_told_in_chinese(project):
+    assert lights.describe({"code": "late", "period": "2025-03", "days": 3}) == "2025-03 的进展已逾期 3 天未报送。"
+    assert lights.describe({"code": "milestone_missed", "quarter": 2}) == "第 2 季度节点未完成。"
+
+
+def test_refresh_status_recomputes_and_prints_late_reports_per_unit(project, capsys):
+    report(project, 1)
+    call_command("refresh_status", "--date", f"{YEAR}-02-25")
+    out = capsys.readouterr().out
+    assert "1 projects: yellow 1" in out
+    assert "区城管局: 1 late" in out and f"{YEAR}-02, 3 d" in out
+    assert ProjectStatus.objects.get(project=project).light == "yellow"
