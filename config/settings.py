@@ -189,6 +189,17 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Photos and documents attached to reports: each file at most this large (a phone photo is 2–8 MB).
 ATTACHMENT_MAX_MB = env_int("ATTACHMENT_MAX_MB", 15)
 
+# Reminders (refresh_status --remind). Without EMAIL_HOST they are printed, not sent.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "shishi@localhost")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

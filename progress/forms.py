@@ -26,6 +26,10 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
+# Long enough for any real report, short enough that no page is made unreadable by one field.
+LONG_TEXT, SHORT_TEXT = 10000, 2000
+
+
 def money_field(label: str) -> forms.DecimalField:
     return forms.DecimalField(label=label, required=False, min_value=Decimal(0), **MONEY,
                               widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}))
@@ -39,18 +43,18 @@ class ReportForm(forms.Form):
         label=_("Percent complete"), min_value=0, max_value=100, required=False,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 100}),
     )
-    progress = forms.CharField(label=_("Done this period"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    progress = forms.CharField(label=_("Done this period"), required=False, max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 4}))
     milestone_status = forms.ChoiceField(
         label=_("This quarter's milestone"), required=False,
         choices=[("", _("— not reported —"))] + list(Report.Milestone.choices),
     )
-    milestone_note = forms.CharField(label=_("Milestone note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    milestone_note = forms.CharField(label=_("Milestone note"), required=False, max_length=SHORT_TEXT, widget=forms.Textarea(attrs={"rows": 2}))
     problems = forms.CharField(
-        label=_("Problems needing a leader or another unit"), required=False,
+        label=_("Problems needing a leader or another unit"), required=False, max_length=LONG_TEXT,
         help_text=_("Anything written here is raised as a coordination request when the report is submitted."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    next_plan = forms.CharField(label=_("Plan for the next period"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    next_plan = forms.CharField(label=_("Plan for the next period"), required=False, max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 3}))
     files = MultipleFileField(label=_("Photos and documents"), required=False)
     photo = forms.FileField(
         label=_("Take a photo"), required=False,
@@ -120,12 +124,12 @@ def initial_from(report: Report | None, previous: Report | None) -> dict:
 
 class ReviewForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    comment = forms.CharField(label=_("Comment to the unit"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(label=_("Comment to the unit"), required=False, max_length=SHORT_TEXT, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(label=_("Your unit's note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+    text = forms.CharField(label=_("Your unit's note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=LONG_TEXT)
 
 
 class CloseRequestForm(forms.Form):
-    resolution = forms.CharField(label=_("How it was settled"), widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
+    resolution = forms.CharField(label=_("How it was settled"), widget=forms.Textarea(attrs={"rows": 2}), max_length=SHORT_TEXT)

@@ -91,9 +91,9 @@ def report(request: HttpRequest, pk: int, month: date) -> HttpResponse:
 def review(request: HttpRequest, report_pk: int) -> HttpResponse:
     report = get_object_or_404(Report.objects.filter(project__in=visible_projects(request.user)), pk=report_pk)
     form = ReviewForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError(_("The form was incomplete."))
     try:
+        if not form.is_valid():
+            raise ValidationError([message for errors in form.errors.values() for message in errors])
         services.review_report(user=request.user, report=report, version=form.cleaned_data["version"],
                                accept="accept" in request.POST, comment=form.cleaned_data["comment"])
     except services.ReportConflict:
@@ -111,7 +111,8 @@ def review(request: HttpRequest, report_pk: int) -> HttpResponse:
 def withdraw(request: HttpRequest, report_pk: int) -> HttpResponse:
     report = get_object_or_404(Report.objects.filter(project__in=visible_projects(request.user)), pk=report_pk)
     try:
-        services.withdraw_report(user=request.user, report=report, version=int(request.POST.get("version", 0)))
+        version = request.POST.get("version", "")
+        services.withdraw_report(user=request.user, report=report, version=int(version) if version.isdigit() else -1)
     except services.ReportConflict:
         messages.error(request, _("Someone changed the report meanwhile; read it again first."))
     except ValidationError as error:

@@ -141,3 +141,20 @@ def test_refresh_status_recomputes_and_prints_late_reports_per_unit(project, cap
     assert "1 projects: yellow 1" in out
     assert "区城管局: 1 late" in out and f"{YEAR}-02, 3 d" in out
     assert ProjectStatus.objects.get(project=project).light == "yellow"
+
+
+def test_reminders_go_to_the_lead_units_officers_before_the_day_the_plan_sets(project, capsys, mailoutbox):
+    from accounts.roles import Role
+    from tests.factories import make_user
+
+    make_user(username="xxy", role=Role.OFFICER, organization=project.organizations.get(), email="xxy@example.gov.cn")
+    report(project, 2)
+    call_command("refresh_status", "--date", f"{YEAR}-03-20", "--remind", "3")
+    assert "区城管局: 1 due within 3 d" in capsys.readouterr().out
+    (mail,) = mailoutbox
+    assert mail.to == ["xxy@example.gov.cn"] and mail.subject == "1 项进展即将到期"
+    assert f"{YEAR}-03-22 前报送" in mail.body
+    # Handed in: no reminder.
+    report(project, 3, status="submitted")
+    call_command("refresh_status", "--date", f"{YEAR}-03-20", "--remind", "3")
+    assert len(mailoutbox) == 1

@@ -2,8 +2,10 @@ from collections import defaultdict
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from progress import lights
+from progress.reminders import due_soon, send_reminders
 from projects.models import Project
 
 
@@ -12,6 +14,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--date", help="Judge as on this day (YYYY-MM-DD) instead of today.")
+        parser.add_argument("--remind", type=int, metavar="DAYS",
+                            help="Also list the reports due within DAYS days and e-mail their units' officers.")
 
     def handle(self, *args, **options):
         try:
@@ -31,3 +35,8 @@ class Command(BaseCommand):
         for unit in sorted(late, key=lambda key: (-len(late[key]), key)):
             self.stdout.write(f"{unit.split(':', 1)[1]}: {len(late[unit])} late")
             self.stdout.write("\n".join(late[unit]))
+        if options["remind"] is not None:
+            waiting = due_soon(Project.objects.all(), today or timezone.localdate(), options["remind"])
+            for unit, items in waiting.items():
+                self.stdout.write(f"{unit.name}: {len(items)} due within {options['remind']} d")
+            self.stdout.write(f"reminders sent: {send_reminders(waiting)}")
