@@ -9,7 +9,7 @@ from accounts.models import User
 from accounts.roles import Role
 from progress.models import AssistingNote, Attachment, CoordinationRequest, Disbursement, Report, Revision
 from projects.access import roles_of, visible_projects
-from projects.models import Project, ProjectOrganization, ProjectPerson
+from projects.models import Plan, Project, ProjectOrganization, ProjectPerson
 from projects.schedule import Period
 from projects.selectors import projects_with_people
 
@@ -99,12 +99,20 @@ def tasks_for(user: User, today: date) -> dict:
         context["waiting"] = list(waiting_for_review(user)[:200])
         context["late_units"] = list(late_by_unit(user)[:100])
         context["requests"] = list(open_requests(visible_projects(user))[:100])
+    if user.is_superuser or roles & {Role.ADMIN, Role.COORDINATOR, Role.LEADER}:
+        context["plans"] = plans_with_periods(user, today)
     if Role.LEADER in roles:
         context["leader"] = True
         mine = supervised(user)
         context["mine"] = list(projects_with_people(mine).select_related("status").order_by("-plan__year", "position"))
         context.setdefault("requests", list(open_requests(mine)[:100]))
     return context
+
+
+def plans_with_periods(user: User, today: date) -> list[tuple[Plan, list[Period], Period | None]]:
+    """The plans the user sees, each with its reporting periods and the current one, for the progress-table export."""
+    plans = Plan.objects.filter(pk__in=visible_projects(user).values("plan_id")).select_related("jurisdiction__parent")
+    return [(plan, plan.schedule.periods(plan.year), plan.schedule.current(plan.year, today)) for plan in plans]
 
 
 def project_record(project_pk: int, user: User) -> Project:
