@@ -19,6 +19,7 @@ from imports.reuse import reusable_import, stamp
 from imports.store import PlanWriter, find_jurisdiction, stored_fingerprints
 from imports.summary import fingerprint, project_facts, summarize
 from progress import lights
+from projects.access import jurisdiction_ids_of
 from projects.models import Plan, Project
 
 
@@ -100,6 +101,24 @@ def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = No
             "created" if before is None else "unchanged" if before == preview.fingerprints[project.key] else "updated"
         )
     return preview
+
+
+def may_import_into(user, chain: list[str]) -> bool:
+    """Whether the administrator works where the table belongs (superusers: anywhere).
+
+    The table's jurisdiction, or, when it is new, the nearest of its parents that exists, must be
+    theirs or under theirs: a city's administrator may bring in a district it does not have yet."""
+    ids = jurisdiction_ids_of(user)
+    if ids is None:
+        return True
+    for end in range(len(chain), 0, -1):
+        try:
+            found = find_jurisdiction(chain[:end], create=False)
+        except ValidationError:
+            return False
+        if found is not None:
+            return found.pk in ids
+    return False
 
 
 @transaction.atomic

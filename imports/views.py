@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.decorators import login_required, permission_required
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
@@ -10,14 +11,23 @@ from django_tables2 import RequestConfig
 
 from imports.forms import UploadForm
 from imports.models import ImportRecord
-from imports.services import apply_import, preview_import, record_failure, record_preview
+from imports.services import apply_import, may_import_into, preview_import, record_failure, record_preview
 from imports.staging import stage, staged
 from imports.tables import PreviewTable
+from projects.access import jurisdiction_ids_of
 
 CAN_IMPORT = "imports.add_importrecord"
 PREVIEW_ROWS_PER_PAGE = 50
 
 
+def visible_records(user) -> QuerySet[ImportRecord]:
+    """Imports into the administrator's jurisdictions, and their own previews not yet applied."""
+    records = ImportRecord.objects.select_related("user", "plan")
+    ids = jurisdiction_ids_of(user)
+    return records if ids is None else records.filter(Q(plan__jurisdiction_id__in=ids) | Q(plan__isnull=True, user=user))
+
+
+@login_required
 @permission_required(CAN_IMPORT, raise_exception=True)
 def upload(request: HttpRequest) -> HttpResponse:
     """Send a table; it is read and checked, and shown as a preview. Nothing is stored yet."""
@@ -38,24 +48,26 @@ def upload(request: HttpRequest) -> HttpResponse:
             if not preview.errors:
                 stage(checksum=preview.checksum, data=data)
             return redirect("imports:preview", pk=record.pk)
-    recent = ImportRecord.objects.select_related("user", "plan")[:20]
+    recent = visible_records(request.user)[:20]
     return render(request, "imports/upload.html", {"form": form, "recent": recent})
 
 
+@login_required
 @permission_required(CAN_IMPORT, raise_exception=True)
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
     """Every project as it will be stored, the plan's checks, and each warning with its place."""
-    record = get_object_or_404(ImportRecord.objects.select_related("plan", "user"), pk=pk)
+    record = get_object_or_404(visible_records(request.user), pk=pk)
     table = PreviewTable(record.result.get("projects", []))
     RequestConfig(request, paginate={"per_page": PREVIEW_ROWS_PER_PAGE}).configure(table)
     return render(request, "imports/preview.html", {"record": record, "summary": record.result, "table": table})
 
 
 @require_POST
+@login_required
 @permission_required(CAN_IMPORT, raise_exception=True)
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Store the previewed table, read afresh so it meets the database as it is now."""
-    record = get_object_or_404(ImportRecord, pk=pk, status=ImportRecord.Status.PREVIEWED)
+    record = get_object_or_404(visible_records(request.user), pk=pk, status=ImportRecord.Status.PREVIEWED)
     data = staged(checksum=record.checksum)
     if data is None:
         messages.error(request, _("The uploaded file is no longer available; please upload it again."))
@@ -63,6 +75,9 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     jurisdiction = request.POST.get("jurisdiction") or None
     year = int(request.POST["year"]) if request.POST.get("year", "").isdigit() else None
     fresh = preview_import(file_name=record.file_name, data=data, jurisdiction=jurisdiction, year=year, reuse=False)
+    if not fresh.errors and not may_import_into(request.user, fresh.draft.jurisdiction):
+        messages.error(request, _("You may import only plans of your own jurisdiction and of those under it."))
+        return redirect("imports:preview", pk=record.pk)
     if fresh.errors:
         record_failure(preview=fresh, user=request.user, record=record)
         messages.error(request, _("The table could not be imported; see the errors below."))

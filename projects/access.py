@@ -24,6 +24,15 @@ def jurisdiction_ids_under(root_id: int) -> list[int]:
     return ids
 
 
+def jurisdiction_ids_of(user: User) -> list[int] | None:
+    """The jurisdictions the user works in (theirs and those under it); None for a superuser (all)."""
+    if user.is_superuser:
+        return None
+    if not hasattr(user, "_jurisdiction_ids"):
+        user._jurisdiction_ids = jurisdiction_ids_under(user.jurisdiction_id) if user.jurisdiction_id else []
+    return user._jurisdiction_ids
+
+
 def roles_of(user) -> set[Role]:
     if not user.is_authenticated:
         return set()
@@ -41,9 +50,7 @@ def visible_projects(user: User) -> QuerySet[Project]:
     roles = roles_of(user)
     seen = Q(pk__in=[])
     if roles & WIDE_ROLES and user.jurisdiction_id:
-        if not hasattr(user, "_jurisdiction_ids"):
-            user._jurisdiction_ids = jurisdiction_ids_under(user.jurisdiction_id)
-        seen |= Q(plan__jurisdiction_id__in=user._jurisdiction_ids)
+        seen |= Q(plan__jurisdiction_id__in=jurisdiction_ids_of(user))
     if Role.OFFICER in roles and user.organization_id:
         seen |= Q(pk__in=ProjectOrganization.objects.filter(organization_id=user.organization_id).values("project_id"))
     return Project.objects.filter(seen)

@@ -7,7 +7,7 @@ a change page, a search, an autocomplete and a foreign key posted by hand are al
 from django.contrib import admin
 from django.db.models import Model, QuerySet
 
-from projects.access import jurisdiction_ids_under
+from projects.access import jurisdiction_ids_of
 
 # model label -> the lookup from that model to the jurisdiction it belongs to.
 SCOPES = {
@@ -33,13 +33,11 @@ SCOPES = {
 
 def scoped(queryset: QuerySet, request) -> QuerySet:
     """`queryset` limited to the jurisdiction of the signed-in administrator."""
-    user = request.user
     lookup = SCOPES.get(queryset.model._meta.label_lower)
-    if lookup is None or user.is_superuser:
+    ids = jurisdiction_ids_of(request.user)
+    if lookup is None or ids is None:
         return queryset
-    if not hasattr(user, "_jurisdiction_ids"):
-        user._jurisdiction_ids = jurisdiction_ids_under(user.jurisdiction_id) if user.jurisdiction_id else []
-    return queryset.filter(**{f"{lookup}__in": user._jurisdiction_ids})
+    return queryset.filter(**{f"{lookup}__in": ids})
 
 
 class ScopedForeignKeys:

@@ -3,7 +3,7 @@
 import pytest
 
 from accounts.roles import Role
-from projects.models import Plan
+from projects.models import Jurisdiction, Plan
 from tests.factories import make_user
 from tests.imports.seeds import seed_path
 
@@ -19,7 +19,9 @@ def sign_in(page, username: str, password: str) -> None:
 
 def test_admin_uploads_previews_and_confirms_a_table(page, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    make_user(username="admin", password="demo-admin-2026", role=Role.ADMIN)
+    # The administrator of the district whose table (seed 001) they load.
+    district = Jurisdiction.objects.create(name="泉州台商投资区")
+    make_user(username="admin", password="demo-admin-2026", role=Role.ADMIN, jurisdiction=district)
     sign_in(page, "admin", "demo-admin-2026")
     page.click("text=导入责任分解表")
     page.set_input_files("#id_file", str(seed_path("001")))

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from imports.models import ImportRecord
-from projects.models import Organization, Plan, Project
+from projects.models import Jurisdiction, Organization, Plan, Project
 from tests.factories import make_user
 from tests.imports.seeds import seed_bytes, seed_path
 
@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def admin_client(client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    client.force_login(make_user(username="admin", role=Role.ADMIN))
+    # The administrator of 晋江市, whose 新塘街道 (seed 002) comes in as a new sub-district.
+    city = Jurisdiction.objects.create(name="晋江市", level="city")
+    client.force_login(make_user(username="admin", role=Role.ADMIN, jurisdiction=city))
     return client
 
 
@@ -90,3 +92,15 @@ def test_the_admin_site_links_to_the_upload(admin_client):
     admin_client.force_login(admin)
     page = admin_client.get(reverse("admin:imports_importrecord_changelist")).content.decode()
     assert reverse("imports:upload") in page
+
+
+def test_an_administrator_may_not_import_another_citys_table(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    Jurisdiction.objects.create(name="晋江市", level="city")
+    elsewhere = Jurisdiction.objects.create(name="温州市", level="city")
+    client.force_login(make_user(username="wz", role=Role.ADMIN, jurisdiction=elsewhere))
+    upload(client, "002")
+    record = ImportRecord.objects.get()
+    page = client.post(reverse("imports:confirm", args=[record.pk]), follow=True).content.decode()
+    assert "您只能导入本行政区及下级行政区的计划" in page
+    assert not Plan.objects.exists()
