@@ -1,5 +1,6 @@
 """Tables read from a file -> one PlanDraft, checked. Pure: no database."""
 
+from dataclasses import replace
 from datetime import date
 
 from django.utils.translation import gettext as _
@@ -7,16 +8,19 @@ from django.utils.translation import gettext as _
 from imports.checks import run_checks
 from imports.drafts import PlanDraft, Problem
 from imports.interpret import Interpreter
+from imports.layouts import Role
 from imports.preamble import read_preamble
 from imports.progress import Progress, Silent
 from imports.readers.base import RawTable
-from imports.segments import no_table_error, split_segments
+from imports.segments import Segment, no_table_error, split_segments
 
 
 def draft_plan(tables: list[RawTable], *, jurisdiction: list[str] | None = None, year: int | None = None,
                progress: Progress | None = None) -> PlanDraft:
     """What the tables say: plan facts from the text above them, projects from their rows."""
     preamble, segments = split_segments(tables)
+    for segment in segments:
+        _undo_merged_numbers(segment)
     meta = read_preamble(preamble)
     draft = PlanDraft(
         jurisdiction=jurisdiction or meta.jurisdiction or [], year=year or meta.year, kind=meta.kind,
@@ -48,3 +52,30 @@ def draft_plan(tables: list[RawTable], *, jurisdiction: list[str] | None = None,
         draft.title = _("%(year)s plan") % {"year": draft.year}
     run_checks(draft)
     return draft
+
+
+def _undo_merged_numbers(segment: Segment) -> None:
+    """Rows under a 序号 and 项目名称 merged down over them read as the unnumbered rows they are.
+
+    Readers repeat a merged cell's text down every row it spans, which is right for a unit or a
+    leader cell; a number and name repeated would make each row a project of that number. Two
+    rows alike in every cell stay as they are, and are reported as a repeated number."""
+    number, name = segment.layout.find(Role.NUMBER), segment.layout.find(Role.NAME)
+    if not number or not name:
+        return
+    columns = (number[0].index, name[0].index)
+    previous: tuple[str, ...] | None = None
+    for entry in segment.entries:
+        if entry.kind != "data":
+            previous = None
+            continue
+        cells = entry.row.cells
+        if previous is not None and _at(cells, columns[0]) and cells != previous and all(
+                _at(cells, column) == _at(previous, column) for column in columns):
+            blanked = tuple("" if index in columns else text for index, text in enumerate(cells))
+            entry.row = replace(entry.row, cells=blanked)
+        previous = cells
+
+
+def _at(cells: tuple[str, ...], index: int) -> str:
+    return cells[index] if index < len(cells) else ""

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import ROLE_ABILITIES
 from progress import selectors, services
+from progress.export import progress_table
 
 from progress.forms import CloseRequestForm, NoteForm, ReportForm, ReviewForm, initial_from
 from progress.models import Attachment, CoordinationRequest, Report
@@ -181,7 +182,6 @@ def export(request: HttpRequest, plan_pk: int) -> HttpResponse:
         raise Http404 from None
     if plan.schedule.period(plan.year, month) is None:
         raise Http404
-    from progress.export import progress_table  # TODO move up once export lands
     data = progress_table(plan, month, projects)
     name = f"{plan.jurisdiction.name}{plan.year}进展表-{month:%Y-%m}.xlsx"
     response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
