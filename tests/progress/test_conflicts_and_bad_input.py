@@ -7,6 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from progress.models import Attachment, Report, Revision
+from projects.models import ProjectOrganization
+from tests.factories import make_plan, make_project
 from tests.progress.world import build_world, report_form
 
 pytestmark = pytest.mark.django_db
@@ -73,12 +75,18 @@ def test_negative_money_is_refused(client, world):
 
 
 def test_a_period_in_the_future_is_refused(client, world):
+    # Next year's plan is out already; none of its periods has begun.
+    next_plan = make_plan(jurisdiction=world.plan.jurisdiction, year=world.plan.year + 1)
+    project = make_project(plan=next_plan)
+    ProjectOrganization.objects.create(project=project, organization=world.officer.organization, role="lead")
     client.force_login(world.officer)
-    next_year = date(world.plan.year + 1, 1, 1)
-    assert_refused(client.post(report_url(world, next_year), report_form(world)), "")
-    if world.period.month.month < 12:
-        later = world.plan.schedule.periods(world.plan.year)[-1]
-        assert_refused(client.post(report_url(world, later.month), report_form(world)), "尚未开始")
+    url = reverse("progress:report", args=[project.pk, date(next_plan.year, 3, 1)])
+    assert_refused(client.post(url, report_form(world)), "报送期尚未开始")
+    assert_refused(client.get(url), "报送期尚未开始")
+    # A month the plan's schedule has no report for.
+    world.plan.report_frequency = "quarterly"
+    world.plan.save()
+    assert_refused(client.post(report_url(world, date(world.plan.year, 2, 1)), report_form(world)), "无需报送进展")
 
 
 def test_a_50_mb_photo_is_refused(client, world):
