@@ -31,14 +31,16 @@ ROLE_ABILITIES: dict[Role, list[str]] = {
         _("Manage plans, projects, units, people and accounts."),
     ],
     Role.COORDINATOR: [
-        _("See every project of every plan."),
-        _("Chase late reports and set status lights."),
-        _("Filter and export lists."),
+        _("See every project of your jurisdiction and of those under it."),
+        _("Accept or return submitted reports, and chase late reports by unit."),
+        _("Download any plan's progress table for any period."),
     ],
     Role.OFFICER: [
-        _("Enter the monthly progress of your unit's projects, due by the 22nd."),
+        _("Write your unit's progress report for each project it leads, by the day each plan sets."),
+        _("Add your unit's note to the projects it assists."),
     ],
     Role.LEADER: [
-        _("Watch the dashboards and the projects you supervise."),
+        _("Watch the projects you supervise and their status lights."),
+        _("Close the coordination requests units raise."),
     ],
 }

@@ -103,6 +103,12 @@ class ReportForm(forms.Form):
         return list(self.cleaned_data.get("files") or []) + ([photo] if photo else [])
 
 
+def plain(amount: Decimal) -> str:
+    """675.0000 as 675, 20.5000 as 20.5: money as people write it."""
+    text = f"{amount:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def initial_from(report: Report | None, previous: Report | None) -> dict:
     """The form's starting values: the report as saved, or last period's figures to edit."""
     source = report or previous
@@ -117,8 +123,8 @@ def initial_from(report: Report | None, previous: Report | None) -> dict:
         # A new period starts from last period's figures; its milestone is this quarter's to judge.
         initial.pop("milestone_status"), initial.pop("milestone_note")
     for disbursement in source.disbursements.all():
-        initial[f"disbursed_{disbursement.source_id}"] = disbursement.amount
-        initial["disbursed_all"] = disbursement.amount
+        initial[f"disbursed_{disbursement.source_id}"] = plain(disbursement.amount)
+        initial["disbursed_all"] = plain(disbursement.amount)
     return initial
 
 

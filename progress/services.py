@@ -63,7 +63,8 @@ def _text(value) -> str:
 
 
 def _disbursed_text(report: Report) -> dict[str, str]:
-    return {(d.source.name if d.source else _("all sources")): _text(d.amount) for d in report.disbursements.all()}
+    return {(d.source.name if d.source else _("all sources")): f"{d.amount.normalize():f}"
+            for d in report.disbursements.all()}
 
 
 def _record(report: Report, action: str, user: User | None, changes: dict) -> None:

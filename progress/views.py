@@ -84,6 +84,7 @@ def report(request: HttpRequest, pk: int, month: date) -> HttpResponse:
         "review_form": ReviewForm(initial={"version": record.version}) if record else None,
         "note_form": NoteForm(initial={"text": selectors.note_text(project, request.user, month)}) if role == "assisting" else None,
         "notes": selectors.notes(project, month),
+        "milestone": project.milestones.filter(quarter=(month.month - 1) // 3 + 1).first(),
     }, status=409 if conflict else (400 if form is not None and form.errors else 200))
 
 

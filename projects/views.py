@@ -7,7 +7,7 @@ from progress import lights, selectors
 from progress.forms import CloseRequestForm
 from progress.models import Report
 from projects.access import may_close_requests, unit_role
-from projects.models import Project
+from projects.models import Project, ProjectOrganization
 
 
 @login_required
@@ -23,6 +23,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     lead_ids = [role.organization_id for role in project.lead_unit_roles]
     return render(request, "projects/detail.html", {
         "project": project, "plan": plan, "status": status,
+        "assisting": [role for role in project.unit_roles.all() if role.role == ProjectOrganization.Role.ASSISTING],
         "reasons": [lights.describe(reason) for reason in status.reasons] if status else [],
         "current": plan.schedule.current(plan.year, today),
         "periods": plan.schedule.periods(plan.year),

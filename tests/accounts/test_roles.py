@@ -58,7 +58,7 @@ def test_officer_signs_in_and_is_told_their_unit_and_what_to_do(client):
     response = client.post(reverse("login"), {"username": "officer", "password": "right-password-1"}, follow=True)
     page = response.content.decode()
     assert "单位信息员" in page and "区住建局" in page
-    assert "每月22日前" in page
+    assert "填报本单位牵头项目的进展" in page
 
 
 def test_leader_is_told_who_they_are_in_the_tables(client):
@@ -82,7 +82,7 @@ def test_home_speaks_english_when_chosen(client):
     client.force_login(make_user(username="c", role=Role.COORDINATOR))
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     page = client.get(reverse("progress:tasks")).content.decode()
-    assert "Chase late reports" in page and 'lang="en"' in page
+    assert "chase late reports" in page and 'lang="en"' in page
     client.post(reverse("set_language"), {"language": "zh-hans", "next": "/"})
     assert "督办逾期填报" in client.get(reverse("progress:tasks")).content.decode()
 
