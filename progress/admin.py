@@ -12,15 +12,22 @@ from progress.models import (
 from projects.admin_scope import ScopedAdmin, ScopedTabularInline
 
 
-class ReadOnlyInline(ScopedTabularInline):
-    extra = 0
-    can_delete = False
+class ShownOnly:
+    """Rows the product's own pages write, with their history (progress/services.py): the admin
+    site shows them and changes nothing. Reports are never deleted, only withdrawn."""
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ReadOnlyInline(ShownOnly, ScopedTabularInline):
+    extra = 0
 
 
 class RevisionInline(ReadOnlyInline):
@@ -42,9 +49,7 @@ class AttachmentInline(ReadOnlyInline):
 
 
 @admin.register(Report)
-class ReportAdmin(ScopedAdmin):
-    # Reports are written through the product's own pages (progress/services.py), which keep
-    # their history; here administrators look them up. They are never deleted, only withdrawn.
+class ReportAdmin(ShownOnly, ScopedAdmin):
     list_display = ["project", "organization", "period", "status", "percent_complete", "updated_at"]
     list_select_related = ["project", "organization"]
     list_filter = ["status", "period"]
@@ -52,29 +57,14 @@ class ReportAdmin(ScopedAdmin):
     date_hierarchy = "period"
     inlines = [DisbursementInline, AttachmentInline, RevisionInline]
 
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
 
 @admin.register(CoordinationRequest)
-class CoordinationRequestAdmin(ScopedAdmin):
+class CoordinationRequestAdmin(ShownOnly, ScopedAdmin):
+    # Closed on the project page, which recomputes the light.
     list_display = ["project", "text", "opened_at", "closed_at"]
     list_select_related = ["project"]
     list_filter = ["closed_at"]
     search_fields = ["project__name", "text"]
-    readonly_fields = ["project", "report", "text", "opened_at"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(AssistingNote)
@@ -86,14 +76,8 @@ class AssistingNoteAdmin(ScopedAdmin):
 
 
 @admin.register(ProjectStatus)
-class ProjectStatusAdmin(ScopedAdmin):
+class ProjectStatusAdmin(ShownOnly, ScopedAdmin):
     list_display = ["project", "light", "percent_complete", "last_period", "computed_at"]
     list_select_related = ["project"]
     list_filter = ["light"]
     search_fields = ["project__name"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False

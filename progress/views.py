@@ -1,5 +1,6 @@
 """Thin views over progress/services.py; every one starts from what the user may see (404 otherwise)."""
 
+from collections.abc import Callable
 from datetime import date
 from urllib.parse import quote
 
@@ -33,10 +34,6 @@ def tasks(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _errors(error: ValidationError) -> list[str]:
-    return list(error.messages)
-
-
 @login_required
 def report(request: HttpRequest, pk: int, month: date) -> HttpResponse:
     """A project's report for one period: the form for its lead unit, the record for everyone else."""
@@ -51,7 +48,7 @@ def report(request: HttpRequest, pk: int, month: date) -> HttpResponse:
         period = services.reportable_period(project, month)
     except ValidationError as error:
         if existing is None:
-            return render(request, "progress/refused.html", {"project": project, "errors": _errors(error)}, status=400)
+            return render(request, "progress/refused.html", {"project": project, "errors": error.messages}, status=400)
         period = None
     previous = (Report.objects.filter(project=project, period__lt=month, status__in=["submitted", "accepted"])
                 .order_by("-period").prefetch_related("disbursements").first())
@@ -88,23 +85,33 @@ def report(request: HttpRequest, pk: int, month: date) -> HttpResponse:
     }, status=409 if conflict else (400 if form is not None and form.errors else 200))
 
 
-@login_required
-@require_POST
-def review(request: HttpRequest, report_pk: int) -> HttpResponse:
-    report = get_object_or_404(Report.objects.filter(project__in=visible_projects(request.user)), pk=report_pk)
-    form = ReviewForm(request.POST)
+def _act(request: HttpRequest, action: Callable[[], object], done: str) -> None:
+    """One service call for a POST; how it went, refusals included, is told as a message."""
     try:
-        if not form.is_valid():
-            raise ValidationError([message for errors in form.errors.values() for message in errors])
-        services.review_report(user=request.user, report=report, version=form.cleaned_data["version"],
-                               accept="accept" in request.POST, comment=form.cleaned_data["comment"])
+        action()
     except services.ReportConflict:
-        messages.error(request, _("Someone changed the report meanwhile; read it again before reviewing."))
+        messages.error(request, _("Someone changed the report meanwhile; read it again first."))
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
     else:
-        messages.success(request, _("Report accepted.") if "accept" in request.POST else _("Report returned to the unit."))
+        messages.success(request, done)
+
+
+def _cleaned(form) -> dict:
+    if not form.is_valid():
+        raise ValidationError([message for errors in form.errors.values() for message in errors])
+    return form.cleaned_data
+
+
+@login_required
+@require_POST
+def review(request: HttpRequest, report_pk: int) -> HttpResponse:
+    report = get_object_or_404(Report.objects.filter(project__in=visible_projects(request.user)), pk=report_pk)
+    accept = "accept" in request.POST
+    _act(request, lambda: services.review_report(user=request.user, report=report, accept=accept,
+                                                 **_cleaned(ReviewForm(request.POST))),
+         _("Report accepted.") if accept else _("Report returned to the unit."))
     return redirect("progress:report", pk=report.project_id, month=report.period)
 
 
@@ -112,16 +119,10 @@ def review(request: HttpRequest, report_pk: int) -> HttpResponse:
 @require_POST
 def withdraw(request: HttpRequest, report_pk: int) -> HttpResponse:
     report = get_object_or_404(Report.objects.filter(project__in=visible_projects(request.user)), pk=report_pk)
-    try:
-        version = request.POST.get("version", "")
-        services.withdraw_report(user=request.user, report=report, version=int(version) if version.isdigit() else -1)
-    except services.ReportConflict:
-        messages.error(request, _("Someone changed the report meanwhile; read it again first."))
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Report withdrawn; it can be written again."))
+    version = request.POST.get("version", "")
+    _act(request, lambda: services.withdraw_report(user=request.user, report=report,
+                                                   version=int(version) if version.isdigit() else -1),
+         _("Report withdrawn; it can be written again."))
     return redirect("progress:report", pk=report.project_id, month=report.period)
 
 
@@ -129,16 +130,9 @@ def withdraw(request: HttpRequest, report_pk: int) -> HttpResponse:
 @require_POST
 def note(request: HttpRequest, pk: int, month: date) -> HttpResponse:
     project = visible_project(request.user, pk)
-    form = NoteForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError([message for errors in form.errors.values() for message in errors])
-        services.save_assisting_note(user=request.user, project=project, month=month, text=form.cleaned_data["text"])
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Note saved."))
+    _act(request, lambda: services.save_assisting_note(user=request.user, project=project, month=month,
+                                                       **_cleaned(NoteForm(request.POST))),
+         _("Note saved."))
     return redirect("progress:report", pk=project.pk, month=month)
 
 
@@ -146,16 +140,9 @@ def note(request: HttpRequest, pk: int, month: date) -> HttpResponse:
 @require_POST
 def close_request(request: HttpRequest, request_pk: int) -> HttpResponse:
     item = get_object_or_404(CoordinationRequest.objects.filter(project__in=visible_projects(request.user)), pk=request_pk)
-    form = CloseRequestForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Say how the request was settled."))
-        services.close_request(user=request.user, request=item, resolution=form.cleaned_data["resolution"])
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Coordination request closed."))
+    _act(request, lambda: services.close_request(user=request.user, request=item,
+                                                 **_cleaned(CloseRequestForm(request.POST))),
+         _("Coordination request closed."))
     return redirect("projects:detail", pk=item.project_id)
 
 
