@@ -5,7 +5,8 @@ yellow behind the current quarter's milestone, a report late by up to `late_days
 red    a missed milestone, no report for the last two periods, a report late by more than
        `late_days`, or a coordination request open longer than `request_days`;
 done   the latest accepted report says 100 %.
-A plan whose year is over is judged as it stood on 31 December.
+Once a plan's year is over, its current quarter is the fourth; a report still missing goes on
+counting its days late.
 """
 
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ def assess(project: Project, today: date, limits: tuple[int, int]) -> Assessment
     """The light of one project whose reports, milestones, open requests and lead units are loaded."""
     late_days, request_days = limits
     plan = project.plan
+    # The quarter being worked on; once the year is over, its last.
     as_of = min(today, date(plan.year, 12, 31))
     counted = sorted((r for r in project.reports.all() if r.counts), key=lambda r: r.period)
     latest = counted[-1] if counted else None
@@ -78,16 +80,15 @@ def assess(project: Project, today: date, limits: tuple[int, int]) -> Assessment
         yellow.append({"code": "no_lead_unit"})
     else:
         reported = {r.period for r in counted}
-        due = plan.schedule.due_before(plan.year, as_of)
+        due = plan.schedule.due_before(plan.year, today)
         if len(due) >= 2 and all(p.month not in reported for p in due[-2:]):
             red.append({"code": "no_report_two_periods", "periods": [p.key for p in due[-2:]]})
         # Only the latest due report is chased; earlier gaps show as "no report for two periods".
         if due and due[-1].month not in reported:
-            result.late, result.late_days = due[-1], (as_of - due[-1].due).days
+            result.late, result.late_days = due[-1], (today - due[-1].due).days
             late = {"code": "late", "period": due[-1].key, "days": result.late_days}
             (red if result.late_days > late_days else yellow).append(late)
     for request in project.open_requests:
-        # Measured to today even for a closed year: a request still open is still waiting.
         days = (today - timezone.localdate(request.opened_at)).days
         if days > request_days:
             red.append({"code": "request_open", "days": days, "text": request.text[:80]})
