@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from projects import schedule as schedules
@@ -294,6 +295,9 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.name}" if self.number else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:detail", args=[self.pk])
 
     def clean(self) -> None:
         if self.parent_id and self.parent.plan_id != self.plan_id:

@@ -1,13 +1,23 @@
+from urllib.parse import quote, urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tables2 import RequestConfig
 
 from progress import lights, selectors
+from progress.dashboard import build as build_dashboard
 from progress.forms import CloseRequestForm
 from progress.models import Report
-from projects.access import may_close_requests, unit_role
-from projects.models import Project, ProjectOrganization
+from projects import lists
+from projects.access import jurisdiction_ids_under, may_close_requests, unit_role, visible_projects
+from projects.filters import jurisdiction_choices
+from projects.models import Plan, Project, ProjectOrganization
+from projects.tables import ProjectTable
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
@@ -31,4 +41,71 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "officers": selectors.officers_of(lead_ids),
         "requests": project.requests.all(), "may_close": may_close_requests(request.user),
         "close_form": CloseRequestForm(), "statuses": Report.Status,
+    })
+
+
+@login_required
+def project_list(request: HttpRequest) -> HttpResponse:
+    """Every project the user may see, filtered by the query string, sortable, a page at a time."""
+    filters = lists.filtered(request)
+    table = ProjectTable(filters.qs)
+    RequestConfig(request, paginate={"per_page": lists.page_size(request)}).configure(table)
+    query = request.GET.copy()
+    for key in ("page", "sort"):
+        query.pop(key, None)
+    return render(request, "projects/list.html", {
+        "filter": filters, "table": table, "page_sizes": lists.PAGE_SIZES, "per_page": lists.page_size(request),
+        "query": request.GET.urlencode(), "filter_query": query.urlencode(),
+    })
+
+
+def _export(request: HttpRequest, kind: str) -> HttpResponse:
+    filters = lists.filtered(request)
+    header, rows = lists.export_rows(lists.ordered(filters.qs, request.GET.get("sort", "")))
+    if kind == "csv":
+        response = HttpResponse(lists.as_csv(header, rows), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(lists.as_xlsx(header, rows), content_type=XLSX)
+    name = quote(f"{_('projects')}-{timezone.localdate():%Y%m%d}.{kind}")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+    return response
+
+
+@login_required
+def export_xlsx(request: HttpRequest) -> HttpResponse:
+    return _export(request, "xlsx")
+
+
+@login_required
+def export_csv(request: HttpRequest) -> HttpResponse:
+    return _export(request, "csv")
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """A jurisdiction's year at a glance; a leader starts from the projects they supervise."""
+    visible = visible_projects(request.user)
+    jurisdictions = list(jurisdiction_choices(request))
+    chosen = request.GET.get("jurisdiction", "")
+    jurisdiction = next((j for j in jurisdictions if str(j.pk) == chosen), None) or next(
+        (j for j in jurisdictions if j.pk == request.user.jurisdiction_id), None)
+    scope, query = visible, {}
+    if jurisdiction:
+        scope = scope.filter(plan__jurisdiction_id__in=jurisdiction_ids_under(jurisdiction.pk))
+        query["jurisdiction"] = jurisdiction.pk
+    # The years the chosen jurisdiction has plans for, the latest first and by default.
+    years = sorted(set(Plan.objects.filter(pk__in=scope.values("plan_id")).values_list("year", flat=True)), reverse=True)
+    asked = request.GET.get("year", "")
+    year = int(asked) if asked.isdigit() and int(asked) in years else (years[0] if years else None)
+    if year:
+        scope = scope.filter(plan__year=year)
+        query["year"] = year
+    person = request.user.person if request.user.person_id and request.GET.get("mine", "1") != "0" else None
+    if person:
+        scope = selectors.supervised(request.user) & scope
+        query["leader"] = person.pk
+    board = build_dashboard(scope, jurisdiction=jurisdiction, year=year, person=person, today=timezone.localdate())
+    return render(request, "projects/dashboard.html", {
+        "board": board, "jurisdictions": jurisdictions, "years": years, "base": urlencode(query),
+        "can_choose_mine": bool(request.user.person_id),
     })

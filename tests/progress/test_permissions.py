@@ -77,6 +77,11 @@ GET_MATRIX = {
     "tasks":               (LOGIN,       200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
     "project_P":           (LOGIN,       200,         200,         404,         404,         404,         200,         200,         200,         200,         200),
     "project_Q":           (LOGIN,       404,         404,         404,         200,         200,         404,         404,         200,         404,         200),
+    # The list, its exports and the dashboard: everyone signed in, each seeing only their own (checked on every 200).
+    "project_list":        (LOGIN,       200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
+    "list_export_xlsx":    (LOGIN,       200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
+    "list_export_csv":     (LOGIN,       200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
+    "dashboard":           (LOGIN,       200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
     "project_missing":     (LOGIN,       404,         404,         404,         404,         404,         404,         404,         404,         404,         404),
     "report_P":            (LOGIN,       200,         200,         404,         404,         404,         200,         200,         200,         200,         200),
     "report_Q":            (LOGIN,       404,         404,         404,         200,         200,         404,         404,         200,         404,         200),
@@ -123,6 +128,8 @@ POST_MATRIX = {
 ROUTES = {
     "home": "home", "login": "login", "logout": "logout", "tasks": "progress:tasks",
     "project_P": "projects:detail", "project_Q": "projects:detail", "project_missing": "projects:detail",
+    "project_list": "projects:list", "list_export_xlsx": "projects:export_xlsx", "list_export_csv": "projects:export_csv",
+    "dashboard": "dashboard",
     "report_P": "progress:report", "report_Q": "progress:report",
     "attachment_P": "progress:attachment", "attachment_Q": "progress:attachment",
     "export_P": "progress:export", "export_Q": "progress:export",
@@ -143,7 +150,7 @@ COVERED = {
     "home", "login", "logout",
     "progress:tasks", "progress:report", "progress:note", "progress:review", "progress:withdraw",
     "progress:close_request", "progress:attachment", "progress:export",
-    "projects:detail",
+    "projects:detail", "projects:list", "projects:export_xlsx", "projects:export_csv", "dashboard",
     "imports:upload", "imports:preview", "imports:confirm",
 }
 
@@ -288,6 +295,10 @@ GET_URLS = {
     "login": lambda w: "/login/",
     "logout": lambda w: "/logout/",
     "tasks": lambda w: "/tasks/",
+    "project_list": lambda w: "/projects/",
+    "list_export_xlsx": lambda w: "/projects/export.xlsx",
+    "list_export_csv": lambda w: "/projects/export.csv",
+    "dashboard": lambda w: "/dashboard/?mine=0",
     "project_P": lambda w: f"/projects/{w.P}/",
     "project_Q": lambda w: f"/projects/{w.Q}/",
     "project_missing": lambda w: f"/projects/{w.missing}/",

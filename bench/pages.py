@@ -1,0 +1,633 @@
+"""Benchmark of the pages people open all day (project list, project page, dashboard) on a city-sized
+database, against the Django admin's changelist over the same rows.
+
+    python bench/pages.py [--database-url URL] [--repeat N] [--keep] [--explain [PAGE ...]]
+
+What is built (bulk_create in one transaction, not the services, so that it takes seconds):
+* one city (泉州市) with 20 districts; per district 30 units, 8 people, and a public-service plan for
+  each of 2024, 2025 and 2026 (60 plans, monthly reports due on the 22nd), 5 categories per plan;
+* 200 projects per plan (12,000): Chinese names and 2-3 sentences of content, about 1 % of them
+  named "…口袋公园…" (the selective search below), a lead unit and one or two assisting units, a
+  supervising leader, two fundings (of 5 sources), four quarterly milestones;
+* 12 monthly reports per project (144,000): percent rising through the year, mostly accepted, some
+  submitted, returned or draft (the current period, 2026-12, is a draft), a few missed milestones
+  and problems; a few hundred open coordination requests (and some closed ones);
+* then every project's status light (progress.lights.refresh), and on PostgreSQL an ANALYZE, as
+  autovacuum would do after such a load.
+Users: a superuser (admin site), a coordinator of the city and a leader of one district, signed
+in with django.test.Client.force_login.
+
+What is measured: the time of `client.get(url)` end to end in this process (middleware, view,
+queries, template: what a WSGI worker spends), median and 95th percentile of --repeat requests
+after one warm-up request per URL, and from one more request the SQL statements
+(CaptureQueriesContext), the time spent in them and the slowest one. A URL whose route does not
+exist (yet) is reported as "missing"; a page that answers another status or raises is reported
+as such, and the rest is still measured. --explain prints, for the named pages (default: those
+missing a target, and the slowest), their slowest statements with times and the database's plan
+of the slowest ones.
+
+The database is a fresh temporary SQLite file, or with --database-url postgres://… a database
+`shishi_bench_pages` the script drops and creates on that server (the URL's own database is not
+used); it is removed at the end unless --keep. The last line of output is one JSON object.
+"""
+
+import argparse
+import json
+import math
+import os
+import random
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from collections import Counter, defaultdict
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+REPO = Path(__file__).resolve().parent.parent
+# Run as a script, its own folder comes first on sys.path, where bench/imports.py would shadow the app `imports`.
+sys.path[:] = [str(REPO)] + [p for p in sys.path if Path(p or ".").resolve() != REPO / "bench"]
+
+DB_NAME = "shishi_bench_pages"
+CITY = "泉州市"
+DISTRICTS = ("鲤城区 丰泽区 洛江区 泉港区 石狮市 晋江市 南安市 惠安县 安溪县 永春县 德化县 金门县 泉州台商投资区 "
+             "泉州经济技术开发区 泉州高新技术产业开发区 清濛片区 东海片区 北峰片区 江南片区 城东片区").split()
+YEARS = (2024, 2025, 2026)
+PROJECTS_PER_PLAN = 200
+UNITS_PER_DISTRICT = 30
+PEOPLE_PER_DISTRICT = 8
+PAGE_SIZE = 50  # the list's default page size
+KNOWN_WORD = "口袋公园"  # in about 1 % of project names, nowhere else
+DEPARTMENTS = ("教育局 卫生健康局 住房和城乡建设局 交通运输局 民政局 人力资源和社会保障局 自然资源局 生态环境局 农业农村局 "
+               "水利局 应急管理局 市场监督管理局 文化体育和旅游局 城市管理局 财政局 发展和改革局 工业和信息化局 商务局 "
+               "医疗保障局 退役军人事务局 公安分局 消防救援大队 行政审批服务局 司法局 残疾人联合会 妇女联合会 总工会 "
+               "团委 供电公司 水务集团").split()
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余叶程苏魏吕丁沈姚卢洪庄傅"
+GIVEN = ("伟 敏坚 志强 晓东 建华 明 海燕 国荣 文彬 少华 帆 婷 涛 志勇 美玲 亮 文辉 永平 朝阳 青 小军 振兴 丽华 成 建平 "
+         "国栋 红 俊杰 志远 丽水 清泉 家明 秀英 桂芳 金福 荣华 雅琴 晨曦 思远").split()
+PLACES = ("开元街道 鲤中街道 海滨街道 临江街道 浮桥街道 江南街道 金龙街道 常泰街道 东海街道 城东街道 华大街道 清源街道 "
+          "北峰街道 丰泽街道 泉秀街道 东湖街道 双阳街道 河市镇 马甲镇 罗溪镇 虹山乡 山腰街道 峰尾镇 界山镇 南埔镇 涂岭镇 "
+          "后龙镇 东园镇 张坂镇 洛阳镇 百崎回族乡 蓬壶镇 桃城镇 浔中镇 龙门镇 湖头镇 官桥镇 水头镇 石井镇 安海镇 磁灶镇 "
+          "陈埭镇 池店镇 宝盖镇 蚶江镇 祥芝镇").split()
+THINGS = ("老旧小区改造提升 背街小巷整治 城市内涝治理 农村供水管网改造 污水管网建设 公厕提升改造 道路白改黑 路灯亮化 "
+          "停车位增设 电动自行车充电桩建设 老年人助餐点建设 居家养老服务站建设 社区卫生服务站建设 中医馆服务能力提升 "
+          "儿童孤独症筛查干预 妇女两癌筛查 新生儿耳聋基因筛查 幼儿园扩容 校园食堂改造 中小学校舍改造 体育公园建设 "
+          "全民健身路径建设 农贸市场改造 城乡公交线路优化 农村公路提级改造 危桥改造 河道综合整治 小流域治理 "
+          "垃圾分类示范 困难群众救助 残疾人生活补贴 就业技能培训 零工市场建设 托育服务点建设 图书馆分馆建设 "
+          "乡村文化广场建设 消防站建设 智慧安防小区建设 便民服务中心提升 食品安全快检").split()
+SUFFIXES = ["工程", "项目", "项目", "提升行动", "工程(一期)", "工程(二期)"]
+THEMES = ("教育 卫生健康 社会保障 养老服务 就业创业 住房保障 城乡建设 交通出行 文化体育 生态环境 农业农村 公共安全 "
+          "便民服务 妇女儿童 食品安全").split()
+SOURCES = ["上级补助", "市级补助", "区级财政", "镇村自筹", "社会资本"]
+CONTENT = [
+    "对{place}辖区内{n}处点位实施{thing},计划年内全部完工并投入使用。",
+    "项目总投资约{money}万元,资金由{source}统筹安排,专款专用。",
+    "重点解决群众反映强烈的出行难、停车难、如厕难等问题,提升居民幸福感和获得感。",
+    "按照“一点一策”原则,由{unit}牵头组织实施,相关部门协同推进。",
+    "建成后惠及周边群众约{people}人。",
+    "同步完善无障碍设施和适老化改造,打造15分钟便民生活圈。",
+    "实行挂图作战、周报进度,确保按时保质完成年度任务。",
+]
+POCKET_CONTENT = "利用边角地、闲置地新建口袋公园{n}个,增加绿化面积约{area}平方米。"
+REASONS = ["群众反映强烈,列入人大代表建议重点办理事项。", "现有设施老化,存在安全隐患,需进一步提升。",
+           "补齐民生短板,推动城乡基本公共服务均等化。", "根据上级文件要求,年内覆盖率要达到90%以上。"]
+PREPARATIONS = ["已完成调查摸底,编制实施方案。", "已完成选址和初步设计。", "已纳入年度财政预算。", "已完成询价和招标准备。"]
+QUARTERS = [["制定方案及预算", "公开招标", "施工建设", "项目验收,并投入使用"],
+            ["做好调查摸底、培训等前期工作", "完成年度任务数的50%", "完成年度任务数的80%", "完成年度任务数"],
+            ["制定方案并启动", "完成年度任务数的30%", "完成年度任务数的70%", "全面完成并形成工作总结"]]
+TARGETS = [10, 40, 70, 100]
+PROGRESS_EARLY = ["已完成施工图设计审查,正在开展招标准备工作。", "完成现场踏勘和群众意见征集,实施方案已报审。",
+                  "已完成项目立项和资金预算评审。"]
+PROGRESS_MIDDLE = ["施工单位已进场,{place}段主体施工有序推进。", "组织召开现场推进会{n}次,协调解决用地、管线迁改等问题。",
+                   "本月完成工程量的{delta}%,各工作面同步施工。", "已完成设备采购,正在安装调试。"]
+PROGRESS_DONE = ["完成竣工验收并投入使用,群众满意度较高。", "项目已全面完成,正在整理档案资料。"]
+PROBLEMS = ["项目涉及{n}户居民意见不一,需{unit}协调推进。", "资金拨付滞后,需财政部门加快拨付{money}万元。",
+            "管线迁改涉及供电、通信等多家单位,需区领导协调。", "用地手续尚未办结,影响施工进度。"]
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def prepare_database(url: str | None, workdir: Path) -> tuple[str, str]:
+    """(DATABASE_URL to use, "sqlite" or "postgresql"): a new SQLite file, or a re-created shishi_bench_pages."""
+    if not url:
+        return f"sqlite:///{workdir / 'pages.sqlite3'}", "sqlite"
+    import psycopg
+    parts = urlsplit(url)
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {DB_NAME}")
+    return urlunsplit(parts._replace(path=f"/{DB_NAME}")), "postgresql"
+
+
+def drop_database(url: str) -> None:
+    import psycopg
+    parts = urlsplit(url)
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+
+
+def setup_django(database_url: str) -> None:
+    """The project's settings as production reads them (DEBUG off), served over plain HTTP to the test client."""
+    os.environ.update({
+        "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "config.settings", "DEBUG": "0",
+        "SECURE_SSL_REDIRECT": "0", "SESSION_COOKIE_SECURE": "0", "CSRF_COOKIE_SECURE": "0",
+        "ALLOWED_HOSTS": "testserver", "SECRET_KEY": "bench-pages-" + "x" * 50,
+    })
+    os.environ.setdefault("LOG_LEVEL", "ERROR")  # no "Not Found: /dashboard/" warnings while a page is missing
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)  # whitenoise's STATIC_ROOT
+    import django
+    from django.conf import settings
+    import config.settings as project
+    values = {name: getattr(project, name) for name in dir(project) if name.isupper()}
+    # As tests/conftest.py: the hashed-name manifest exists only after collectstatic, which production runs.
+    values["STORAGES"] = {**values["STORAGES"],
+                          "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    settings.configure(**values)
+    django.setup()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The database
+
+
+class Writer:
+    """Rows with their ids set, written with bulk_create in batches of one model at a time."""
+
+    def __init__(self, batch: int = 2000):
+        self.batch, self.rows, self.counts = batch, defaultdict(list), Counter()
+
+    def add(self, obj) -> None:
+        rows = self.rows[type(obj)]
+        rows.append(obj)
+        if len(rows) >= 5 * self.batch:
+            self.flush(type(obj))
+
+    def flush(self, model=None) -> None:
+        for kind in [model] if model else list(self.rows):
+            rows = self.rows.pop(kind, [])
+            if rows:
+                kind.objects.bulk_create(rows, batch_size=self.batch)
+                self.counts[kind.__name__] += len(rows)
+
+
+def aware(day: date, hour: int = 10) -> datetime:
+    from django.utils import timezone
+    return timezone.make_aware(datetime(day.year, day.month, day.day, hour))
+
+
+def sentences(rng: random.Random, templates: list[str], k: int, **values) -> str:
+    return "".join(t.format(**values) for t in rng.sample(templates, k))
+
+
+def build(today: date) -> dict:
+    """The city, in one transaction; returns the ids the measurements need."""
+    from django.db import connection, transaction
+    from progress import lights
+    from progress.models import CoordinationRequest, ProjectStatus, Report
+    from projects.models import (Category, Funding, FundingSource, Jurisdiction, Organization, Person, Plan, Project,
+                                 ProjectOrganization, ProjectPerson, QuarterlyMilestone)
+    rng = random.Random(2026)
+    writer = Writer()
+    ids = Counter()
+
+    def next_id(model) -> int:
+        ids[model] += 1
+        return ids[model]
+
+    start = time.perf_counter()
+    with transaction.atomic():
+        city = Jurisdiction.objects.create(name=CITY, level=Jurisdiction.Level.CITY)
+        districts = [Jurisdiction.objects.create(name=name, parent=city, level=Jurisdiction.Level.DISTRICT)
+                     for name in DISTRICTS]
+        sources = [FundingSource.objects.create(name=name, position=i) for i, name in enumerate(SOURCES)]
+        units, people, plans = {}, {}, []
+        for district in districts:
+            prefix = district.name[-1] if district.name[-1] in "市县" else "区"
+            units[district.pk] = []
+            for department in DEPARTMENTS[:UNITS_PER_DISTRICT]:
+                unit = Organization(id=next_id(Organization), jurisdiction=district, name=prefix + department)
+                units[district.pk].append(unit)
+                writer.add(unit)
+            names = rng.sample([s + g for s in SURNAMES for g in GIVEN], PEOPLE_PER_DISTRICT)
+            people[district.pk] = [Person(id=next_id(Person), jurisdiction=district, name=n) for n in names]
+            for person in people[district.pk]:
+                writer.add(person)
+            for year in YEARS:
+                plan = Plan(id=next_id(Plan), jurisdiction=district, year=year, kind=Plan.Kind.PUBLIC_SERVICE,
+                            title=f"{district.name}{year}年为民办实事项目责任分解表",
+                            document_number=f"泉{district.name[:2]}政办〔{year}〕{rng.randint(1, 60)}号",
+                            issued_on=date(year, 2, rng.randint(1, 28)), declared_count=PROJECTS_PER_PLAN)
+                plans.append(plan)
+                writer.add(plan)
+        writer.flush()
+        log(f"build: {len(districts)} districts, {len(plans)} plans, units and people")
+
+        requests_open = 0
+        for plan in plans:
+            district = plan.jurisdiction
+            themes = rng.sample(THEMES, 5)
+            categories = []
+            for position, theme in enumerate(themes, 1):
+                category = Category(id=next_id(Category), plan=plan, position=position,
+                                    name=f"{'一二三四五'[position - 1]}、{theme}方面({PROJECTS_PER_PLAN // 5}项)",
+                                    declared_count=PROJECTS_PER_PLAN // 5)
+                categories.append(category)
+                writer.add(category)
+            for position in range(1, PROJECTS_PER_PLAN + 1):
+                place, pocket = rng.choice(PLACES), rng.random() < 0.01
+                thing = f"{KNOWN_WORD}建设" if pocket else rng.choice(THINGS)
+                lead, *assisting = rng.sample(units[district.pk], 1 + rng.randint(1, 2))
+                first, second = rng.sample(sources, 2)
+                total = rng.randint(500, 500_000)  # in 0.01 万元
+                part = rng.randint(1, total - 1)
+                amounts = (Decimal(part) / 100, Decimal(total - part) / 100)
+                content = sentences(rng, CONTENT, rng.randint(2, 3), place=place, thing=thing, n=rng.randint(2, 30),
+                                    money=amounts[0] + amounts[1], source=first.name, unit=lead.name,
+                                    people=rng.randint(1, 90) * 1000)
+                if pocket:
+                    content = POCKET_CONTENT.format(n=rng.randint(2, 12), area=rng.randint(5, 80) * 100) + content
+                project = Project(
+                    id=next_id(Project), plan=plan, category=categories[(position - 1) * 5 // PROJECTS_PER_PLAN],
+                    position=position, number=str(position), key=str(position),
+                    name=f"{place}{thing}{rng.choice(SUFFIXES)}", content=content,
+                    reason="".join(rng.sample(REASONS, rng.randint(1, 2))), preparation=rng.choice(PREPARATIONS),
+                    construction_period=f"{plan.year}年1月-{plan.year}年12月", deadline=f"{plan.year}年12月底",
+                    total_investment=amounts[0] + amounts[1], annual_investment=amounts[0] + amounts[1],
+                    funding_text=f"{first.name}{amounts[0]}万元、{second.name}{amounts[1]}万元",
+                )
+                writer.add(project)
+                writer.add(ProjectOrganization(id=next_id(ProjectOrganization), project=project, organization=lead,
+                                               role=ProjectOrganization.Role.LEAD, position=0))
+                for i, unit in enumerate(assisting):
+                    writer.add(ProjectOrganization(id=next_id(ProjectOrganization), project=project,
+                                                   organization=unit, role=ProjectOrganization.Role.ASSISTING,
+                                                   position=i))
+                writer.add(ProjectPerson(id=next_id(ProjectPerson), project=project,
+                                         person=rng.choice(people[district.pk]), role=ProjectPerson.Role.LEADER))
+                for source, amount in zip((first, second), amounts):
+                    writer.add(Funding(id=next_id(Funding), project=project, source=source, amount=amount))
+                planned = rng.choice(QUARTERS)
+                with_targets = rng.random() < 0.8
+                for quarter in range(1, 5):
+                    writer.add(QuarterlyMilestone(id=next_id(QuarterlyMilestone), project=project, quarter=quarter,
+                                                  planned=planned[quarter - 1],
+                                                  target_percent=TARGETS[quarter - 1] if with_targets else None))
+                requests_open += add_reports(writer, rng, next_id, project, lead, place, thing, today)
+        writer.flush()
+        log(f"build: rows {dict(writer.counts)}")
+        if connection.vendor == "postgresql":
+            from django.core.management.color import no_style
+            with connection.cursor() as cursor:
+                for sql in connection.ops.sequence_reset_sql(no_style(), [
+                        Organization, Person, Plan, Category, Project, ProjectOrganization, ProjectPerson, Funding,
+                        QuarterlyMilestone, Report, CoordinationRequest]):
+                    cursor.execute(sql)
+    data_s = time.perf_counter() - start
+    log(f"build: data written in {data_s:.1f} s; lights")
+    lights.refresh(Project.objects.all(), today)
+    lights_s = time.perf_counter() - start - data_s
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    build_s = time.perf_counter() - start
+    counts = {name: writer.counts[name] for name in ("Project", "Report", "CoordinationRequest")}
+    light_counts = Counter(ProjectStatus.objects.values_list("light", flat=True))
+    district = districts[0]
+    project = (Project.objects.filter(plan__jurisdiction=district, plan__year=2025, requests__isnull=False)
+               .order_by("pk").first() or Project.objects.filter(plan__jurisdiction=district, plan__year=2025)
+               .order_by("pk").first())
+    return {
+        "city": city.pk, "district": district.pk, "district_name": district.name, "project": project.pk,
+        "project_reports": project.reports.count(), "leader_person": people[district.pk][0].pk,
+        "projects": Project.objects.count(), "reports": Report.objects.count(),
+        "requests_open": requests_open, "requests": counts["CoordinationRequest"],
+        "known_word_projects": Project.objects.filter(name__contains=KNOWN_WORD).count(),
+        "red_2025": ProjectStatus.objects.filter(light="red", project__plan__year=2025).count(),
+        "lights": dict(sorted(light_counts.items())),
+        "data_s": data_s, "lights_s": lights_s, "build_s": build_s,
+    }
+
+
+def add_reports(writer: Writer, rng: random.Random, next_id, project, lead, place: str, thing: str,
+                today: date) -> int:
+    """The project's 12 monthly reports and coordination requests; returns how many requests stay open."""
+    from progress.models import CoordinationRequest, Report
+    year = project.plan.year
+    final = 100 if rng.random() < 0.78 else rng.randint(55, 95)
+    finish = rng.randint(8, 12)
+    missed_quarter = rng.choice([1, 2, 3, 4]) if rng.random() < 0.04 else None
+    percent, opened = 0, 0
+    for month in range(1, 13):
+        period, due = date(year, month, 1), date(year, month, 22)
+        percent = max(percent, min(final, round(final * month / finish) + rng.randint(-4, 2)))
+        percent = max(0, min(100, percent))
+        if due >= today:  # the period being written now
+            status = Report.Status.DRAFT
+        else:
+            recent = (today - due).days < 70
+            r = rng.random()
+            status = (Report.Status.ACCEPTED if r < (0.6 if recent else 0.96)
+                      else Report.Status.SUBMITTED if r < (0.9 if recent else 0.975)
+                      else Report.Status.RETURNED if r < (0.95 if recent else 0.985) else Report.Status.DRAFT)
+        quarter = (month - 1) // 3 + 1
+        if month % 3 == 0:
+            milestone = ("missed" if quarter == missed_quarter else
+                         "met" if percent >= TARGETS[quarter - 1] else "in_progress")
+        else:
+            milestone = "not_started" if percent == 0 else "in_progress"
+        if percent >= 100:
+            progress = sentences(rng, PROGRESS_DONE, 1) + sentences(rng, PROGRESS_MIDDLE, 1, place=place,
+                                                                     n=rng.randint(1, 5), delta=rng.randint(2, 15))
+        elif percent < 15:
+            progress = sentences(rng, PROGRESS_EARLY, 2)
+        else:
+            progress = sentences(rng, PROGRESS_MIDDLE, rng.randint(2, 3), place=place, n=rng.randint(1, 5),
+                                 delta=rng.randint(2, 15))
+        progress = f"累计完成{thing}年度任务的{percent}%。" + progress
+        counts = status in (Report.Status.SUBMITTED, Report.Status.ACCEPTED)
+        problems = (sentences(rng, PROBLEMS, 1, n=rng.randint(3, 40), unit=lead.name, money=rng.randint(10, 900))
+                    if counts and rng.random() < 0.004 else "")
+        submitted = aware(due - timedelta(days=rng.randint(0, 6))) if status != Report.Status.DRAFT else None
+        reviewed = submitted + timedelta(days=rng.randint(1, 4)) if status in (
+            Report.Status.ACCEPTED, Report.Status.RETURNED) else None
+        report = Report(
+            id=next_id(Report), project=project, organization=lead, period=period, status=status,
+            percent_complete=percent, progress=progress, milestone_quarter=quarter, milestone_status=milestone,
+            milestone_note="" if milestone != "missed" else "受征迁影响,本季度节点未能按期完成。",
+            problems=problems, next_plan=f"下月计划累计完成{min(100, percent + rng.randint(5, 15))}%,加快推进{thing}。",
+            review_comment="请补充本月具体工程量和资金拨付情况。" if status == Report.Status.RETURNED else "",
+            version=rng.randint(1, 4), submitted_at=submitted, reviewed_at=reviewed,
+        )
+        writer.add(report)
+        if problems:
+            stays_open = year == today.year or rng.random() < 0.2
+            closed = None if stays_open else submitted + timedelta(days=rng.randint(3, 40))
+            writer.add(CoordinationRequest(
+                id=next_id(CoordinationRequest), project=project, report=report, text=problems, opened_at=submitted,
+                closed_at=closed, resolution="" if stays_open else "已召开专题协调会,问题已解决。"))
+            opened += stays_open
+    return opened
+
+
+def make_users(ids: dict, keep: bool) -> dict:
+    from django.contrib.auth.models import Group
+    from accounts.models import User
+    from accounts.roles import Role
+    from projects.models import Person
+    password = "bench-pages-2026" if keep else None  # hashing costs a third of a second; only a kept database needs it
+    admin = User.objects.create_superuser("bench-admin", "admin@example.invalid", password, jurisdiction_id=ids["city"])
+    admin.groups.add(Group.objects.get(name=Role.ADMIN.value))
+    coordinator = User.objects.create_user("bench-coordinator", password=password, jurisdiction_id=ids["city"],
+                                           is_staff=False)
+    coordinator.groups.add(Group.objects.get(name=Role.COORDINATOR.value))
+    leader = User.objects.create_user("bench-leader", password=password,
+                                      person=Person.objects.get(pk=ids["leader_person"]))
+    leader.groups.add(Group.objects.get(name=Role.LEADER.value))
+    return {"admin": admin, "coordinator": coordinator, "leader": leader}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The measurements
+
+
+def url(path: str, **params) -> str:
+    return path + ("?" + urlencode(params) if params else "")
+
+
+def pages(ids: dict) -> list[tuple[str, str, str, object]]:
+    """(key, what, user, url or a function of the results so far)."""
+    def last_page(results: dict) -> str:
+        pages_count = math.ceil(ids["projects"] / PAGE_SIZE)
+        shown = results.get("list", {}).get("last_page")
+        return url("/projects/", page=shown or pages_count)
+
+    return [
+        ("list", "list, unfiltered", "coordinator", url("/projects/")),
+        ("list_filtered", "list, 2025 red", "coordinator", url("/projects/", year=2025, light="red")),
+        ("list_search", f"list, search {KNOWN_WORD}", "coordinator", url("/projects/", q=KNOWN_WORD)),
+        ("list_sort_investment", "list, by -investment", "coordinator", url("/projects/", sort="-total_investment")),
+        ("list_sort_number", "list, by number", "coordinator", url("/projects/", sort="number")),
+        ("list_last_page", "list, last page", "coordinator", last_page),
+        ("list_leader", "list, district leader", "leader", url("/projects/")),
+        ("project", "project page", "coordinator", f"/projects/{ids['project']}/"),
+        ("dashboard_city", "dashboard, city 2025", "coordinator", url("/dashboard/", jurisdiction=ids["city"], year=2025)),
+        ("dashboard_district", "dashboard, district 2025", "coordinator",
+         url("/dashboard/", jurisdiction=ids["district"], year=2025)),
+        ("admin_projects", "admin projects", "admin", "/admin/projects/project/"),
+        ("admin_projects_search", f"admin projects, q={KNOWN_WORD}", "admin", url("/admin/projects/project/", q=KNOWN_WORD)),
+        ("admin_reports", "admin reports", "admin", "/admin/progress/report/"),
+    ]
+
+
+class Timer:
+    """An execute wrapper: each statement's template, parameters and time, to the microsecond."""
+
+    def __init__(self):
+        self.statements = []
+
+    def __call__(self, execute, sql, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.statements.append((sql, params, many, time.perf_counter() - start))
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile (with 20 values, p95 is the 19th)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def measure(client, target: str, repeat: int) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import Resolver404, resolve
+    result = {"url": target, "state": "ok"}
+    try:
+        resolve(urlsplit(target).path)
+    except Resolver404:
+        return {**result, "state": "missing"}
+    times = []
+    try:
+        response = client.get(target)  # warm-up, not counted
+        if response.status_code != 200:
+            return {**result, "state": str(response.status_code)}
+        body = response.content.decode("utf-8", "replace")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            client.get(target)
+            times.append(time.perf_counter() - start)
+        timer = Timer()
+        with CaptureQueriesContext(connection) as captured, connection.execute_wrapper(timer):
+            client.get(target)
+    except Exception as error:  # a page being written may still raise; report it and go on
+        return {**result, "state": "error", "error": f"{type(error).__name__}: {str(error)[:300]}"}
+    statements = [{"sql": sql, "params": params, "many": many, "ms": seconds * 1000,
+                   "text": captured.captured_queries[i]["sql"] if i < len(captured) else sql}
+                  for i, (sql, params, many, seconds) in enumerate(timer.statements)]
+    pages_linked = [int(n) for n in re.findall(r"[?&](?:amp;)?page=(\d+)", body)]
+    return {
+        **result, "median_ms": statistics.median(times) * 1000, "p95_ms": percentile(times, 0.95) * 1000,
+        "queries": len(captured), "sql_ms": sum(s["ms"] for s in statements),
+        "slowest_ms": max((s["ms"] for s in statements), default=0.0), "statements": statements,
+        "kb": len(response.content) / 1024, "links": len(set(re.findall(r'href="[^"?#]*?/(\d+)/(?:change/)?"', body))),
+        "last_page": max(pages_linked, default=None),
+    }
+
+
+def shape(sql: str) -> str:
+    """A statement with its literals blanked, so the same query for different rows counts as one."""
+    sql = re.sub(r"'(?:[^']|'')*'", "?", sql)
+    sql = re.sub(r"\b\d+(\.\d+)?\b", "?", sql)
+    return re.sub(r"\((?:\s*\?\s*,)+\s*\?\s*\)", "(…)", sql)
+
+
+def explain(key: str, result: dict, top: int) -> None:
+    from django.db import connection
+    statements = result["statements"]
+    print(f"\n--- {key}: {result['url']}  median {result['median_ms']:.1f} ms; {result['queries']} queries, "
+          f"{result['sql_ms']:.1f} ms in SQL (the rest is Python: view, forms, template)")
+    for s in sorted(statements, key=lambda s: -s["ms"])[:top]:
+        text = " ".join(s["text"].split())
+        print(f"  {s['ms']:8.2f} ms  {text[:900]}{' …' if len(text) > 900 else ''}")
+    repeated = Counter(shape(s["text"]) for s in statements)
+    for sql, times in repeated.most_common():
+        if times < 3:
+            break
+        print(f"  repeated {times}×: {' '.join(sql.split())[:300]}")
+    for s in sorted((s for s in statements if s["sql"].lstrip().upper().startswith("SELECT") and not s["many"]),
+                    key=lambda s: -s["ms"])[:2]:
+        prefix = "EXPLAIN (ANALYZE, BUFFERS) " if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN "
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(prefix + s["sql"], s["params"])
+                rows = cursor.fetchall()
+        except Exception as error:
+            print(f"  (no plan: {type(error).__name__}: {error})")
+            continue
+        print(f"  plan of the {s['ms']:.2f} ms statement:")
+        for row in rows:
+            print("    " + (row[0] if len(row) == 1 else " ".join(str(c) for c in row[-1:] if c is not None)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--database-url", help=f"postgres://user@host:port/db ({DB_NAME} is created there)")
+    parser.add_argument("--repeat", type=int, default=20, help="timed requests per page, after one warm-up (20)")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the database (and give the users the password bench-pages-2026)")
+    parser.add_argument("--explain", nargs="*", metavar="PAGE",
+                        help="print the slowest SQL statements and their plans for these pages (by key; "
+                             "without names: pages missing a target, and the slowest)")
+    parser.add_argument("--explain-top", type=int, default=8, help="statements printed per explained page (8)")
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="shishi_bench_pages_"))
+    database_url, database = prepare_database(args.database_url, workdir)
+    try:
+        run(args, database_url, database)
+    finally:
+        from django.db import connections
+        connections.close_all()
+        if args.keep:
+            print(f"kept: DATABASE_URL={database_url} (users bench-admin, bench-coordinator, bench-leader; "
+                  f"password bench-pages-2026)", file=sys.stderr)
+        else:
+            if database == "postgresql":
+                drop_database(args.database_url)
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def run(args, database_url: str, database: str) -> None:
+    setup_django(database_url)
+    from django.core.management import call_command
+    from django.test import Client
+    from django.utils import timezone
+    start = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    migrate_s = time.perf_counter() - start
+    log(f"migrated in {migrate_s:.1f} s; building")
+    today = timezone.localdate()
+    ids = build(today)
+    users = make_users(ids, args.keep)
+    print(f"{database}: built {ids['projects']} projects, {ids['reports']} reports, {ids['requests']} coordination "
+          f"requests ({ids['requests_open']} open) in {ids['build_s']:.1f} s (data {ids['data_s']:.1f} s, lights "
+          f"{ids['lights_s']:.1f} s{', ANALYZE' if database == 'postgresql' else ''}; migrate before it "
+          f"{migrate_s:.1f} s); today {today}")
+    print(f"lights {ids['lights']}; 2025 red {ids['red_2025']}; names with {KNOWN_WORD} {ids['known_word_projects']}; "
+          f"project page: /projects/{ids['project']}/ ({ids['project_reports']} reports); city id {ids['city']}, "
+          f"district {ids['district_name']} id {ids['district']}")
+    clients = {}
+    for name, user in users.items():
+        clients[name] = Client()
+        clients[name].force_login(user)
+
+    results = {}
+    for key, what, who, target in pages(ids):
+        target = target(results) if callable(target) else target
+        log(f"measuring {key}: {target} as {who}")
+        results[key] = {**measure(clients[who], target, args.repeat), "what": what, "who": who}
+
+    print(f"\n{'page':<22}{'as':<12}{'state':<8}{'median ms':>10}{'p95 ms':>9}{'queries':>8}{'SQL ms':>8}"
+          f"{'slowest':>8}{'KB':>6}{'links':>6}  url")
+    for key, r in results.items():
+        figures = (f"{r['median_ms']:>10.1f}{r['p95_ms']:>9.1f}{r['queries']:>8}{r['sql_ms']:>8.1f}"
+                   f"{r['slowest_ms']:>8.1f}{r['kb']:>6.0f}{r['links']:>6}" if r["state"] == "ok" else " " * 55)
+        print(f"{key:<22}{r['who']:<12}{r['state']:<8}{figures}  {r['url']}")
+        if r["state"] == "error":
+            print(f"{'':<22}{r['error']}")
+    print(f"median and p95 of {args.repeat} requests after one warm-up (django.test.Client in this process, DEBUG off); "
+          f"queries, SQL ms (sum of statement times) and slowest statement ms from one more request; "
+          f"links: distinct /…/<id>/ links on the page (rows shown).")
+
+    median = {key: r.get("median_ms") for key, r in results.items()}
+    ratio = median["list"] / median["admin_projects"] if median["list"] and median["admin_projects"] else None
+    print(f"list to admin: {'%.2f' % ratio if ratio else 'n/a'} (median of the unfiltered list ÷ median of the "
+          f"unfiltered admin project changelist)")
+    targets = [("list no slower than the admin changelist", "list", median["admin_projects"], "≤ admin")]
+    targets += [(f"{results[key]['what']} under 100 ms median", key, 100.0, "< 100 ms")
+                for key in results if key.startswith("list") or key == "project"]
+    targets += [(f"{results[key]['what']} under 300 ms median", key, 300.0, "< 300 ms")
+                for key in results if key.startswith("dashboard")]
+    missed = []
+    for text, key, limit, _ in targets:
+        value = median.get(key)
+        if value is None or limit is None:
+            print(f"– {text}: not measured ({results[key]['state'] if value is None else 'admin not measured'})")
+            continue
+        ok = value <= limit if key == "list" and limit == median["admin_projects"] else value < limit
+        print(f"{'✓' if ok else '✗'} {text}: {value:.1f} ms (limit {limit:.1f} ms)")
+        if not ok:
+            missed.append(key)
+
+    if args.explain is not None:
+        chosen = args.explain or list(dict.fromkeys(missed + sorted(
+            (k for k in results if results[k]["state"] == "ok"), key=lambda k: -results[k]["median_ms"])[:3]))
+        for key in chosen:
+            if key not in results:
+                print(f"\n--- {key}: no such page (pages: {', '.join(results)})")
+            elif results[key]["state"] != "ok":
+                print(f"\n--- {key}: {results[key]['state']}")
+            else:
+                explain(key, results[key], args.explain_top)
+
+    def rounded(field: str) -> dict:
+        return {k: (round(r[field], 1) if r["state"] == "ok" else None) for k, r in results.items()}
+    print(json.dumps({
+        "database": database, "projects": ids["projects"], "reports": ids["reports"],
+        "medians_ms": rounded("median_ms"), "p95_ms": rounded("p95_ms"),
+        "queries": {k: r.get("queries") for k, r in results.items()},
+        "list_to_admin": round(ratio, 2) if ratio else None, "build_s": round(ids["build_s"], 1),
+        "states": {k: r["state"] for k, r in results.items()},
+    }, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

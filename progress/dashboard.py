@@ -1,0 +1,85 @@
+"""How a jurisdiction's year is going, in one screen: every figure aggregated in the database."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urlencode
+
+from django.db.models import Avg, Count, OuterRef, Q, QuerySet, Subquery, Sum
+
+from progress.models import Disbursement, Report
+from progress.selectors import open_requests
+from projects.filters import COUNTED, missing_now
+from projects.models import Funding, Jurisdiction, Person, Project, ProjectOrganization, ProjectPerson
+
+LIGHTS = ("done", "green", "yellow", "red")
+
+
+@dataclass
+class Dashboard:
+    jurisdiction: Jurisdiction | None
+    year: int | None
+    person: Person | None  # set when a leader looks at their own projects
+    headline: dict = field(default_factory=dict)
+    money: list[dict] = field(default_factory=list)
+    by_category: list[dict] = field(default_factory=list)
+    by_unit: list[dict] = field(default_factory=list)
+    by_leader: list[dict] = field(default_factory=list)
+    missing: list[dict] = field(default_factory=list)
+    requests: list = field(default_factory=list)
+    missed: list = field(default_factory=list)
+    quarter: int = 1
+
+
+def _figures(prefix: str = "") -> dict:
+    """Count, lights and mean percent of a group of projects; `prefix` reaches the project from the row."""
+    light = f"{prefix}status__light"
+    figures = {"projects": Count(f"{prefix}pk" if prefix else "pk", distinct=True),
+               "percent": Avg(f"{prefix}status__percent_complete")}
+    figures |= {name: Count(f"{prefix}pk" if prefix else "pk", filter=Q(**{light: name}), distinct=True)
+                for name in LIGHTS}
+    return figures
+
+
+def build(projects: QuerySet[Project], *, jurisdiction: Jurisdiction | None, year: int | None,
+          person: Person | None, today: date) -> Dashboard:
+    board = Dashboard(jurisdiction=jurisdiction, year=year, person=person)
+    board.quarter = (min(today, date(year, 12, 31)).month - 1) // 3 + 1 if year else 1
+    board.headline = projects.aggregate(**_figures(), planned=Sum("total_investment"))
+    board.money = _money(projects)
+    board.by_category = _linked(projects.values("category__name").annotate(**_figures()).order_by("category__name"),
+                                "category__name", "category", "category__name")
+    leads = ProjectOrganization.objects.filter(role=ProjectOrganization.Role.LEAD, project__in=projects)
+    board.by_unit = _linked(leads.values("organization_id", "organization__name").annotate(**_figures("project__"))
+                            .order_by("-projects", "organization__name"), "organization__name", "lead_unit",
+                            "organization_id")
+    leaders = ProjectPerson.objects.filter(role=ProjectPerson.Role.LEADER, project__in=projects)
+    board.by_leader = _linked(leaders.values("person_id", "person__name").annotate(**_figures("project__"))
+                              .order_by("-projects", "person__name"), "person__name", "leader", "person_id")
+    missing = projects.filter(missing_now(projects, today))
+    board.missing = _linked(leads.filter(project__in=missing).values("organization_id", "organization__name")
+                            .annotate(projects=Count("project", distinct=True)).order_by("-projects", "organization__name"),
+                            "organization__name", "lead_unit", "organization_id")
+    board.requests = list(open_requests(projects)[:20])
+    board.missed = list(Report.objects.filter(project__in=projects, status__in=COUNTED, milestone_status="missed",
+                                              milestone_quarter=board.quarter, period__year=year or today.year)
+                        .select_related("project", "organization").order_by("project__position"))
+    return board
+
+
+def _linked(rows, label: str, parameter: str, value: str) -> list[dict]:
+    """Each row with its label and the list filter that shows the projects behind its numbers."""
+    return [{**row, "label": row[label], "query": urlencode({parameter: row[value]}) if row[value] is not None else ""}
+            for row in rows]
+
+
+def _money(projects: QuerySet[Project]) -> list[dict]:
+    """Planned and disbursed to date per funding source; disbursed as the latest report handed in says."""
+    planned = {row["source__name"]: row["total"] for row in
+               Funding.objects.filter(project__in=projects).values("source__name").annotate(total=Sum("amount"))}
+    latest = Report.objects.filter(project=OuterRef("report__project"), status__in=COUNTED).order_by("-period")
+    disbursed = {row["source__name"]: row["total"] for row in
+                 Disbursement.objects.filter(report__project__in=projects, report__status__in=COUNTED,
+                                             report__period=Subquery(latest.values("period")[:1]))
+                 .values("source__name").annotate(total=Sum("amount"))}
+    names = sorted(set(planned) | set(disbursed), key=lambda name: (name is None, name or ""))
+    return [{"source": name, "planned": planned.get(name), "disbursed": disbursed.get(name)} for name in names]

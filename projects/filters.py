@@ -1,0 +1,165 @@
+"""The project list's filters; the query string is the filter, so a list can be bookmarked and sent.
+
+Every choice offered comes from what the user may see, and every filter narrows the queryset the
+view starts from (projects.access.visible_projects), so no filter can widen what someone sees."""
+
+from datetime import date
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from progress.models import CoordinationRequest, ProjectStatus, Report
+from projects.access import jurisdiction_ids_of, jurisdiction_ids_under, visible_projects
+from projects.models import (
+    Category,
+    FundingSource,
+    Jurisdiction,
+    Organization,
+    Person,
+    Plan,
+    Project,
+    ProjectOrganization,
+    ProjectPerson,
+)
+
+COUNTED = [Report.Status.SUBMITTED, Report.Status.ACCEPTED]
+YES_NO = [("", _("any")), ("1", _("yes")), ("0", _("no"))]
+
+
+def _visible(request) -> QuerySet[Project]:
+    if request is None:
+        return Project.objects.none()
+    if not hasattr(request, "_visible_projects"):
+        request._visible_projects = visible_projects(request.user)
+    return request._visible_projects
+
+
+def jurisdiction_choices(request) -> QuerySet[Jurisdiction]:
+    """The jurisdictions the user works in that hold plans or have jurisdictions under them."""
+    ids = jurisdiction_ids_of(request.user) if request else []
+    jurisdictions = Jurisdiction.objects.all() if ids is None else Jurisdiction.objects.filter(pk__in=ids)
+    return jurisdictions.filter(Q(plans__isnull=False) | Q(children__isnull=False)).distinct()
+
+
+def _plans(request) -> QuerySet[Plan]:
+    return Plan.objects.filter(pk__in=_visible(request).values("plan_id")).select_related("jurisdiction__parent")
+
+
+def _units(role: str):
+    def units(request) -> QuerySet[Organization]:
+        roles = ProjectOrganization.objects.filter(role=role, project__in=_visible(request))
+        return Organization.objects.filter(pk__in=roles.values("organization_id")).select_related("jurisdiction")
+    return units
+
+
+def _leaders(request) -> QuerySet[Person]:
+    roles = ProjectPerson.objects.filter(role=ProjectPerson.Role.LEADER, project__in=_visible(request))
+    return Person.objects.filter(pk__in=roles.values("person_id")).select_related("jurisdiction")
+
+
+class NamedChoiceField(django_filters.fields.ModelChoiceField):
+    """A unit or person with its jurisdiction, since two districts both have a 区住建局."""
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.name}（{obj.jurisdiction.name}）"
+
+
+class NamedChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = NamedChoiceField
+
+
+class ProjectFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"),
+                                  widget=forms.TextInput(attrs={"type": "search", "placeholder": _("number, name or content")}))
+    jurisdiction = django_filters.ModelChoiceFilter(queryset=jurisdiction_choices, method="within", label=_("jurisdiction"))
+    year = django_filters.TypedChoiceFilter(field_name="plan__year", coerce=int, label=_("year"), choices=[])
+    plan = django_filters.ModelChoiceFilter(queryset=_plans, label=_("plan"))
+    category = django_filters.ChoiceFilter(field_name="category__name", label=_("category"), choices=[])
+    lead_unit = NamedChoiceFilter(queryset=_units("lead"), method="led_by", label=_("lead unit"))
+    assisting_unit = NamedChoiceFilter(queryset=_units("assisting"), method="assisted_by", label=_("assisting unit"))
+    leader = NamedChoiceFilter(queryset=_leaders, method="supervised_by", label=_("supervising leader"))
+    light = django_filters.ChoiceFilter(field_name="status__light", choices=ProjectStatus.Light.choices,
+                                        label=_("status light"))
+    source = django_filters.ModelChoiceFilter(queryset=FundingSource.objects.all(), method="funded_by",
+                                              label=_("funding source"))
+    investment_min = django_filters.NumberFilter(field_name="total_investment", lookup_expr="gte",
+                                                 label=_("investment from (万元)"))
+    investment_max = django_filters.NumberFilter(field_name="total_investment", lookup_expr="lte",
+                                                 label=_("investment up to (万元)"))
+    open_request = django_filters.TypedChoiceFilter(choices=YES_NO, coerce=lambda v: v == "1", method="with_open_request",
+                                                    label=_("open coordination request"))
+    missing = django_filters.TypedChoiceFilter(choices=YES_NO, coerce=lambda v: v == "1", method="report_missing",
+                                               label=_("report missing this period"))
+    milestone_missed = django_filters.TypedChoiceFilter(choices=YES_NO, coerce=lambda v: v == "1",
+                                                        method="with_missed_milestone", label=_("milestone missed"))
+
+    class Meta:
+        model = Project
+        fields: list[str] = []
+
+    def __init__(self, *args, today: date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+        visible = _visible(self.request)
+        years = sorted(set(Plan.objects.filter(pk__in=visible.values("plan_id")).values_list("year", flat=True)),
+                       reverse=True)
+        self.filters["year"].extra["choices"] = [(year, str(year)) for year in years]
+        names = Category.objects.filter(pk__in=visible.values("category_id")).values_list("name", flat=True)
+        self.filters["category"].extra["choices"] = [(name, name) for name in sorted(set(names))]
+
+    def search(self, queryset: QuerySet[Project], name: str, value: str) -> QuerySet[Project]:
+        value = value.strip()[:100]
+        if not value:
+            return queryset
+        return queryset.filter(Q(number=value) | Q(name__icontains=value) | Q(content__icontains=value))
+
+    def within(self, queryset, name, value: Jurisdiction):
+        return queryset.filter(plan__jurisdiction_id__in=jurisdiction_ids_under(value.pk))
+
+    def led_by(self, queryset, name, value: Organization):
+        return queryset.filter(Exists(ProjectOrganization.objects.filter(
+            project=OuterRef("pk"), organization=value, role=ProjectOrganization.Role.LEAD)))
+
+    def assisted_by(self, queryset, name, value: Organization):
+        return queryset.filter(Exists(ProjectOrganization.objects.filter(
+            project=OuterRef("pk"), organization=value, role=ProjectOrganization.Role.ASSISTING)))
+
+    def supervised_by(self, queryset, name, value: Person):
+        return queryset.filter(Exists(ProjectPerson.objects.filter(
+            project=OuterRef("pk"), person=value, role=ProjectPerson.Role.LEADER)))
+
+    def funded_by(self, queryset, name, value: FundingSource):
+        return queryset.filter(fundings__source=value)
+
+    def with_open_request(self, queryset, name, value: bool):
+        open_request = Exists(CoordinationRequest.objects.filter(project=OuterRef("pk"), closed_at__isnull=True))
+        return queryset.filter(open_request if value else ~open_request)
+
+    def with_missed_milestone(self, queryset, name, value: bool):
+        missed = Exists(Report.objects.filter(project=OuterRef("pk"), status__in=COUNTED, milestone_status="missed"))
+        return queryset.filter(missed if value else ~missed)
+
+    def report_missing(self, queryset, name, value: bool):
+        return queryset.filter(missing_now(queryset, self.today) if value else ~missing_now(queryset, self.today))
+
+
+def missing_now(projects: QuerySet[Project], today: date) -> Q:
+    """Projects whose report for their plan's current period has not been handed in.
+
+    The current period differs by plan (its schedule and year), so plans are grouped by it."""
+    by_month: dict[date, list[int]] = {}
+    for plan in Plan.objects.filter(pk__in=projects.values("plan_id")).only("id", "year", "report_frequency",
+                                                                           "report_day", "report_dates"):
+        period = plan.schedule.current(plan.year, today)
+        if period is not None:
+            by_month.setdefault(period.month, []).append(plan.pk)
+    condition = Q(pk__in=[])
+    for month, plan_ids in by_month.items():
+        handed_in = Exists(Report.objects.filter(project=OuterRef("pk"), period=month, status__in=COUNTED))
+        condition |= Q(plan_id__in=plan_ids) & ~handed_in
+    # A project without a lead unit has nobody to report, so nothing is missing.
+    has_lead = Exists(ProjectOrganization.objects.filter(project=OuterRef("pk"), role=ProjectOrganization.Role.LEAD))
+    return condition & has_lead
