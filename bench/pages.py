@@ -190,7 +190,7 @@ def build(today: date) -> dict:
     """The city, in one transaction; returns the ids the measurements need."""
     from django.db import connection, transaction
     from progress import lights
-    from progress.models import CoordinationRequest, ProjectStatus, Report
+    from progress.models import CoordinationRequest, Disbursement, ProjectStatus, Report
     from projects.models import (Category, Funding, FundingSource, Jurisdiction, Organization, Person, Plan, Project,
                                  ProjectOrganization, ProjectPerson, QuarterlyMilestone)
     rng = random.Random(2026)
@@ -202,6 +202,13 @@ def build(today: date) -> dict:
         return ids[model]
 
     start = time.perf_counter()
+    if connection.vendor == "sqlite":
+        # Django 5.2 assumes SQLite's old limit of 999 parameters per statement (47 reports per INSERT);
+        # this SQLite allows more, so the build writes bigger INSERTs (the pages are unaffected).
+        import sqlite3
+        connection.ensure_connection()
+        limit = getattr(connection.connection, "getlimit", lambda _: 999)(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        connection.features.max_query_params = max(999, min(limit, 32766))
     with transaction.atomic():
         city = Jurisdiction.objects.create(name=CITY, level=Jurisdiction.Level.CITY)
         districts = [Jurisdiction.objects.create(name=name, parent=city, level=Jurisdiction.Level.DISTRICT)
@@ -279,7 +286,8 @@ def build(today: date) -> dict:
                     writer.add(QuarterlyMilestone(id=next_id(QuarterlyMilestone), project=project, quarter=quarter,
                                                   planned=planned[quarter - 1],
                                                   target_percent=TARGETS[quarter - 1] if with_targets else None))
-                requests_open += add_reports(writer, rng, next_id, project, lead, place, thing, today)
+                requests_open += add_reports(writer, rng, next_id, project, lead, place, thing, today,
+                                             list(zip((first, second), amounts)))
         writer.flush()
         log(f"build: rows {dict(writer.counts)}")
         if connection.vendor == "postgresql":
@@ -287,8 +295,10 @@ def build(today: date) -> dict:
             with connection.cursor() as cursor:
                 for sql in connection.ops.sequence_reset_sql(no_style(), [
                         Organization, Person, Plan, Category, Project, ProjectOrganization, ProjectPerson, Funding,
-                        QuarterlyMilestone, Report, CoordinationRequest]):
+                        QuarterlyMilestone, Report, Disbursement, CoordinationRequest]):
                     cursor.execute(sql)
+    if connection.vendor == "sqlite":
+        connection.features.max_query_params = 999
     data_s = time.perf_counter() - start
     log(f"build: data written in {data_s:.1f} s; lights")
     lights.refresh(Project.objects.all(), today)
@@ -297,7 +307,7 @@ def build(today: date) -> dict:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     build_s = time.perf_counter() - start
-    counts = {name: writer.counts[name] for name in ("Project", "Report", "CoordinationRequest")}
+    counts = {name: writer.counts[name] for name in ("Project", "Report", "Disbursement", "CoordinationRequest")}
     light_counts = Counter(ProjectStatus.objects.values_list("light", flat=True))
     district = districts[0]
     project = (Project.objects.filter(plan__jurisdiction=district, plan__year=2025, requests__isnull=False)
@@ -308,6 +318,7 @@ def build(today: date) -> dict:
         "project_reports": project.reports.count(), "leader_person": people[district.pk][0].pk,
         "projects": Project.objects.count(), "reports": Report.objects.count(),
         "requests_open": requests_open, "requests": counts["CoordinationRequest"],
+        "disbursements": counts["Disbursement"],
         "known_word_projects": Project.objects.filter(name__contains=KNOWN_WORD).count(),
         "red_2025": ProjectStatus.objects.filter(light="red", project__plan__year=2025).count(),
         "lights": dict(sorted(light_counts.items())),
@@ -316,9 +327,10 @@ def build(today: date) -> dict:
 
 
 def add_reports(writer: Writer, rng: random.Random, next_id, project, lead, place: str, thing: str,
-                today: date) -> int:
-    """The project's 12 monthly reports and coordination requests; returns how many requests stay open."""
-    from progress.models import CoordinationRequest, Report
+                today: date, fundings: list) -> int:
+    """The project's 12 monthly reports (with funds disbursed to date per source, as the form asks when a
+    project has several) and coordination requests; returns how many requests stay open."""
+    from progress.models import CoordinationRequest, Disbursement, Report
     year = project.plan.year
     final = 100 if rng.random() < 0.78 else rng.randint(55, 95)
     finish = rng.randint(8, 12)
@@ -366,6 +378,9 @@ def add_reports(writer: Writer, rng: random.Random, next_id, project, lead, plac
             version=rng.randint(1, 4), submitted_at=submitted, reviewed_at=reviewed,
         )
         writer.add(report)
+        for source, amount in fundings:
+            writer.add(Disbursement(id=next_id(Disbursement), report=report, source=source,
+                                    amount=(amount * min(100, percent + rng.randint(0, 10)) / 100).quantize(Decimal("0.01"))))
         if problems:
             stays_open = year == today.year or rng.random() < 0.2
             closed = None if stays_open else submitted + timedelta(days=rng.randint(3, 40))
@@ -478,7 +493,7 @@ def measure(client, target: str, repeat: int) -> dict:
         **result, "median_ms": statistics.median(times) * 1000, "p95_ms": percentile(times, 0.95) * 1000,
         "queries": len(captured), "sql_ms": sum(s["ms"] for s in statements),
         "slowest_ms": max((s["ms"] for s in statements), default=0.0), "statements": statements,
-        "kb": len(response.content) / 1024, "links": len(set(re.findall(r'href="[^"?#]*?/(\d+)/(?:change/)?"', body))),
+        "kb": len(response.content) / 1024, "links": len(set(re.findall(r'href="[^"?#]*?/(\d+)/(?:change/)?(?:\?[^"]*)?"', body))),
         "last_page": max(pages_linked, default=None),
     }
 
@@ -518,6 +533,32 @@ def explain(key: str, result: dict, top: int) -> None:
             print("    " + (row[0] if len(row) == 1 else " ".join(str(c) for c in row[-1:] if c is not None)))
 
 
+def profile(key: str, client, target: str, top: int) -> None:
+    """Where one request's Python time goes: cProfile's functions by cumulative time."""
+    import cProfile
+    import io
+    import pstats
+    profiler = cProfile.Profile()
+    profiler.enable()
+    client.get(target)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    print(f"\n--- profile of {key}: {target}  ({stats.total_tt * 1000:.0f} ms under cProfile, which slows Python down)")
+    stats.sort_stats("cumulative").print_stats(top)
+    lines = out.getvalue().splitlines()
+    start = next((i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls")), 0)
+    for line in lines[start:]:
+        if line.strip():
+            print("  " + line.replace(str(REPO) + "/", "").replace(str(Path(sys.prefix)) + "/", ""))
+
+
+def choose(names: list[str], results: dict, missed: list[str]) -> list[str]:
+    """The pages named, or those missing a target and the three slowest."""
+    slowest = sorted((k for k in results if results[k]["state"] == "ok"), key=lambda k: -results[k]["median_ms"])[:3]
+    return names or list(dict.fromkeys(missed + slowest))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database-url", help=f"postgres://user@host:port/db ({DB_NAME} is created there)")
@@ -528,6 +569,10 @@ def main() -> None:
                         help="print the slowest SQL statements and their plans for these pages (by key; "
                              "without names: pages missing a target, and the slowest)")
     parser.add_argument("--explain-top", type=int, default=8, help="statements printed per explained page (8)")
+    parser.add_argument("--profile", nargs="*", metavar="PAGE",
+                        help="print where one request's Python time goes (cProfile, by cumulative time) for these "
+                             "pages (same default as --explain)")
+    parser.add_argument("--profile-top", type=int, default=40, help="functions printed per profiled page (40)")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="shishi_bench_pages_"))
     database_url, database = prepare_database(args.database_url, workdir)
@@ -557,7 +602,8 @@ def run(args, database_url: str, database: str) -> None:
     today = timezone.localdate()
     ids = build(today)
     users = make_users(ids, args.keep)
-    print(f"{database}: built {ids['projects']} projects, {ids['reports']} reports, {ids['requests']} coordination "
+    print(f"{database}: built {ids['projects']} projects, {ids['reports']} reports ({ids['disbursements']} "
+          f"disbursements), {ids['requests']} coordination "
           f"requests ({ids['requests_open']} open) in {ids['build_s']:.1f} s (data {ids['data_s']:.1f} s, lights "
           f"{ids['lights_s']:.1f} s{', ANALYZE' if database == 'postgresql' else ''}; migrate before it "
           f"{migrate_s:.1f} s); today {today}")
@@ -591,32 +637,33 @@ def run(args, database_url: str, database: str) -> None:
     ratio = median["list"] / median["admin_projects"] if median["list"] and median["admin_projects"] else None
     print(f"list to admin: {'%.2f' % ratio if ratio else 'n/a'} (median of the unfiltered list ÷ median of the "
           f"unfiltered admin project changelist)")
-    targets = [("list no slower than the admin changelist", "list", median["admin_projects"], "≤ admin")]
-    targets += [(f"{results[key]['what']} under 100 ms median", key, 100.0, "< 100 ms")
+    # (what, page, limit in ms, whether the limit itself passes)
+    targets = [("list no slower than the admin changelist", "list", median["admin_projects"], True)]
+    targets += [(f"{results[key]['what']} under 100 ms median", key, 100.0, False)
                 for key in results if key.startswith("list") or key == "project"]
-    targets += [(f"{results[key]['what']} under 300 ms median", key, 300.0, "< 300 ms")
+    targets += [(f"{results[key]['what']} under 300 ms median", key, 300.0, False)
                 for key in results if key.startswith("dashboard")]
     missed = []
-    for text, key, limit, _ in targets:
+    for text, key, limit, inclusive in targets:
         value = median.get(key)
         if value is None or limit is None:
-            print(f"– {text}: not measured ({results[key]['state'] if value is None else 'admin not measured'})")
+            print(f"– {text}: not measured ({results[key]['state'] if value is None else 'admin changelist not measured'})")
             continue
-        ok = value <= limit if key == "list" and limit == median["admin_projects"] else value < limit
+        ok = value <= limit if inclusive else value < limit
         print(f"{'✓' if ok else '✗'} {text}: {value:.1f} ms (limit {limit:.1f} ms)")
         if not ok:
             missed.append(key)
 
-    if args.explain is not None:
-        chosen = args.explain or list(dict.fromkeys(missed + sorted(
-            (k for k in results if results[k]["state"] == "ok"), key=lambda k: -results[k]["median_ms"])[:3]))
-        for key in chosen:
+    for names, show in ((args.explain, lambda key: explain(key, results[key], args.explain_top)),
+                        (args.profile, lambda key: profile(key, clients[results[key]["who"]], results[key]["url"],
+                                                           args.profile_top))):
+        for key in choose(names, results, missed) if names is not None else []:
             if key not in results:
                 print(f"\n--- {key}: no such page (pages: {', '.join(results)})")
             elif results[key]["state"] != "ok":
                 print(f"\n--- {key}: {results[key]['state']}")
             else:
-                explain(key, results[key], args.explain_top)
+                show(key)
 
     def rounded(field: str) -> dict:
         return {k: (round(r[field], 1) if r["state"] == "ok" else None) for k, r in results.items()}

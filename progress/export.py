@@ -5,23 +5,19 @@ per project, the rows of a numbered project under one merged 序号 and 项目�
 the file back (imports/), so the header words and the shape of the title are the document's
 format, like the header words the importer recognises: they stay Chinese in every language."""
 
-import math
 import re
-import unicodedata
 from collections import defaultdict
 from datetime import date
 from io import BytesIO
 
 from django.db.models import QuerySet
-from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.worksheet.page import PageMargins
+from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from progress.models import Report
 from projects.models import Plan, Project, ProjectOrganization
+from projects.xlsx import CENTRED, HEADING, TEXT, page_setup, put, row_height, title_row, widths
 
 HEADER = ("序号", "项目名称", "项目内容", "牵头单位", "进展情况")
 WIDTHS = (6, 18, 45, 16, 60)
@@ -39,19 +35,6 @@ YEAR_IN_TITLE = re.compile(r"20\d\d\s*年度?")
 SELF_NAMES = ("街道", "市", "区", "县", "镇", "乡")
 # The unit's answer for the period; drafts and returned or withdrawn reports are not it (yet).
 EXPORTED = (Report.Status.SUBMITTED, Report.Status.ACCEPTED)
-# Spreadsheets run a cell starting with one of these as a formula when it is typed again.
-FORMULA_STARTS = ("=", "+", "-", "@")
-EXCEL_CELL_LIMIT = 32767
-# Spreadsheets keep a row's stored height instead of fitting it to wrapped text, so each row is
-# given the height of its longest cell: lines of 11-point text, at most what Excel allows.
-LINE_POINTS = 14.5
-MAX_ROW_POINTS = 409
-
-THIN = Side(style="thin")
-BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-TEXT = Alignment(wrap_text=True, vertical="top")
-CENTRED = Alignment(wrap_text=True, vertical="top", horizontal="center")
-HEADING = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
 
 def progress_table(plan: Plan, month: date, projects: QuerySet[Project]) -> bytes:
@@ -81,14 +64,15 @@ def progress_table(plan: Plan, month: date, projects: QuerySet[Project]) -> byte
                 cells = ("", "", project.content or project.name)
             cells += (UNIT_SEPARATOR.join(units[project.id]), progress.get(project.id, ""))
             for column, text in enumerate(cells, start=1):
-                _put(sheet, line + offset, column, text, CENTRED if column == 1 else TEXT)
+                put(sheet, line + offset, column, text, CENTRED if column == 1 else TEXT)
             # 序号 and 项目名称 of a group spread over its rows; its other cells set the height.
-            sheet.row_dimensions[line + offset].height = _height(cells if len(group) == 1 else ("", "", *cells[2:]))
+            sheet.row_dimensions[line + offset].height = row_height(
+                cells if len(group) == 1 else ("", "", *cells[2:]), WIDTHS)
         if len(group) > 1:
             for column in (1, 2):
                 sheet.merge_cells(start_row=line, start_column=column, end_row=line + len(group) - 1, end_column=column)
         line += len(group)
-    _page_setup(sheet)
+    page_setup(sheet, header_rows=(HEADER_ROW, HEADER_ROW), first_row=FIRST_ROW)
     output = BytesIO()
     workbook.save(output)
     return output.getvalue()
@@ -167,57 +151,10 @@ def _flat(text: str) -> str:
     return re.sub(r"\s*\n\s*", "", text).strip()
 
 
-def _put(sheet: Worksheet, row: int, column: int, text: str, alignment: Alignment) -> Cell:
-    """A cell holding `text` as text, never a formula or a number, whatever it starts with."""
-    cell = sheet.cell(row=row, column=column)
-    cell.border, cell.alignment = BORDER, alignment
-    # Characters XML cannot hold are dropped; Excel refuses a workbook with a longer cell.
-    text = ILLEGAL_CHARACTERS_RE.sub("", text or "")[:EXCEL_CELL_LIMIT]
-    if text:
-        cell.value = text
-        # openpyxl takes a text starting with "=" for a formula; written as text, it stays text.
-        cell.data_type = "s"
-        # …and stays text when someone edits the cell and presses Enter in Excel or WPS.
-        cell.quotePrefix = text.startswith(FORMULA_STARTS)
-    return cell
-
-
-def _height(cells: tuple[str, ...]) -> float:
-    """Points a row needs to show its cells wrapped in their columns' widths."""
-    lines = max(_lines(text or "", width) for text, width in zip(cells, WIDTHS, strict=True))
-    return min(lines * LINE_POINTS + 4, MAX_ROW_POINTS)
-
-
-def _lines(text: str, width: int) -> int:
-    # A column's width counts digits; a Chinese character is two of them wide.
-    usable = max(width - 1, 1)
-    return sum(max(1, math.ceil(sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in part) / usable))
-               for part in text.split("\n"))
-
-
 def _heading(sheet: Worksheet, text: str) -> None:
     """The title across the table, the header row under it, and the columns' widths."""
-    cell = sheet.cell(row=TITLE_ROW, column=1)
-    cell.value, cell.data_type = ILLEGAL_CHARACTERS_RE.sub("", text), "s"
-    cell.font, cell.alignment = Font(bold=True, size=16), HEADING
-    sheet.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=len(HEADER))
-    sheet.row_dimensions[TITLE_ROW].height = 36
+    title_row(sheet, TITLE_ROW, text, len(HEADER))
     for column, word in enumerate(HEADER, start=1):
-        cell = _put(sheet, HEADER_ROW, column, word, HEADING)
+        cell = put(sheet, HEADER_ROW, column, word, HEADING)
         cell.font = Font(bold=True)
-    for column, width in enumerate(WIDTHS, start=1):
-        sheet.column_dimensions[chr(ord("A") + column - 1)].width = width
-
-
-def _page_setup(sheet: Worksheet) -> None:
-    """A4 landscape, as wide as the page, the header repeated on every page."""
-    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
-    sheet.oddFooter.center.text = _("Page &P of &N")
-    sheet.freeze_panes = sheet.cell(row=FIRST_ROW, column=1)
+    widths(sheet, WIDTHS)

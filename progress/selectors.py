@@ -117,10 +117,8 @@ def plans_with_periods(user: User, today: date) -> list[tuple[Plan, list[Period]
 
 def project_record(project_pk: int, user: User) -> Project:
     """A project with everything its page shows, in a constant number of queries."""
-    reports = Report.objects.select_related("organization", "reported_by", "reviewed_by").prefetch_related(
+    reports = Report.objects.select_related("organization").prefetch_related(
         Prefetch("disbursements", queryset=Disbursement.objects.select_related("source")),
-        Prefetch("attachments", queryset=Attachment.objects.order_by("uploaded_at", "id")),
-        Prefetch("revisions", queryset=Revision.objects.select_related("author").order_by("-version")),
     ).order_by("-period")
     return projects_with_people(visible_projects(user).filter(pk=project_pk)).select_related("status").prefetch_related(
         Prefetch("reports", queryset=reports),

@@ -28,6 +28,11 @@ def filtered(request: HttpRequest) -> ProjectFilter:
     return ProjectFilter(request.GET or None, queryset=base, request=request)
 
 
+def rows(filters: ProjectFilter) -> QuerySet[Project]:
+    """The filtered projects; none when a filter is not valid (a bookmark naming what no longer exists)."""
+    return filters.qs if filters.is_bound is False or filters.is_valid() else filters.queryset.none()
+
+
 def page_size(request: HttpRequest) -> int:
     size = request.GET.get("per_page", "")
     return int(size) if size.isdigit() and int(size) in PAGE_SIZES else 50

@@ -11,7 +11,7 @@ from progress import lights, selectors
 from progress.dashboard import build as build_dashboard
 from progress.forms import CloseRequestForm
 from progress.models import Report
-from projects import lists
+from projects import lists, record
 from projects.access import jurisdiction_ids_under, may_close_requests, unit_role, visible_projects
 from projects.filters import jurisdiction_choices
 from projects.models import Plan, Project, ProjectOrganization
@@ -31,7 +31,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = project.plan
     status = getattr(project, "status", None)
     lead_ids = [role.organization_id for role in project.lead_unit_roles]
+    reports = record.handed_in(project)
     return render(request, "projects/detail.html", {
+        "funding": record.funding_rows(project, reports), "milestones": record.milestones(project, reports),
+        "curve": record.curve(reports), "chart_points": [r for r in reports if r.percent_complete is not None],
         "project": project, "plan": plan, "status": status,
         "assisting": [role for role in project.unit_roles.all() if role.role == ProjectOrganization.Role.ASSISTING],
         "reasons": [lights.describe(reason) for reason in status.reasons] if status else [],
@@ -48,7 +51,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def project_list(request: HttpRequest) -> HttpResponse:
     """Every project the user may see, filtered by the query string, sortable, a page at a time."""
     filters = lists.filtered(request)
-    table = ProjectTable(filters.qs)
+    table = ProjectTable(lists.rows(filters))
     RequestConfig(request, paginate={"per_page": lists.page_size(request)}).configure(table)
     query = request.GET.copy()
     for key in ("page", "sort"):
@@ -61,7 +64,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 def _export(request: HttpRequest, kind: str) -> HttpResponse:
     filters = lists.filtered(request)
-    header, rows = lists.export_rows(lists.ordered(filters.qs, request.GET.get("sort", "")))
+    header, rows = lists.export_rows(lists.ordered(lists.rows(filters), request.GET.get("sort", "")))
     if kind == "csv":
         response = HttpResponse(lists.as_csv(header, rows), content_type="text/csv; charset=utf-8")
     else:

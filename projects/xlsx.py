@@ -1,0 +1,93 @@
+"""Writing the tables an office prints and sends on as .xlsx: text cells, row heights, A4 landscape.
+
+Shared by the progress table (progress/export.py) and the responsibility table (projects/export.py).
+Every cell is written as text, so a spreadsheet never turns 0034 into 34, 1-3 into a date or
+=1+1 into a formula, and the importer reads back exactly what was written."""
+
+import math
+import unicodedata
+from collections.abc import Sequence
+
+from django.utils.translation import gettext as _
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.worksheet import Worksheet
+
+# Spreadsheets run a cell starting with one of these as a formula when it is typed again.
+FORMULA_STARTS = ("=", "+", "-", "@")
+EXCEL_CELL_LIMIT = 32767
+# Spreadsheets keep a row's stored height instead of fitting it to wrapped text, so each row is
+# given the height of its longest cell: lines of 11-point text, at most what Excel allows.
+LINE_POINTS = 14.5
+MAX_ROW_POINTS = 409
+TITLE_POINTS = 36
+
+THIN = Side(style="thin")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+TEXT = Alignment(wrap_text=True, vertical="top")
+CENTRED = Alignment(wrap_text=True, vertical="top", horizontal="center")
+HEADING = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+
+def clean(text: str | None) -> str:
+    """Text a workbook can hold: characters XML cannot hold dropped, no longer than Excel allows."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text or "")[:EXCEL_CELL_LIMIT]
+
+
+def put(sheet: Worksheet, row: int, column: int, text: str | None, alignment: Alignment,
+        border: Border = BORDER) -> Cell:
+    """A cell holding `text` as text, never a formula or a number, whatever it starts with."""
+    cell = sheet.cell(row=row, column=column)
+    cell.border, cell.alignment = border, alignment
+    text = clean(text)
+    if text:
+        cell.value = text
+        # openpyxl takes a text starting with "=" for a formula; written as text, it stays text.
+        cell.data_type = "s"
+        # …and stays text when someone edits the cell and presses Enter in Excel or WPS.
+        cell.quotePrefix = text.startswith(FORMULA_STARTS)
+    return cell
+
+
+def title_row(sheet: Worksheet, row: int, text: str, columns: int) -> Cell:
+    """The document's title in bold across the table's columns."""
+    cell = sheet.cell(row=row, column=1)
+    cell.value, cell.data_type = clean(text), "s"
+    cell.font, cell.alignment = Font(bold=True, size=16), HEADING
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+    sheet.row_dimensions[row].height = TITLE_POINTS
+    return cell
+
+
+def widths(sheet: Worksheet, column_widths: Sequence[int]) -> None:
+    for column, width in enumerate(column_widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+def row_height(cells: Sequence[str], column_widths: Sequence[int]) -> float:
+    """Points a row needs to show its cells wrapped in their columns' widths."""
+    lines = max(_lines(text or "", width) for text, width in zip(cells, column_widths, strict=True))
+    return min(lines * LINE_POINTS + 4, MAX_ROW_POINTS)
+
+
+def _lines(text: str, width: int) -> int:
+    # A column's width counts digits; a Chinese character is two of them wide.
+    usable = max(width - 1, 1)
+    return sum(max(1, math.ceil(sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in part) / usable))
+               for part in text.split("\n"))
+
+
+def page_setup(sheet: Worksheet, *, header_rows: tuple[int, int], first_row: int) -> None:
+    """A4 landscape, as wide as the page, the header rows repeated on every page."""
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_title_rows = f"{header_rows[0]}:{header_rows[1]}"
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
+    sheet.oddFooter.center.text = _("Page &P of &N")
+    sheet.freeze_panes = sheet.cell(row=first_row, column=1)
