@@ -7,7 +7,7 @@ from django.db.models import Count, Max, Prefetch, QuerySet
 
 from accounts.models import User
 from accounts.roles import Role
-from progress.models import AssistingNote, Attachment, CoordinationRequest, Disbursement, Report, Revision
+from progress.models import AssistingNote, CoordinationRequest, Disbursement, Report, Revision
 from projects.access import roles_of, visible_projects
 from projects.models import Plan, Project, ProjectOrganization, ProjectPerson
 from projects.schedule import Period

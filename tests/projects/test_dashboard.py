@@ -6,30 +6,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.roles import Role
-from progress import services
-from projects.models import Organization, Person, Plan, Project
+from projects.models import Person, Plan
 from tests.factories import make_user
-from tests.projects.test_list import load
+from tests.projects.conftest import load
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def year_2022(settings, tmp_path):
-    """Seed 000 with two of 区住建局's projects reported on: 9 done, 8 red with an open request."""
-    settings.MEDIA_ROOT = tmp_path
-    plan = load("000")
-    unit = Organization.objects.get(name="区住建局")
-    officer = make_user(username="zjj", role=Role.OFFICER, organization=unit)
-    coordinator = make_user(username="db", role=Role.COORDINATOR, jurisdiction=plan.jurisdiction)
-    month = plan.schedule.periods(2022)[-1].month
-    eight, nine = (Project.objects.get(plan=plan, number=n) for n in ("8", "9"))
-    services.save_report(user=officer, project=eight, month=month, version=0, submit=True, data=services.ReportInput(
-        percent_complete=50, progress="征迁中", milestone_status="missed", problems="征迁受阻", disbursed={None: 450}))
-    done = services.save_report(user=officer, project=nine, month=month, version=0, submit=True,
-                                data=services.ReportInput(percent_complete=100, progress="完工", disbursed={None: 100}))
-    services.review_report(user=coordinator, report=done, version=done.version, accept=True)
-    return plan, coordinator
 
 
 def test_the_coordinator_sees_the_year_in_figures_that_link_to_their_lists(client, year_2022):

@@ -11,19 +11,12 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from accounts.roles import Role
-from imports.services import apply_import, preview_import
 from progress import services
 from projects.models import FundingSource, Organization, Person, Plan, Project
 from tests.factories import make_user
-from tests.imports.seeds import seed_path
+from tests.projects.conftest import load
 
 pytestmark = pytest.mark.django_db
-
-
-def load(number: str) -> Plan:
-    path = seed_path(number)
-    preview = preview_import(file_name=path.name, data=path.read_bytes())
-    return apply_import(preview=preview).plan
 
 
 @pytest.fixture
