@@ -7,9 +7,11 @@ from urllib.parse import urlencode
 from django.db.models import Avg, Count, OuterRef, Q, QuerySet, Subquery, Sum
 
 from progress.models import Disbursement, Report
-from progress.selectors import open_requests
+from accounts.models import User
+from progress.selectors import open_requests, supervised
+from projects.access import jurisdiction_ids_under, visible_projects
 from projects.filters import COUNTED, missing_now
-from projects.models import Funding, Jurisdiction, Person, Project, ProjectOrganization, ProjectPerson
+from projects.models import Funding, Jurisdiction, Person, Plan, Project, ProjectOrganization, ProjectPerson
 
 LIGHTS = ("done", "green", "yellow", "red")
 
@@ -28,6 +30,42 @@ class Dashboard:
     requests: list = field(default_factory=list)
     missed: list = field(default_factory=list)
     quarter: int = 1
+
+
+@dataclass
+class Scope:
+    """What the dashboard looks at: the projects, and the choices that gave them (for links to the list)."""
+
+    projects: QuerySet[Project]
+    jurisdiction: Jurisdiction | None
+    years: list[int]
+    year: int | None
+    person: Person | None
+    query: dict
+
+
+def choose_scope(user: User, params, jurisdictions: list[Jurisdiction]) -> Scope:
+    """The chosen (or the user's own) jurisdiction, the chosen (or latest) year of its plans, and for a
+    leader, unless they ask for all (mine=0), the projects they supervise."""
+    chosen = params.get("jurisdiction", "")
+    jurisdiction = next((j for j in jurisdictions if str(j.pk) == chosen), None) or next(
+        (j for j in jurisdictions if j.pk == user.jurisdiction_id), None)
+    projects, query = visible_projects(user), {}
+    if jurisdiction:
+        projects = projects.filter(plan__jurisdiction_id__in=jurisdiction_ids_under(jurisdiction.pk))
+        query["jurisdiction"] = jurisdiction.pk
+    years = sorted(set(Plan.objects.filter(pk__in=projects.values("plan_id")).values_list("year", flat=True)),
+                   reverse=True)
+    asked = params.get("year", "")
+    year = int(asked) if asked.isdigit() and int(asked) in years else (years[0] if years else None)
+    if year:
+        projects = projects.filter(plan__year=year)
+        query["year"] = year
+    person = user.person if user.person_id and params.get("mine", "1") != "0" else None
+    if person:
+        projects = supervised(user) & projects
+        query["leader"] = person.pk
+    return Scope(projects=projects, jurisdiction=jurisdiction, years=years, year=year, person=person, query=query)
 
 
 def _figures(prefix: str = "") -> dict:

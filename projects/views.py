@@ -9,12 +9,13 @@ from django_tables2 import RequestConfig
 
 from progress import lights, selectors
 from progress.dashboard import build as build_dashboard
+from progress.dashboard import choose_scope
 from progress.forms import CloseRequestForm
 from progress.models import Report
 from projects import lists, record
-from projects.access import jurisdiction_ids_under, may_close_requests, unit_role, visible_projects
+from projects.access import may_close_requests, unit_role
 from projects.filters import jurisdiction_choices
-from projects.models import Plan, Project, ProjectOrganization
+from projects.models import Project, ProjectOrganization
 from projects.tables import ProjectTable
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -87,28 +88,11 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """A jurisdiction's year at a glance; a leader starts from the projects they supervise."""
-    visible = visible_projects(request.user)
     jurisdictions = list(jurisdiction_choices(request))
-    chosen = request.GET.get("jurisdiction", "")
-    jurisdiction = next((j for j in jurisdictions if str(j.pk) == chosen), None) or next(
-        (j for j in jurisdictions if j.pk == request.user.jurisdiction_id), None)
-    scope, query = visible, {}
-    if jurisdiction:
-        scope = scope.filter(plan__jurisdiction_id__in=jurisdiction_ids_under(jurisdiction.pk))
-        query["jurisdiction"] = jurisdiction.pk
-    # The years the chosen jurisdiction has plans for, the latest first and by default.
-    years = sorted(set(Plan.objects.filter(pk__in=scope.values("plan_id")).values_list("year", flat=True)), reverse=True)
-    asked = request.GET.get("year", "")
-    year = int(asked) if asked.isdigit() and int(asked) in years else (years[0] if years else None)
-    if year:
-        scope = scope.filter(plan__year=year)
-        query["year"] = year
-    person = request.user.person if request.user.person_id and request.GET.get("mine", "1") != "0" else None
-    if person:
-        scope = selectors.supervised(request.user) & scope
-        query["leader"] = person.pk
-    board = build_dashboard(scope, jurisdiction=jurisdiction, year=year, person=person, today=timezone.localdate())
+    choice = choose_scope(request.user, request.GET, jurisdictions)
+    board = build_dashboard(choice.projects, jurisdiction=choice.jurisdiction, year=choice.year, person=choice.person,
+                            today=timezone.localdate())
     return render(request, "projects/dashboard.html", {
-        "board": board, "jurisdictions": jurisdictions, "years": years, "base": urlencode(query),
+        "board": board, "jurisdictions": jurisdictions, "years": choice.years, "base": urlencode(choice.query),
         "can_choose_mine": bool(request.user.person_id),
     })
