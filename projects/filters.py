@@ -93,6 +93,8 @@ class ProjectFilter(django_filters.FilterSet):
                                                     label=_("open coordination request"))
     missing = django_filters.TypedChoiceFilter(choices=YES_NO, coerce=lambda v: v == "1", method="report_missing",
                                                label=_("report missing this period"))
+    late = django_filters.TypedChoiceFilter(choices=YES_NO, coerce=lambda v: v == "1", method="with_late_report",
+                                            label=_("report late"))
     milestone_missed = django_filters.TypedChoiceFilter(choices=YES_NO, coerce=lambda v: v == "1",
                                                         method="with_missed_milestone", label=_("milestone missed"))
 
@@ -137,6 +139,10 @@ class ProjectFilter(django_filters.FilterSet):
     def with_open_request(self, queryset, name, value: bool):
         open_request = Exists(CoordinationRequest.objects.filter(project=OuterRef("pk"), closed_at__isnull=True))
         return queryset.filter(open_request if value else ~open_request)
+
+    def with_late_report(self, queryset, name, value: bool):
+        # As the light last computed says: the latest report due is missing (refresh_status keeps it current).
+        return queryset.filter(status__late_period__isnull=not value)
 
     def with_missed_milestone(self, queryset, name, value: bool):
         missed = Exists(Report.objects.filter(project=OuterRef("pk"), status__in=COUNTED, milestone_status="missed"))

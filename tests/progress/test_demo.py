@@ -39,3 +39,7 @@ def test_the_demo_officer_sees_every_state_and_the_coordinator_what_waits(client
     client.force_login(User.objects.get(username="coordinator"))
     page = client.get(reverse("progress:tasks")).content.decode()
     assert "已提交，待审核" in page and "各单位逾期未报" in page and "区住建局" in page
+    # Each unit's late count opens the list of exactly those projects.
+    late = client.get(reverse("progress:tasks")).context["late_units"][0]
+    listed = client.get(reverse("projects:list"), {"lead_unit": late["organization_id"], "late": 1})
+    assert listed.context["table"].paginator.count == late["projects"]
