@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("progress.urls")),
     path("projects/", include("projects.urls")),
     path("dashboard/", project_views.dashboard, name="dashboard"),
+    path("plans/<int:plan_pk>/table.xlsx", project_views.plan_table_xlsx, name="plan_table"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

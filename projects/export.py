@@ -17,7 +17,7 @@ from io import BytesIO
 
 from django.db.models import Prefetch, QuerySet
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font
+from openpyxl.styles import Border, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from imports.cells.quarters import parse_quarters
@@ -31,7 +31,7 @@ from projects.models import (
     ProjectPerson,
     QuarterlyMilestone,
 )
-from projects.xlsx import BORDER, CENTRED, HEADING, TEXT, THIN, page_setup, put, row_height, title_row, widths
+from projects.xlsx import BOLD, CENTRED, TEXT, banner, header, page_setup, put, row_height, title_row, widths
 
 SHEET_TITLE = "责任分解表"
 # A title names the year, the place and the kind of plan (imports/preamble.py reads them).
@@ -57,9 +57,6 @@ SOURCE_ENDING = "资金"
 # without number and name but with text under the first content column is read as a further
 # item of a group (fixtures/003), which would turn every project of the table into one.
 SUB_CONTENT = "子项目建设内容"
-TITLE_FACT = Font(size=11)
-OPEN_BELOW = Border(left=THIN, right=THIN, top=THIN)
-OPEN_ABOVE = Border(left=THIN, right=THIN, bottom=THIN)
 
 
 @dataclass
@@ -68,6 +65,9 @@ class Line:
 
     project: Project
     sub: bool  # a sub-project: printed without number and name under its parent
+    item: bool  # a further item of a group, printed without number and name under its first
+    name: str  # the 项目名称 cell: the project's name, or in a table of groups the group's name
+    grouped: bool  # the table is one of groups of items, whose names give the categories
     units: dict[str, str] = field(default_factory=dict)  # role -> names joined with 、
     people: dict[str, str] = field(default_factory=dict)
     quarters: dict[int, str] = field(default_factory=dict)
@@ -93,14 +93,14 @@ def plan_table(plan: Plan, projects: QuerySet[Project]) -> bytes:
     preamble = _preamble(plan)
     title_row(sheet, 1, preamble[0], len(columns))
     for row, fact in enumerate(preamble[1:], start=2):
-        cell = put(sheet, row, 1, fact, Alignment(horizontal="center"), Border())
-        cell.font = TITLE_FACT
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(columns))
+        banner(sheet, row, fact, len(columns), alignment=CENTRED, border=Border(), font=Font())
     first = len(preamble) + 1
-    row = _header(sheet, first, columns)
+    two_rows = _two_rows(columns)
+    row = header(sheet, first, [column.header for column in columns],
+                 [column.group if two_rows else "" for column in columns])
     for line, category in _with_categories(lines):
         if category:
-            _category_row(sheet, row, category, len(columns))
+            banner(sheet, row, category, len(columns))
             row += 1
         cells = [column.text(line) for column in columns]
         for index, text in enumerate(cells, start=1):
@@ -109,7 +109,7 @@ def plan_table(plan: Plan, projects: QuerySet[Project]) -> bytes:
         row += 1
     _totals_row(sheet, row, columns, lines)
     widths(sheet, [column.width for column in columns])
-    page_setup(sheet, header_rows=(first, _header_end(first, columns)), first_row=_header_end(first, columns) + 1)
+    page_setup(sheet, header_rows=(first, first + two_rows), first_row=first + two_rows + 1)
     output = BytesIO()
     workbook.save(output)
     return output.getvalue()
@@ -133,28 +133,51 @@ def _load(plan: Plan, projects: QuerySet[Project]) -> list[Project]:
 
 
 def _lines(projects: list[Project]) -> list[Line]:
-    """Top-level projects in order, each followed by its sub-projects (and theirs)."""
+    """Top-level projects in order, each followed by its sub-projects (and theirs).
+
+    A table like fixtures/003 is imported as groups of items: a numbered row whose 项目名称 is
+    the group's name (the category) and rows without number and name under it, each named
+    after its content and keyed after the numbered row ("2.3"). Such a plan is printed the same
+    way, so that its items come back as the same projects."""
     shown = {project.id for project in projects}
     subs: dict[int, list[Project]] = defaultdict(list)
     for project in projects:
         if project.parent_id in shown:
             subs[project.parent_id].append(project)
+    tops = [project for project in projects if project.parent_id not in shown]
+    items, head = set(), None
+    for project in tops:
+        if project.number:
+            head = project
+        elif head and re.fullmatch(re.escape(head.key) + r"\.\d+", project.key):
+            items.add(project.id)
+    grouped = bool(items) and not subs and all(_flat(p.content) == p.name for p in tops if p.number)
     lines: list[Line] = []
 
     def add(project: Project, sub: bool) -> None:
-        lines.append(_line(project, sub))
+        lines.append(_line(project, sub=sub, item=grouped and project.id in items, grouped=grouped))
         for child in subs[project.id]:
             add(child, True)
 
-    for project in projects:
+    for project in tops:
         # A sub-project whose parent is not exported stands on its own, by its name.
-        if project.parent_id not in shown:
-            add(project, False)
+        add(project, False)
     return lines
 
 
-def _line(project: Project, sub: bool) -> Line:
-    line = Line(project=project, sub=sub)
+def _flat(text: str) -> str:
+    """A text on one line, as the importer names an item after its content."""
+    return re.sub(r"\s*\n\s*", "", text).strip()
+
+
+def _line(project: Project, *, sub: bool, item: bool, grouped: bool) -> Line:
+    if sub or item:
+        name = ""
+    elif grouped and project.category:
+        name = project.category.name
+    else:
+        name = project.name
+    line = Line(project=project, sub=sub, item=item, name=name, grouped=grouped)
     for role in ProjectOrganization.Role:
         line.units[role] = SEPARATOR.join(r.organization.name for r in project.units_in_order if r.role == role)
     for role in ProjectPerson.Role:
@@ -169,9 +192,9 @@ def _with_categories(lines: list[Line]) -> Iterator[tuple[Line, str]]:
     current = None
     for line in lines:
         category = line.project.category
-        if line.sub or category is None or category.id == current:
-            # A sub-project is in its parent's category; a project without one after a category
-            # row cannot say so, and the importer puts it in the category above (as printed).
+        if line.sub or line.grouped or category is None or category.id == current:
+            # A sub-project is in its parent's category, an item in its group's; a project without
+            # one after a category row cannot say so: the importer puts it in the category above.
             yield line, ""
             continue
         current = category.id
@@ -201,7 +224,7 @@ def _columns(plan: Plan, lines: list[Line]) -> list[Column]:
         return lambda line: "" if line.sub else getattr(line.project, name)
 
     number = Column("序号", 6, top_only("number"))
-    name = Column("项目名称", 18, top_only("name"))
+    name = Column("项目名称", 18, lambda line: line.name)
     content = Column("项目简况", 40, top_only("content") if sub_content else project("content"))
     candidates = [
         Column(SUB_CONTENT, 30, lambda line: line.project.content if line.sub else ""),
@@ -268,20 +291,18 @@ def _money_columns(lines: list[Line]) -> list[Column]:
         for funding in line.project.funding_list:
             sources[funding.source.name] = (funding.source.position, funding.source.name)
     for source in sorted(sources, key=sources.get):
-        header = source_header(source)
+        word = source_header(source)
         # A source the importer has no wording for cannot be a column: its money stays in 资金安排.
-        if header:
-            columns.append(Column(header, 10, lambda line, s=source: amount(line.fundings.get(s)),
+        if word:
+            columns.append(Column(word, 10, lambda line, s=source: amount(line.fundings.get(s)),
                                   group=MONEY_HEADING, money=source))
     return columns
 
 
 def source_header(source: str) -> str | None:
     """A header the importer reads as this funding source: 区财政, or 工会经费资金 for 工会经费."""
-    for header in (source, source + SOURCE_ENDING):
-        if classify(header) == (Role.SOURCE, None, source):
-            return header
-    return None
+    return next((word for word in (source, source + SOURCE_ENDING)
+                 if classify(word) == (Role.SOURCE, None, source)), None)
 
 
 def _extra_columns(lines: list[Line]) -> list[Column]:
@@ -344,61 +365,9 @@ def _upper(columns: list[Column]) -> tuple[str, ...]:
     """The first header row as the importer reads it: a merged heading only in its first column."""
     if not _two_rows(columns):
         return tuple(column.header for column in columns)
-    cells, previous = [], ""
-    for column in columns:
-        if not column.group:
-            cells.append(column.header)
-        else:
-            cells.append(column.group if column.group != previous else "")
-        previous = column.group
-    return tuple(cells)
-
-
-def _header_end(first: int, columns: list[Column]) -> int:
-    return first + 1 if _two_rows(columns) else first
-
-
-def _header(sheet: Worksheet, row: int, columns: list[Column]) -> int:
-    """The header row(s) at `row`; returns the first row after them."""
-    bold = Font(bold=True)
-    if not _two_rows(columns):
-        for index, column in enumerate(columns, start=1):
-            put(sheet, row, index, column.header, HEADING).font = bold
-        return row + 1
-    for index, column in enumerate(columns, start=1):
-        if column.group:
-            put(sheet, row + 1, index, column.header, HEADING).font = bold
-        else:
-            # Drawn as one cell over both rows, but not merged: a merged cell is read into both
-            # rows, and the importer would name the column "序号 / 序号".
-            put(sheet, row, index, column.header, HEADING, OPEN_BELOW).font = bold
-            put(sheet, row + 1, index, "", HEADING, OPEN_ABOVE)
-    for start, end in _runs(columns):
-        put(sheet, row, start, columns[start - 1].group, HEADING).font = bold
-        for index in range(start + 1, end + 1):
-            put(sheet, row, index, "", HEADING)
-        sheet.merge_cells(start_row=row, start_column=start, end_row=row, end_column=end)
-    return row + 2
-
-
-def _runs(columns: list[Column]) -> list[tuple[int, int]]:
-    """(first, last) column numbers of each run of columns under one heading."""
-    runs: list[tuple[int, int]] = []
-    for index, column in enumerate(columns, start=1):
-        if not column.group:
-            continue
-        if runs and runs[-1][1] == index - 1 and columns[index - 2].group == column.group:
-            runs[-1] = (runs[-1][0], index)
-        else:
-            runs.append((index, index))
-    return runs
-
-
-def _category_row(sheet: Worksheet, row: int, text: str, width: int) -> None:
-    put(sheet, row, 1, text, TEXT).font = Font(bold=True)
-    for index in range(2, width + 1):
-        put(sheet, row, index, "", TEXT)
-    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+    groups = [column.group for column in columns]
+    return tuple(column.header if not column.group else column.group if i == 0 or groups[i - 1] != column.group
+                 else "" for i, column in enumerate(columns))
 
 
 def _totals_row(sheet: Worksheet, row: int, columns: list[Column], lines: list[Line]) -> None:
@@ -408,7 +377,7 @@ def _totals_row(sheet: Worksheet, row: int, columns: list[Column], lines: list[L
         return
     for index, column in enumerate(columns, start=1):
         text = TOTALS if index == 1 else _sum(column, lines) if column.money else ""
-        put(sheet, row, index, text, CENTRED if index == 1 else TEXT).font = Font(bold=True)
+        put(sheet, row, index, text, CENTRED if index == 1 else TEXT).font = BOLD
     if money[0] > 2:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=money[0] - 1)
 

@@ -2,7 +2,7 @@ from urllib.parse import quote, urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
@@ -13,9 +13,10 @@ from progress.dashboard import choose_scope
 from progress.forms import CloseRequestForm
 from progress.models import Report
 from projects import lists, record
-from projects.access import may_close_requests, unit_role
+from projects.access import may_close_requests, unit_role, visible_projects
+from projects.export import plan_table
 from projects.filters import jurisdiction_choices
-from projects.models import Project, ProjectOrganization
+from projects.models import Plan, Project, ProjectOrganization
 from projects.tables import ProjectTable
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -83,6 +84,17 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
 @login_required
 def export_csv(request: HttpRequest) -> HttpResponse:
     return _export(request, "csv")
+
+
+@login_required
+def plan_table_xlsx(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    """A plan as its responsibility table, of the projects the user may see; the importer reads it back."""
+    projects = visible_projects(request.user)
+    plan = get_object_or_404(Plan.objects.filter(pk__in=projects.values("plan_id")), pk=plan_pk)
+    response = HttpResponse(plan_table(plan, projects), content_type=XLSX)
+    name = quote(f"{plan.jurisdiction.name}{plan.year}{_('responsibility table')}.xlsx")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+    return response
 
 
 @login_required

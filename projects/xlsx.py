@@ -26,6 +26,10 @@ TITLE_POINTS = 36
 
 THIN = Side(style="thin")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+# Two cells drawn as one, one above the other, without merging them.
+OPEN_BELOW = Border(left=THIN, right=THIN, top=THIN)
+OPEN_ABOVE = Border(left=THIN, right=THIN, bottom=THIN)
+BOLD = Font(bold=True)
 TEXT = Alignment(wrap_text=True, vertical="top")
 CENTRED = Alignment(wrap_text=True, vertical="top", horizontal="center")
 HEADING = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -59,6 +63,43 @@ def title_row(sheet: Worksheet, row: int, text: str, columns: int) -> Cell:
     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
     sheet.row_dimensions[row].height = TITLE_POINTS
     return cell
+
+
+def banner(sheet: Worksheet, row: int, text: str, columns: int, *, alignment: Alignment = TEXT,
+           border: Border = BORDER, font: Font = BOLD) -> Cell:
+    """One text across the table's columns: a category, a line under the title."""
+    cell = put(sheet, row, 1, text, alignment, border)
+    cell.font = font
+    for column in range(2, columns + 1):
+        put(sheet, row, column, "", alignment, border)
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+    return cell
+
+
+def header(sheet: Worksheet, row: int, words: Sequence[str], groups: Sequence[str]) -> int:
+    """The header at `row`: one row of words, or two where runs of columns share a heading
+    (进度计划 over 1季度 … 4季度). Returns the first row under it.
+
+    A column without a heading is drawn as one cell over both rows but not merged: a reader
+    repeats a merged cell's text into each of its rows, which would name the column twice."""
+    if not any(groups):
+        for column, word in enumerate(words, start=1):
+            put(sheet, row, column, word, HEADING).font = BOLD
+        return row + 1
+    for column, (word, group) in enumerate(zip(words, groups, strict=True), start=1):
+        if group:
+            put(sheet, row, column, group if column == 1 or groups[column - 2] != group else "", HEADING).font = BOLD
+            put(sheet, row + 1, column, word, HEADING).font = BOLD
+        else:
+            put(sheet, row, column, word, HEADING, OPEN_BELOW).font = BOLD
+            put(sheet, row + 1, column, "", HEADING, OPEN_ABOVE)
+    start = 1
+    for column in range(1, len(groups) + 1):
+        if column == len(groups) or groups[column] != groups[column - 1]:
+            if groups[column - 1] and column > start:
+                sheet.merge_cells(start_row=row, start_column=start, end_row=row, end_column=column)
+            start = column + 1
+    return row + 2
 
 
 def widths(sheet: Worksheet, column_widths: Sequence[int]) -> None:

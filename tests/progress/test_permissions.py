@@ -88,6 +88,8 @@ GET_MATRIX = {
     "attachment_P":        (LOGIN,       200,         200,         404,         404,         404,         200,         200,         200,         200,         200),
     "attachment_Q":        (LOGIN,       404,         404,         404,         200,         200,         404,         404,         200,         404,         200),
     "export_P":            (LOGIN,       200,         200,         404,         404,         404,         200,         200,         200,         200,         200),
+    "plan_table_P":        (LOGIN,       200,         200,         404,         404,         404,         200,         200,         200,         200,         200),
+    "plan_table_Q":        (LOGIN,       404,         404,         404,         200,         200,         404,         404,         200,         404,         200),
     "export_Q":            (LOGIN,       404,         404,         404,         200,         200,         404,         404,         200,         404,         200),
     # POST-only addresses answer a GET with 405 before looking anything up, so it reveals nothing.
     "review_get":          (LOGIN,       405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
@@ -133,6 +135,7 @@ ROUTES = {
     "report_P": "progress:report", "report_Q": "progress:report",
     "attachment_P": "progress:attachment", "attachment_Q": "progress:attachment",
     "export_P": "progress:export", "export_Q": "progress:export",
+    "plan_table_P": "plan_table", "plan_table_Q": "plan_table",
     "review_get": "progress:review", "withdraw_get": "progress:withdraw", "note_get": "progress:note",
     "close_request_get": "progress:close_request",
     "imports_upload": "imports:upload", "imports_preview_P": "imports:preview", "imports_preview_Q": "imports:preview",
@@ -150,7 +153,7 @@ COVERED = {
     "home", "login", "logout",
     "progress:tasks", "progress:report", "progress:note", "progress:review", "progress:withdraw",
     "progress:close_request", "progress:attachment", "progress:export",
-    "projects:detail", "projects:list", "projects:export_xlsx", "projects:export_csv", "dashboard",
+    "projects:detail", "projects:list", "projects:export_xlsx", "projects:export_csv", "dashboard", "plan_table",
     "imports:upload", "imports:preview", "imports:confirm",
 }
 
@@ -307,6 +310,8 @@ GET_URLS = {
     "attachment_P": lambda w: f"/attachments/{w.attachment_P}/",
     "attachment_Q": lambda w: f"/attachments/{w.attachment_Q}/",
     "export_P": lambda w: f"/plans/{w.plan_P}/progress.xlsx?period={ym(w.month)}",
+    "plan_table_P": lambda w: f"/plans/{w.plan_P}/table.xlsx",
+    "plan_table_Q": lambda w: f"/plans/{w.plan_Q}/table.xlsx",
     "export_Q": lambda w: f"/plans/{w.plan_Q}/progress.xlsx?period={ym(w.month)}",
     "review_get": lambda w: f"/reports/{w.R}/review/",
     "withdraw_get": lambda w: f"/reports/{w.R}/withdraw/",
