@@ -82,7 +82,8 @@ def build(projects: QuerySet[Project], *, jurisdiction: Jurisdiction | None, yea
           person: Person | None, today: date) -> Dashboard:
     board = Dashboard(jurisdiction=jurisdiction, year=year, person=person)
     board.quarter = (min(today, date(year, 12, 31)).month - 1) // 3 + 1 if year else 1
-    board.headline = projects.aggregate(**_figures(), planned=Sum("total_investment"))
+    board.headline = projects.aggregate(**_figures(), planned=Sum("total_investment"),
+                                        reported=Count("status__percent_complete"))
     board.money = _money(projects)
     board.by_category = _linked(projects.values("category__name").annotate(**_figures()).order_by("category__name"),
                                 "category__name", "category", "category__name")

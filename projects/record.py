@@ -43,8 +43,8 @@ def milestones(project: Project, reports: list[Report]) -> list[MilestoneState]:
     return states
 
 
-def curve(reports: list[Report]) -> str:
-    """SVG polyline points of percent complete over the year's months (drawn by the page itself, no script)."""
-    points = [(r.period.month, r.percent_complete) for r in reports if r.percent_complete is not None]
-    return " ".join(f"{(month - 1) * CHART_WIDTH / 11:.1f},{CHART_HEIGHT - percent * CHART_HEIGHT / 100:.1f}"
-                    for month, percent in points)
+def curve(reports: list[Report]) -> list[tuple[float, float, int]]:
+    """(x, y, percent) of each report with a percent, over the year's months, for an SVG the page draws."""
+    return [(round((r.period.month - 1) * CHART_WIDTH / 11, 1),
+             round(CHART_HEIGHT - r.percent_complete * CHART_HEIGHT / 100, 1), r.percent_complete)
+            for r in reports if r.percent_complete is not None]

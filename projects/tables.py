@@ -15,7 +15,7 @@ def labelled(label) -> dict:
 class ProjectTable(tables.Table):
     number = tables.Column(verbose_name=_("number"), order_by=("plan__year", "plan_id", "position"),
                            attrs=labelled(_("number")))
-    name = tables.Column(verbose_name=_("name"), linkify=True, order_by=("name",), attrs=labelled(_("name")))
+    name = tables.Column(verbose_name=_("name"), order_by=("name",), attrs=labelled(_("name")))
     lead_units = tables.Column(verbose_name=_("lead unit"), accessor="pk", orderable=False,
                                attrs=labelled(_("lead unit")))
     leaders = tables.Column(verbose_name=_("supervising leader"), accessor="pk", orderable=False,
@@ -36,7 +36,8 @@ class ProjectTable(tables.Table):
 
     def render_name(self, record: Project, value: str):
         plan = record.plan
-        return format_html('{}<br><span class="muted">{} · {}</span>', value, plan.jurisdiction.name, plan.year)
+        return format_html('<a href="{}">{}</a><br><span class="muted">{} · {}</span>', record.get_absolute_url(), value,
+                           plan.jurisdiction.name, plan.year)
 
     def render_lead_units(self, record: Project) -> str:
         return "、".join(role.organization.name for role in record.lead_unit_roles)

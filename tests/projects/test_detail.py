@@ -21,4 +21,5 @@ def test_the_project_page_tells_the_whole_story(client, year_2022):
     assert [(row["source"], row["disbursed"]) for row in funding] == [("企业自筹", None), ("", 450)]
     milestones = response.context["milestones"]
     assert [m.status for m in milestones] == ["", "", "", "missed"]
-    assert response.context["curve"] == "300.0,50.0"
+    assert response.context["curve"] == [(300.0, 50.0, 50)]
+    assert '<circle cx="300.0" cy="50.0"' in page
