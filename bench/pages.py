@@ -1,16 +1,17 @@
 """Benchmark of the pages people open all day (project list, project page, dashboard) on a city-sized
 database, against the Django admin's changelist over the same rows.
 
-    python bench/pages.py [--database-url URL] [--repeat N] [--keep] [--explain [PAGE ...]]
+    python bench/pages.py [--database-url URL] [--repeat N] [--keep] [--explain [PAGE ...]] [--profile [PAGE ...]]
 
-What is built (bulk_create in one transaction, not the services, so that it takes seconds):
+What is built (rows written straight into the tables in one transaction, not through the services,
+so that it takes seconds; COPY on PostgreSQL, executemany on SQLite):
 * one city (泉州市) with 20 districts; per district 30 units, 8 people, and a public-service plan for
   each of 2024, 2025 and 2026 (60 plans, monthly reports due on the 22nd), 5 categories per plan;
 * 200 projects per plan (12,000): Chinese names and 2-3 sentences of content, about 1 % of them
   named "…口袋公园…" (the selective search below), a lead unit and one or two assisting units, a
   supervising leader, two fundings (of 5 sources), four quarterly milestones;
 * 12 monthly reports per project (144,000): percent rising through the year, mostly accepted, some
-  submitted, returned or draft (the current period, 2026-12, is a draft), a few missed milestones
+  submitted, returned or draft (a period not yet due on the day it runs is a draft), a few missed milestones
   and problems; a few hundred open coordination requests (and some closed ones);
 * then every project's status light (progress.lights.refresh), and on PostgreSQL an ANALYZE, as
   autovacuum would do after such a load.
@@ -23,8 +24,12 @@ after one warm-up request per URL, and from one more request the SQL statements
 (CaptureQueriesContext), the time spent in them and the slowest one. A URL whose route does not
 exist (yet) is reported as "missing"; a page that answers another status or raises is reported
 as such, and the rest is still measured. --explain prints, for the named pages (default: those
-missing a target, and the slowest), their slowest statements with times and the database's plan
-of the slowest ones.
+missing a target, and the three slowest), their slowest statements with times, statements repeated
+with other values (N+1), and the two slowest in full with the database's plan (EXPLAIN ANALYZE on
+PostgreSQL, EXPLAIN QUERY PLAN on SQLite); --profile prints where one request's Python time goes.
+Page keys: list, list_filtered, list_search, list_sort_investment, list_sort_number, list_last_page,
+list_leader, project, dashboard_city, dashboard_district, admin_projects, admin_projects_search,
+admin_reports.
 
 The database is a fresh temporary SQLite file, or with --database-url postgres://… a database
 `shishi_bench_pages` the script drops and creates on that server (the URL's own database is not
@@ -62,7 +67,7 @@ PROJECTS_PER_PLAN = 200
 UNITS_PER_DISTRICT = 30
 PEOPLE_PER_DISTRICT = 8
 PAGE_SIZE = 50  # the list's default page size
-KNOWN_WORD = "口袋公园"  # in about 1 % of project names, nowhere else
+KNOWN_WORD = "口袋公园"  # in about 1 % of project names (and their content), nowhere else
 DEPARTMENTS = ("教育局 卫生健康局 住房和城乡建设局 交通运输局 民政局 人力资源和社会保障局 自然资源局 生态环境局 农业农村局 "
                "水利局 应急管理局 市场监督管理局 文化体育和旅游局 城市管理局 财政局 发展和改革局 工业和信息化局 商务局 "
                "医疗保障局 退役军人事务局 公安分局 消防救援大队 行政审批服务局 司法局 残疾人联合会 妇女联合会 总工会 "
@@ -151,30 +156,97 @@ def setup_django(database_url: str) -> None:
                           "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
     settings.configure(**values)
     django.setup()
+    import logging
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # a page answering 404 is in the table
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # The database
 
 
+MISSING = object()
+
+
 class Writer:
-    """Rows with their ids set, written with bulk_create in batches of one model at a time."""
+    """Rows written straight into their tables, in batches: COPY on PostgreSQL, executemany on SQLite.
 
-    def __init__(self, batch: int = 2000):
-        self.batch, self.rows, self.counts = batch, defaultdict(list), Counter()
+    bulk_create spends most of its time preparing each of the ~5 million values in Python (it made
+    the build three times slower); here a row is a tuple, and only JSON and, on SQLite, aware
+    datetimes are converted. Columns not given take the field's default, as a model would."""
 
-    def add(self, obj) -> None:
-        rows = self.rows[type(obj)]
-        rows.append(obj)
-        if len(rows) >= 5 * self.batch:
-            self.flush(type(obj))
+    def __init__(self, batch: int = 20_000):
+        from django.db import connection
+        self.connection, self.batch = connection, batch
+        self.rows, self.counts, self.layouts = defaultdict(list), Counter(), {}
+
+    def layout(self, model) -> tuple:
+        if model not in self.layouts:
+            from django.db import models
+            from django.utils import timezone
+            now, sqlite = timezone.now(), self.connection.vendor == "sqlite"
+            fields, defaults, converters = list(model._meta.concrete_fields), [], []
+            for field in fields:
+                if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+                    default = now
+                elif field.has_default():
+                    default = field.get_default()
+                elif field.null:
+                    default = None
+                elif field.empty_strings_allowed and not isinstance(field, (models.DateField, models.DecimalField)):
+                    default = ""
+                else:
+                    default = MISSING
+                converter = None
+                if field.choices:  # TextChoices members as their value (psycopg would COPY an Enum by name)
+                    converter = lambda value: getattr(value, "value", value)  # noqa: E731
+                elif isinstance(field, models.JSONField):
+                    converter = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731
+                elif isinstance(field, models.DateTimeField) and sqlite:
+                    converter = self.connection.ops.adapt_datetimefield_value  # naive UTC text, as Django stores it
+                if converter and default is not None and default is not MISSING:
+                    default = converter(default)
+                defaults.append(default)
+                converters.append(converter)
+            self.layouts[model] = (fields, defaults, converters)
+        return self.layouts[model]
+
+    def add(self, model, **values) -> None:
+        fields, defaults, converters = self.layout(model)
+        row = []
+        for field, default, converter in zip(fields, defaults, converters):
+            if field.attname in values:
+                value = values.pop(field.attname)
+                if converter is not None and value is not None:
+                    value = converter(value)
+            elif default is MISSING:
+                raise TypeError(f"{model.__name__}.{field.attname} needs a value")
+            else:
+                value = default
+            row.append(value)
+        if values:
+            raise TypeError(f"{model.__name__} has no columns {sorted(values)}")
+        rows = self.rows[model]
+        rows.append(tuple(row))
+        if len(rows) >= self.batch:
+            self.flush(model)
 
     def flush(self, model=None) -> None:
+        quote = self.connection.ops.quote_name
         for kind in [model] if model else list(self.rows):
             rows = self.rows.pop(kind, [])
-            if rows:
-                kind.objects.bulk_create(rows, batch_size=self.batch)
-                self.counts[kind.__name__] += len(rows)
+            if not rows:
+                continue
+            fields = self.layout(kind)[0]
+            table, columns = quote(kind._meta.db_table), ", ".join(quote(field.column) for field in fields)
+            with self.connection.cursor() as cursor:
+                if self.connection.vendor == "postgresql":
+                    with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                        for row in rows:
+                            copy.write_row(row)
+                else:
+                    cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})",
+                                       rows)
+            self.counts[kind.__name__] += len(rows)
 
 
 def aware(day: date, hour: int = 10) -> datetime:
@@ -202,51 +274,37 @@ def build(today: date) -> dict:
         return ids[model]
 
     start = time.perf_counter()
-    if connection.vendor == "sqlite":
-        # Django 5.2 assumes SQLite's old limit of 999 parameters per statement (47 reports per INSERT);
-        # this SQLite allows more, so the build writes bigger INSERTs (the pages are unaffected).
-        import sqlite3
-        connection.ensure_connection()
-        limit = getattr(connection.connection, "getlimit", lambda _: 999)(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-        connection.features.max_query_params = max(999, min(limit, 32766))
     with transaction.atomic():
         city = Jurisdiction.objects.create(name=CITY, level=Jurisdiction.Level.CITY)
         districts = [Jurisdiction.objects.create(name=name, parent=city, level=Jurisdiction.Level.DISTRICT)
                      for name in DISTRICTS]
         sources = [FundingSource.objects.create(name=name, position=i) for i, name in enumerate(SOURCES)]
-        units, people, plans = {}, {}, []
+        units, people, plans = {}, {}, []  # units: (id, name); plans: (id, district, year)
         for district in districts:
             prefix = district.name[-1] if district.name[-1] in "市县" else "区"
             units[district.pk] = []
             for department in DEPARTMENTS[:UNITS_PER_DISTRICT]:
-                unit = Organization(id=next_id(Organization), jurisdiction=district, name=prefix + department)
+                unit = (next_id(Organization), prefix + department)
                 units[district.pk].append(unit)
-                writer.add(unit)
+                writer.add(Organization, id=unit[0], jurisdiction_id=district.pk, name=unit[1])
             names = rng.sample([s + g for s in SURNAMES for g in GIVEN], PEOPLE_PER_DISTRICT)
-            people[district.pk] = [Person(id=next_id(Person), jurisdiction=district, name=n) for n in names]
-            for person in people[district.pk]:
-                writer.add(person)
+            people[district.pk] = [next_id(Person) for _ in names]
+            for pk, name in zip(people[district.pk], names):
+                writer.add(Person, id=pk, jurisdiction_id=district.pk, name=name)
             for year in YEARS:
-                plan = Plan(id=next_id(Plan), jurisdiction=district, year=year, kind=Plan.Kind.PUBLIC_SERVICE,
-                            title=f"{district.name}{year}年为民办实事项目责任分解表",
-                            document_number=f"泉{district.name[:2]}政办〔{year}〕{rng.randint(1, 60)}号",
-                            issued_on=date(year, 2, rng.randint(1, 28)), declared_count=PROJECTS_PER_PLAN)
-                plans.append(plan)
-                writer.add(plan)
-        writer.flush()
-        log(f"build: {len(districts)} districts, {len(plans)} plans, units and people")
-
+                plans.append((next_id(Plan), district, year))
+                writer.add(Plan, id=plans[-1][0], jurisdiction_id=district.pk, year=year, kind=Plan.Kind.PUBLIC_SERVICE,
+                           title=f"{district.name}{year}年为民办实事项目责任分解表",
+                           document_number=f"泉{district.name[:2]}政办〔{year}〕{rng.randint(1, 60)}号",
+                           issued_on=date(year, 2, rng.randint(1, 28)), declared_count=PROJECTS_PER_PLAN)
         requests_open = 0
-        for plan in plans:
-            district = plan.jurisdiction
-            themes = rng.sample(THEMES, 5)
+        for plan, district, year in plans:
             categories = []
-            for position, theme in enumerate(themes, 1):
-                category = Category(id=next_id(Category), plan=plan, position=position,
-                                    name=f"{'一二三四五'[position - 1]}、{theme}方面({PROJECTS_PER_PLAN // 5}项)",
-                                    declared_count=PROJECTS_PER_PLAN // 5)
-                categories.append(category)
-                writer.add(category)
+            for position, theme in enumerate(rng.sample(THEMES, 5), 1):
+                categories.append(next_id(Category))
+                writer.add(Category, id=categories[-1], plan_id=plan, position=position,
+                           name=f"{'一二三四五'[position - 1]}、{theme}方面({PROJECTS_PER_PLAN // 5}项)",
+                           declared_count=PROJECTS_PER_PLAN // 5)
             for position in range(1, PROJECTS_PER_PLAN + 1):
                 place, pocket = rng.choice(PLACES), rng.random() < 0.01
                 thing = f"{KNOWN_WORD}建设" if pocket else rng.choice(THINGS)
@@ -256,38 +314,37 @@ def build(today: date) -> dict:
                 part = rng.randint(1, total - 1)
                 amounts = (Decimal(part) / 100, Decimal(total - part) / 100)
                 content = sentences(rng, CONTENT, rng.randint(2, 3), place=place, thing=thing, n=rng.randint(2, 30),
-                                    money=amounts[0] + amounts[1], source=first.name, unit=lead.name,
+                                    money=amounts[0] + amounts[1], source=first.name, unit=lead[1],
                                     people=rng.randint(1, 90) * 1000)
                 if pocket:
                     content = POCKET_CONTENT.format(n=rng.randint(2, 12), area=rng.randint(5, 80) * 100) + content
-                project = Project(
-                    id=next_id(Project), plan=plan, category=categories[(position - 1) * 5 // PROJECTS_PER_PLAN],
+                project = next_id(Project)
+                writer.add(
+                    Project, id=project, plan_id=plan, category_id=categories[(position - 1) * 5 // PROJECTS_PER_PLAN],
                     position=position, number=str(position), key=str(position),
                     name=f"{place}{thing}{rng.choice(SUFFIXES)}", content=content,
                     reason="".join(rng.sample(REASONS, rng.randint(1, 2))), preparation=rng.choice(PREPARATIONS),
-                    construction_period=f"{plan.year}年1月-{plan.year}年12月", deadline=f"{plan.year}年12月底",
+                    construction_period=f"{year}年1月-{year}年12月", deadline=f"{year}年12月底",
                     total_investment=amounts[0] + amounts[1], annual_investment=amounts[0] + amounts[1],
                     funding_text=f"{first.name}{amounts[0]}万元、{second.name}{amounts[1]}万元",
                 )
-                writer.add(project)
-                writer.add(ProjectOrganization(id=next_id(ProjectOrganization), project=project, organization=lead,
-                                               role=ProjectOrganization.Role.LEAD, position=0))
+                writer.add(ProjectOrganization, id=next_id(ProjectOrganization), project_id=project,
+                           organization_id=lead[0], role=ProjectOrganization.Role.LEAD, position=0)
                 for i, unit in enumerate(assisting):
-                    writer.add(ProjectOrganization(id=next_id(ProjectOrganization), project=project,
-                                                   organization=unit, role=ProjectOrganization.Role.ASSISTING,
-                                                   position=i))
-                writer.add(ProjectPerson(id=next_id(ProjectPerson), project=project,
-                                         person=rng.choice(people[district.pk]), role=ProjectPerson.Role.LEADER))
+                    writer.add(ProjectOrganization, id=next_id(ProjectOrganization), project_id=project,
+                               organization_id=unit[0], role=ProjectOrganization.Role.ASSISTING, position=i)
+                writer.add(ProjectPerson, id=next_id(ProjectPerson), project_id=project,
+                           person_id=rng.choice(people[district.pk]), role=ProjectPerson.Role.LEADER, position=0)
                 for source, amount in zip((first, second), amounts):
-                    writer.add(Funding(id=next_id(Funding), project=project, source=source, amount=amount))
+                    writer.add(Funding, id=next_id(Funding), project_id=project, source_id=source.pk, amount=amount)
                 planned = rng.choice(QUARTERS)
                 with_targets = rng.random() < 0.8
                 for quarter in range(1, 5):
-                    writer.add(QuarterlyMilestone(id=next_id(QuarterlyMilestone), project=project, quarter=quarter,
-                                                  planned=planned[quarter - 1],
-                                                  target_percent=TARGETS[quarter - 1] if with_targets else None))
-                requests_open += add_reports(writer, rng, next_id, project, lead, place, thing, today,
-                                             list(zip((first, second), amounts)))
+                    writer.add(QuarterlyMilestone, id=next_id(QuarterlyMilestone), project_id=project, quarter=quarter,
+                               planned=planned[quarter - 1],
+                               target_percent=TARGETS[quarter - 1] if with_targets else None)
+                requests_open += add_reports(writer, rng, next_id, project, year, lead, place, thing, today,
+                                             [(source.pk, amount) for source, amount in zip((first, second), amounts)])
         writer.flush()
         log(f"build: rows {dict(writer.counts)}")
         if connection.vendor == "postgresql":
@@ -297,8 +354,6 @@ def build(today: date) -> dict:
                         Organization, Person, Plan, Category, Project, ProjectOrganization, ProjectPerson, Funding,
                         QuarterlyMilestone, Report, Disbursement, CoordinationRequest]):
                     cursor.execute(sql)
-    if connection.vendor == "sqlite":
-        connection.features.max_query_params = 999
     data_s = time.perf_counter() - start
     log(f"build: data written in {data_s:.1f} s; lights")
     lights.refresh(Project.objects.all(), today)
@@ -307,7 +362,6 @@ def build(today: date) -> dict:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     build_s = time.perf_counter() - start
-    counts = {name: writer.counts[name] for name in ("Project", "Report", "Disbursement", "CoordinationRequest")}
     light_counts = Counter(ProjectStatus.objects.values_list("light", flat=True))
     district = districts[0]
     project = (Project.objects.filter(plan__jurisdiction=district, plan__year=2025, requests__isnull=False)
@@ -315,10 +369,10 @@ def build(today: date) -> dict:
                .order_by("pk").first())
     return {
         "city": city.pk, "district": district.pk, "district_name": district.name, "project": project.pk,
-        "project_reports": project.reports.count(), "leader_person": people[district.pk][0].pk,
+        "project_reports": project.reports.count(), "leader_person": people[district.pk][0],
         "projects": Project.objects.count(), "reports": Report.objects.count(),
-        "requests_open": requests_open, "requests": counts["CoordinationRequest"],
-        "disbursements": counts["Disbursement"],
+        "disbursements": Disbursement.objects.count(), "requests": CoordinationRequest.objects.count(),
+        "requests_open": requests_open,
         "known_word_projects": Project.objects.filter(name__contains=KNOWN_WORD).count(),
         "red_2025": ProjectStatus.objects.filter(light="red", project__plan__year=2025).count(),
         "lights": dict(sorted(light_counts.items())),
@@ -326,12 +380,11 @@ def build(today: date) -> dict:
     }
 
 
-def add_reports(writer: Writer, rng: random.Random, next_id, project, lead, place: str, thing: str,
-                today: date, fundings: list) -> int:
+def add_reports(writer: Writer, rng: random.Random, next_id, project: int, year: int, lead: tuple, place: str,
+                thing: str, today: date, fundings: list[tuple[int, Decimal]]) -> int:
     """The project's 12 monthly reports (with funds disbursed to date per source, as the form asks when a
     project has several) and coordination requests; returns how many requests stay open."""
     from progress.models import CoordinationRequest, Disbursement, Report
-    year = project.plan.year
     final = 100 if rng.random() < 0.78 else rng.randint(55, 95)
     finish = rng.randint(8, 12)
     missed_quarter = rng.choice([1, 2, 3, 4]) if rng.random() < 0.04 else None
@@ -364,29 +417,29 @@ def add_reports(writer: Writer, rng: random.Random, next_id, project, lead, plac
                                  delta=rng.randint(2, 15))
         progress = f"累计完成{thing}年度任务的{percent}%。" + progress
         counts = status in (Report.Status.SUBMITTED, Report.Status.ACCEPTED)
-        problems = (sentences(rng, PROBLEMS, 1, n=rng.randint(3, 40), unit=lead.name, money=rng.randint(10, 900))
+        problems = (sentences(rng, PROBLEMS, 1, n=rng.randint(3, 40), unit=lead[1], money=rng.randint(10, 900))
                     if counts and rng.random() < 0.004 else "")
         submitted = aware(due - timedelta(days=rng.randint(0, 6))) if status != Report.Status.DRAFT else None
         reviewed = submitted + timedelta(days=rng.randint(1, 4)) if status in (
             Report.Status.ACCEPTED, Report.Status.RETURNED) else None
-        report = Report(
-            id=next_id(Report), project=project, organization=lead, period=period, status=status,
+        report = next_id(Report)
+        writer.add(
+            Report, id=report, project_id=project, organization_id=lead[0], period=period, status=status,
             percent_complete=percent, progress=progress, milestone_quarter=quarter, milestone_status=milestone,
             milestone_note="" if milestone != "missed" else "受征迁影响,本季度节点未能按期完成。",
             problems=problems, next_plan=f"下月计划累计完成{min(100, percent + rng.randint(5, 15))}%,加快推进{thing}。",
             review_comment="请补充本月具体工程量和资金拨付情况。" if status == Report.Status.RETURNED else "",
             version=rng.randint(1, 4), submitted_at=submitted, reviewed_at=reviewed,
         )
-        writer.add(report)
         for source, amount in fundings:
-            writer.add(Disbursement(id=next_id(Disbursement), report=report, source=source,
-                                    amount=(amount * min(100, percent + rng.randint(0, 10)) / 100).quantize(Decimal("0.01"))))
+            paid = (amount * min(100, percent + rng.randint(0, 10)) / 100).quantize(Decimal("0.01"))
+            writer.add(Disbursement, id=next_id(Disbursement), report_id=report, source_id=source, amount=paid)
         if problems:
             stays_open = year == today.year or rng.random() < 0.2
-            closed = None if stays_open else submitted + timedelta(days=rng.randint(3, 40))
-            writer.add(CoordinationRequest(
-                id=next_id(CoordinationRequest), project=project, report=report, text=problems, opened_at=submitted,
-                closed_at=closed, resolution="" if stays_open else "已召开专题协调会,问题已解决。"))
+            writer.add(CoordinationRequest, id=next_id(CoordinationRequest), project_id=project, report_id=report,
+                       text=problems, opened_at=submitted,
+                       closed_at=None if stays_open else submitted + timedelta(days=rng.randint(3, 40)),
+                       resolution="" if stays_open else "已召开专题协调会,问题已解决。")
             opened += stays_open
     return opened
 
@@ -432,11 +485,13 @@ def pages(ids: dict) -> list[tuple[str, str, str, object]]:
         ("list_last_page", "list, last page", "coordinator", last_page),
         ("list_leader", "list, district leader", "leader", url("/projects/")),
         ("project", "project page", "coordinator", f"/projects/{ids['project']}/"),
-        ("dashboard_city", "dashboard, city 2025", "coordinator", url("/dashboard/", jurisdiction=ids["city"], year=2025)),
+        ("dashboard_city", "dashboard, city 2025", "coordinator",
+         url("/dashboard/", jurisdiction=ids["city"], year=2025)),
         ("dashboard_district", "dashboard, district 2025", "coordinator",
          url("/dashboard/", jurisdiction=ids["district"], year=2025)),
         ("admin_projects", "admin projects", "admin", "/admin/projects/project/"),
-        ("admin_projects_search", f"admin projects, q={KNOWN_WORD}", "admin", url("/admin/projects/project/", q=KNOWN_WORD)),
+        ("admin_projects_search", f"admin projects, q={KNOWN_WORD}", "admin",
+         url("/admin/projects/project/", q=KNOWN_WORD)),
         ("admin_reports", "admin reports", "admin", "/admin/progress/report/"),
     ]
 
@@ -459,6 +514,10 @@ def percentile(values: list[float], share: float) -> float:
     """Nearest-rank percentile (with 20 values, p95 is the 19th)."""
     ordered = sorted(values)
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+# A link to one row: /projects/12/, /admin/projects/project/12/change/?_changelist_filters=…
+LINK = re.compile(r'href="[^"?#]*?/(\d+)/(?:change/)?(?:\?[^"]*)?"')
 
 
 def measure(client, target: str, repeat: int) -> dict:
@@ -493,7 +552,7 @@ def measure(client, target: str, repeat: int) -> dict:
         **result, "median_ms": statistics.median(times) * 1000, "p95_ms": percentile(times, 0.95) * 1000,
         "queries": len(captured), "sql_ms": sum(s["ms"] for s in statements),
         "slowest_ms": max((s["ms"] for s in statements), default=0.0), "statements": statements,
-        "kb": len(response.content) / 1024, "links": len(set(re.findall(r'href="[^"?#]*?/(\d+)/(?:change/)?(?:\?[^"]*)?"', body))),
+        "kb": len(response.content) / 1024, "links": len(set(re.findall(LINK, body))),
         "last_page": max(pages_linked, default=None),
     }
 
@@ -512,7 +571,7 @@ def explain(key: str, result: dict, top: int) -> None:
           f"{result['sql_ms']:.1f} ms in SQL (the rest is Python: view, forms, template)")
     for s in sorted(statements, key=lambda s: -s["ms"])[:top]:
         text = " ".join(s["text"].split())
-        print(f"  {s['ms']:8.2f} ms  {text[:900]}{' …' if len(text) > 900 else ''}")
+        print(f"  {s['ms']:8.2f} ms  {text[:400]}{' …' if len(text) > 400 else ''}")
     repeated = Counter(shape(s["text"]) for s in statements)
     for sql, times in repeated.most_common():
         if times < 3:
@@ -528,29 +587,37 @@ def explain(key: str, result: dict, top: int) -> None:
         except Exception as error:
             print(f"  (no plan: {type(error).__name__}: {error})")
             continue
-        print(f"  plan of the {s['ms']:.2f} ms statement:")
+        print(f"  the {s['ms']:.2f} ms statement in full, and its plan:\n    {' '.join(s['text'].split())}")
         for row in rows:
             print("    " + (row[0] if len(row) == 1 else " ".join(str(c) for c in row[-1:] if c is not None)))
 
 
 def profile(key: str, client, target: str, top: int) -> None:
-    """Where one request's Python time goes: cProfile's functions by cumulative time."""
+    """Where one request's Python time goes (cProfile): below the call chain every request shares, the
+    functions with the most time under them, then those with the most time of their own."""
     import cProfile
-    import io
     import pstats
     profiler = cProfile.Profile()
     profiler.enable()
     client.get(target)
     profiler.disable()
-    out = io.StringIO()
-    stats = pstats.Stats(profiler, stream=out)
-    print(f"\n--- profile of {key}: {target}  ({stats.total_tt * 1000:.0f} ms under cProfile, which slows Python down)")
-    stats.sort_stats("cumulative").print_stats(top)
-    lines = out.getvalue().splitlines()
-    start = next((i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls")), 0)
-    for line in lines[start:]:
-        if line.strip():
-            print("  " + line.replace(str(REPO) + "/", "").replace(str(Path(sys.prefix)) + "/", ""))
+    stats = pstats.Stats(profiler)
+    total = stats.total_tt
+    prefixes = (str(REPO) + "/", str(Path(sys.prefix)) + "/lib/", str(Path(sys.base_prefix)) + "/lib/")
+
+    def name(file: str, line: int, function: str) -> str:
+        for prefix in prefixes:
+            file = file.removeprefix(prefix)
+        return f"{file.removeprefix('python3.11/site-packages/')}:{line}({function})"
+
+    entries = [(ct, tt, nc, name(*where)) for where, (cc, nc, tt, ct, callers) in stats.stats.items()]
+    print(f"\n--- profile of {key}: {target}  ({total * 1000:.0f} ms under cProfile, which slows Python down about 2×)")
+    print(f"  {'cum ms':>8}{'own ms':>8}{'calls':>8}  function (by time under it, below the shared call chain)")
+    for ct, tt, nc, where in sorted((e for e in entries if e[0] < 0.9 * total), reverse=True)[:top]:
+        print(f"  {ct * 1000:>8.1f}{tt * 1000:>8.1f}{nc:>8}  {where}")
+    print(f"  {'cum ms':>8}{'own ms':>8}{'calls':>8}  function (by time of its own)")
+    for ct, tt, nc, where in sorted(entries, key=lambda e: -e[1])[:15]:
+        print(f"  {ct * 1000:>8.1f}{tt * 1000:>8.1f}{nc:>8}  {where}")
 
 
 def choose(names: list[str], results: dict, missed: list[str]) -> list[str]:
@@ -560,9 +627,10 @@ def choose(names: list[str], results: dict, missed: list[str]) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
     parser.add_argument("--database-url", help=f"postgres://user@host:port/db ({DB_NAME} is created there)")
-    parser.add_argument("--repeat", type=int, default=20, help="timed requests per page, after one warm-up (20)")
+    parser.add_argument("--repeat", type=lambda v: max(1, int(v)), default=20,
+                        help="timed requests per page, after one warm-up (20)")
     parser.add_argument("--keep", action="store_true",
                         help="keep the database (and give the users the password bench-pages-2026)")
     parser.add_argument("--explain", nargs="*", metavar="PAGE",
@@ -572,7 +640,7 @@ def main() -> None:
     parser.add_argument("--profile", nargs="*", metavar="PAGE",
                         help="print where one request's Python time goes (cProfile, by cumulative time) for these "
                              "pages (same default as --explain)")
-    parser.add_argument("--profile-top", type=int, default=40, help="functions printed per profiled page (40)")
+    parser.add_argument("--profile-top", type=int, default=30, help="functions printed per profiled page (30)")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="shishi_bench_pages_"))
     database_url, database = prepare_database(args.database_url, workdir)
@@ -584,9 +652,9 @@ def main() -> None:
         if args.keep:
             print(f"kept: DATABASE_URL={database_url} (users bench-admin, bench-coordinator, bench-leader; "
                   f"password bench-pages-2026)", file=sys.stderr)
-        else:
-            if database == "postgresql":
-                drop_database(args.database_url)
+        elif database == "postgresql":
+            drop_database(args.database_url)
+        if not (args.keep and database == "sqlite"):
             shutil.rmtree(workdir, ignore_errors=True)
 
 
@@ -615,7 +683,7 @@ def run(args, database_url: str, database: str) -> None:
         clients[name] = Client()
         clients[name].force_login(user)
 
-    results = {}
+    results, load_before = {}, os.getloadavg()[0]
     for key, what, who, target in pages(ids):
         target = target(results) if callable(target) else target
         log(f"measuring {key}: {target} as {who}")
@@ -629,9 +697,11 @@ def run(args, database_url: str, database: str) -> None:
         print(f"{key:<22}{r['who']:<12}{r['state']:<8}{figures}  {r['url']}")
         if r["state"] == "error":
             print(f"{'':<22}{r['error']}")
-    print(f"median and p95 of {args.repeat} requests after one warm-up (django.test.Client in this process, DEBUG off); "
+    print(f"median and p95 of {args.repeat} requests after one warm-up (django.test.Client in this process, "
+          f"DEBUG off); "
           f"queries, SQL ms (sum of statement times) and slowest statement ms from one more request; "
-          f"links: distinct /…/<id>/ links on the page (rows shown).")
+          f"links: distinct /…/<id>/ links on the page (rows shown). Load average (1 min) {load_before:.1f} before "
+          f"measuring, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} CPUs: anything else running shows in p95.")
 
     median = {key: r.get("median_ms") for key, r in results.items()}
     ratio = median["list"] / median["admin_projects"] if median["list"] and median["admin_projects"] else None
@@ -647,7 +717,8 @@ def run(args, database_url: str, database: str) -> None:
     for text, key, limit, inclusive in targets:
         value = median.get(key)
         if value is None or limit is None:
-            print(f"– {text}: not measured ({results[key]['state'] if value is None else 'admin changelist not measured'})")
+            why = results[key]["state"] if value is None else "admin changelist not measured"
+            print(f"– {text}: not measured ({why})")
             continue
         ok = value <= limit if inclusive else value < limit
         print(f"{'✓' if ok else '✗'} {text}: {value:.1f} ms (limit {limit:.1f} ms)")
