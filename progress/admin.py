@@ -54,7 +54,6 @@ class ReportAdmin(ShownOnly, ScopedAdmin):
     list_select_related = ["project", "organization"]
     list_filter = ["status", "period"]
     search_fields = ["project__name", "organization__name", "progress"]
-    date_hierarchy = "period"
     inlines = [DisbursementInline, AttachmentInline, RevisionInline]
 
 

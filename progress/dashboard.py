@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
-from django.db.models import Avg, Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Avg, Count, F, Q, QuerySet, Sum
 
 from progress.models import Disbursement, Report
 from accounts.models import User
@@ -101,7 +101,9 @@ def build(projects: QuerySet[Project], *, jurisdiction: Jurisdiction | None, yea
     board.requests = list(open_requests(projects)[:20])
     board.missed = list(Report.objects.filter(project__in=projects, status__in=COUNTED, milestone_status="missed",
                                               milestone_quarter=board.quarter, period__year=year or today.year)
-                        .select_related("project", "organization").order_by("project__position"))
+                        .select_related("project", "organization")
+                        .only("project__number", "project__name", "organization__name", "period", "milestone_note")
+                        .order_by("project__position"))
     return board
 
 
@@ -115,10 +117,10 @@ def _money(projects: QuerySet[Project]) -> list[dict]:
     """Planned and disbursed to date per funding source; disbursed as the latest report handed in says."""
     planned = {row["source__name"]: row["total"] for row in
                Funding.objects.filter(project__in=projects).values("source__name").annotate(total=Sum("amount"))}
-    latest = Report.objects.filter(project=OuterRef("report__project"), status__in=COUNTED).order_by("-period")
+    # The light's last_period is the period of the latest report handed in, so that report is found
+    # through the (project, period) key, one a project, instead of by searching every report's status.
+    latest = Report.objects.filter(project__in=projects, period=F("project__status__last_period")).values("pk")
     disbursed = {row["source__name"]: row["total"] for row in
-                 Disbursement.objects.filter(report__project__in=projects, report__status__in=COUNTED,
-                                             report__period=Subquery(latest.values("period")[:1]))
-                 .values("source__name").annotate(total=Sum("amount"))}
+                 Disbursement.objects.filter(report__in=latest).values("source__name").annotate(total=Sum("amount"))}
     names = sorted(set(planned) | set(disbursed), key=lambda name: (name is None, name or ""))
     return [{"source": name, "planned": planned.get(name), "disbursed": disbursed.get(name)} for name in names]

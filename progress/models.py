@@ -75,7 +75,14 @@ class Report(models.Model):
                 name="report_status_valid",
             ),
         ]
-        indexes = [models.Index(fields=["status", "period"], name="report_status_period")]
+        indexes = [
+            models.Index(fields=["status", "period"], name="report_status_period"),
+            # The admin's list of reports, newest first.
+            models.Index(fields=["-period", "project"], name="report_newest_first"),
+            # Missed milestones are few; the dashboard lists them.
+            models.Index(fields=["milestone_quarter", "period"], condition=Q(milestone_status="missed"),
+                         name="report_milestone_missed"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.project} · {self.period:%Y-%m}"

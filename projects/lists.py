@@ -13,7 +13,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from projects.access import visible_projects
 from projects.filters import ProjectFilter
 from projects.models import Project
-from projects.selectors import projects_with_people
+from projects.selectors import projects_for_list
 from projects.tables import ProjectTable
 
 PAGE_SIZES = (25, 50, 100, 200)
@@ -24,7 +24,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def filtered(request: HttpRequest) -> ProjectFilter:
     """The list as the query string filters it, with everything a row shows loaded in constant queries."""
-    base = projects_with_people(visible_projects(request.user)).select_related("status").order_by(*DEFAULT_ORDER)
+    base = projects_for_list(visible_projects(request.user)).order_by(*DEFAULT_ORDER)
     return ProjectFilter(request.GET or None, queryset=base, request=request)
 
 
