@@ -114,13 +114,16 @@ def _linked(rows, label: str, parameter: str, value: str) -> list[dict]:
 
 
 def _money(projects: QuerySet[Project]) -> list[dict]:
-    """Planned and disbursed to date per funding source; disbursed as the latest report handed in says."""
-    planned = {row["source__name"]: row["total"] for row in
-               Funding.objects.filter(project__in=projects).values("source__name").annotate(total=Sum("amount"))}
-    # The light's last_period is the period of the latest report handed in, so that report is found
-    # through the (project, period) key, one a project, instead of by searching every report's status.
-    latest = Report.objects.filter(project__in=projects, period=F("project__status__last_period")).values("pk")
-    disbursed = {row["source__name"]: row["total"] for row in
-                 Disbursement.objects.filter(report__in=latest).values("source__name").annotate(total=Sum("amount"))}
+    """Planned and disbursed to date per funding source; disbursed as the latest report handed in says.
+
+    The light's last_period is the period of the latest report handed in, so that report is reached
+    through the (project, period) key. order_by() drops the models' default orderings, whose joins
+    (report → project → plan → jurisdiction) would otherwise be made for nothing."""
+    planned = Funding.objects.filter(project__in=projects).order_by().values("source__name").annotate(total=Sum("amount"))
+    disbursed = (Disbursement.objects.filter(report__project__in=projects,
+                                             report__period=F("report__project__status__last_period"))
+                 .order_by().values("source__name").annotate(total=Sum("amount")))
+    planned = {row["source__name"]: row["total"] for row in planned}
+    disbursed = {row["source__name"]: row["total"] for row in disbursed}
     names = sorted(set(planned) | set(disbursed), key=lambda name: (name is None, name or ""))
     return [{"source": name, "planned": planned.get(name), "disbursed": disbursed.get(name)} for name in names]
