@@ -56,6 +56,16 @@ def visible_projects(user: User) -> QuerySet[Project]:
     return Project.objects.filter(seen)
 
 
+def scope_key(user: User) -> str:
+    """A short text naming what `visible_projects(user)` returns, for caching what is derived from it."""
+    if user.is_superuser:
+        return "all"
+    roles = roles_of(user)
+    wide = jurisdiction_ids_of(user) if roles & WIDE_ROLES else []
+    unit = user.organization_id if Role.OFFICER in roles else None
+    return f"j{','.join(map(str, sorted(wide)))}u{unit}"
+
+
 def visible_project(user: User, pk: int, queryset: QuerySet[Project] | None = None) -> Project:
     """The project if the user may see it; a guessed address for someone else's answers 404."""
     queryset = visible_projects(user) if queryset is None else queryset & visible_projects(user)

@@ -2,6 +2,14 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    # Rolled-back tests can give the next test the same ids, and so the same cache keys.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _plain_http_in_chinese(settings):
     # Production redirects to HTTPS (tests/config checks that); the test client speaks plain HTTP.
     settings.SECURE_SSL_REDIRECT = False

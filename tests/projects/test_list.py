@@ -161,3 +161,13 @@ def test_the_list_keeps_its_number_of_queries_as_rows_grow(root, licheng):
     load("001")
     assert Project.objects.count() > 150
     assert count() == few
+
+
+def test_units_of_a_table_imported_since_are_offered_at_once(root, licheng):
+    def offered() -> set[str]:
+        field = root.get(reverse("projects:list")).context["filter"].form.fields["lead_unit"]
+        return {label for _pk, label in field.choices}
+
+    assert "区发改局（鲤城区）" not in offered()
+    load("004")  # the work-report tasks of the same district name 区发改局 as a lead unit
+    assert "区发改局（鲤城区）" in offered()
