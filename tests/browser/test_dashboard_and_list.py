@@ -7,7 +7,6 @@ other project has no report for a year that is over, so it is red too. Screensho
 
 import re
 import shutil
-from collections import Counter
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -15,11 +14,11 @@ import pytest
 from openpyxl import load_workbook
 
 from accounts.roles import Role
-from progress import services
-from projects.models import Organization, Person, Project
-from tests.browser.test_report_on_phone import SHOTS, check_fits_the_phone, png_pixels
+from projects.models import Person
+from tests.browser.screens import SHOTS, assert_not_blank
+from tests.browser.test_report_on_phone import check_fits_the_phone
 from tests.factories import make_user
-from tests.projects.conftest import load
+from tests.projects.conftest import report_on_2022
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,23 +29,10 @@ COUNT_LINE = re.compile(r"共 (\d+) 个项目")
 
 @pytest.fixture
 def year_2022(transactional_db, settings, tmp_path):
-    """Seed 000 with two of 区住建局's projects reported on: 9 done, 8 red with an open request.
-
-    Set up before the browser starts (list it before `page`), so the live server finds it all in place."""
+    """tests/projects/conftest.py's story, set up before the browser starts (list it before `page`),
+    so the live server finds it all in place."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    plan = load("000")
-    unit = Organization.objects.get(name="区住建局")
-    officer = make_user(username="zjj", role=Role.OFFICER, organization=unit)
-    coordinator = make_user(username="ducha", password=PASSWORD, role=Role.COORDINATOR,
-                            jurisdiction=plan.jurisdiction)
-    month = plan.schedule.periods(2022)[-1].month
-    eight, nine = (Project.objects.get(plan=plan, number=n) for n in ("8", "9"))
-    services.save_report(user=officer, project=eight, month=month, version=0, submit=True, data=services.ReportInput(
-        percent_complete=50, progress="征迁中", milestone_status="missed", problems="征迁受阻", disbursed={None: 450}))
-    done = services.save_report(user=officer, project=nine, month=month, version=0, submit=True,
-                                data=services.ReportInput(percent_complete=100, progress="完工", disbursed={None: 100}))
-    services.review_report(user=coordinator, report=done, version=done.version, accept=True)
-    return plan, coordinator
+    return report_on_2022(coordinator_password=PASSWORD)
 
 
 # --- helpers ---
@@ -58,19 +44,6 @@ def sign_in(page, username: str) -> None:
     with page.expect_navigation():
         page.click("form.login button[type=submit]")
     assert urlsplit(page.url).path == "/tasks/", f"sign-in failed, still at {page.url}"
-
-
-def assert_not_blank(path: Path, width: int) -> None:
-    """As test_report_on_phone's check, for any width: the picture shows more than its background."""
-    png_width, height, rows = png_pixels(path.read_bytes())
-    assert png_width == width, f"{path.name} is {png_width} px wide, not {width}"
-    bpp = len(rows[0]) // png_width
-    colours = Counter(row[i:i + 3] for row in rows for i in range(0, len(row), bpp))
-    total = png_width * height
-    (_background, most), *others = colours.most_common()
-    assert most / total < 0.97, f"{path.name}: one colour covers {most / total:.1%} of the picture"
-    shown = sum(1 for _colour, n in others if n / total >= 0.002)
-    assert shown >= 2, f"{path.name} shows too little besides its background"
 
 
 def assert_no_sideways_scroll(page) -> None:

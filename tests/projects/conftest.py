@@ -2,6 +2,7 @@
 
 import pytest
 
+from accounts.models import User
 from accounts.roles import Role
 from imports.services import apply_import, preview_import
 from progress import services
@@ -16,14 +17,13 @@ def load(number: str) -> Plan:
     return apply_import(preview=preview).plan
 
 
-@pytest.fixture
-def year_2022(settings, tmp_path):
+def report_on_2022(*, coordinator_password: str = "pass-1234-word") -> tuple[Plan, User]:
     """Seed 000 with two of 区住建局's projects reported on: 9 done, 8 red with an open request."""
-    settings.MEDIA_ROOT = tmp_path
     plan = load("000")
     unit = Organization.objects.get(name="区住建局")
     officer = make_user(username="zjj", role=Role.OFFICER, organization=unit)
-    coordinator = make_user(username="db", role=Role.COORDINATOR, jurisdiction=plan.jurisdiction)
+    coordinator = make_user(username="ducha", password=coordinator_password, role=Role.COORDINATOR,
+                            jurisdiction=plan.jurisdiction)
     month = plan.schedule.periods(2022)[-1].month
     eight, nine = (Project.objects.get(plan=plan, number=n) for n in ("8", "9"))
     services.save_report(user=officer, project=eight, month=month, version=0, submit=True, data=services.ReportInput(
@@ -32,3 +32,9 @@ def year_2022(settings, tmp_path):
                                 data=services.ReportInput(percent_complete=100, progress="完工", disbursed={None: 100}))
     services.review_report(user=coordinator, report=done, version=done.version, accept=True)
     return plan, coordinator
+
+
+@pytest.fixture
+def year_2022(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return report_on_2022()
