@@ -186,6 +186,12 @@ MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 20)
 # Pasted tables arrive as form text, so the form limit is the upload limit too.
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_MB * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# A sheet or table larger than this is refused before its cells are laid out in memory: a small
+# file can declare a cell at XFD1048576 and ask for hundreds of GB. Real tables have a few
+# hundred rows and at most a few dozen columns.
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 20_000)
+IMPORT_MAX_COLUMNS = env_int("IMPORT_MAX_COLUMNS", 200)
+IMPORT_MAX_CELLS = env_int("IMPORT_MAX_CELLS", 1_000_000)
 # Photos and documents attached to reports: each file at most this large (a phone photo is 2–8 MB).
 ATTACHMENT_MAX_MB = env_int("ATTACHMENT_MAX_MB", 15)
 

@@ -4,13 +4,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from imports.align import align
 from imports.cells.money import parse_amount, parse_funding
-from imports.cells.people import parse_people
+from imports.cells.people import PeopleParse, parse_people
 from imports.cells.quarters import parse_quarters, target_percent
-from imports.cells.units import parse_units
+from imports.cells.units import UnitsParse, parse_units
 from imports.drafts import CategoryDraft, FundingDraft, MilestoneDraft, PlanDraft, Problem, ProjectDraft
 from imports.layouts import Column, Layout, Role
 from imports.segments import Entry, Segment
@@ -175,11 +176,11 @@ class Interpreter:
             elif role == Role.FUNDING:
                 project.funding_text = text
             elif role in {Role.LEAD, Role.ASSISTING}:
-                parsed = _units(text)
+                parsed = _units(text, get_language())
                 setattr(project, "lead_units" if role == Role.LEAD else "assisting_units", list(parsed.units))
                 self._warn(parsed.warnings, *where)
             elif role in {Role.LEADERS, Role.STAFF}:
-                parsed = _people(text)
+                parsed = _people(text, get_language())
                 setattr(project, "leaders" if role == Role.LEADERS else "staff", list(parsed.names))
                 self._warn(parsed.warnings, *where)
             elif role is None:
@@ -229,8 +230,15 @@ class Interpreter:
 
 
 # The same unit and leader cells recur on many rows of a long table; each is parsed once.
-_units = lru_cache(maxsize=16384)(parse_units)
-_people = lru_cache(maxsize=16384)(parse_people)
+# The parse holds its warnings already translated, so the language is part of the key.
+@lru_cache(maxsize=16384)
+def _units(text: str, language: str | None) -> UnitsParse:
+    return parse_units(text)
+
+
+@lru_cache(maxsize=16384)
+def _people(text: str, language: str | None) -> PeopleParse:
+    return parse_people(text)
 
 
 def _cell(cells: tuple[str, ...], index: int) -> str:

@@ -24,6 +24,8 @@ DECLARED = re.compile(r"(\d+)\s*件实事|实事\s*(\d+)\s*件|(\d+)\s*项(?:为
 PROGRESS_MONTH = re.compile(
     r"(\d{1,2})\s*月(?:份)?(?:底|末)?(?:进展|进度|推进)|[（(]\s*(?:20\d\d\s*年\s*)?(\d{1,2})\s*月(?:份)?\s*[)）]"
 )
+# The month as written in a PROGRESS_MONTH match, for a warning when it does not exist (13月).
+MONTH_TEXT = re.compile(r"(?:20\d\d\s*年\s*)?\d{1,2}\s*月")
 HALF_YEAR = ("半年", "上半年")
 # A jurisdiction's name ends in one of these; the shortest name that does is taken, so
 # 鲤城区委 gives 鲤城区 and 泉州市鲤城区 gives 泉州市 then 鲤城区.
@@ -198,17 +200,28 @@ def read_preamble(lines: list[str]) -> PlanMeta:
         if not meta.document_number and (number := DOCUMENT_NUMBER.search(line)):
             meta.document_number = re.sub(r"\s+", "", number.group(0))
         if not meta.issued_on and (issued := ISSUE_DATE.match(line)):
-            meta.issued_on = date(*(int(part) for part in issued.groups()))
+            try:
+                meta.issued_on = date(*(int(part) for part in issued.groups()))
+            except ValueError:  # 2023年2月30日: a typing slip in the notice, not a reason to refuse the table
+                meta.warnings.append(_not_a_date(issued.group(0)))
         if meta.declared_count is None and (declared := DECLARED.search(line)):
             meta.declared_count = int(next(group for group in declared.groups() if group))
     # A date broken over lines or pages (分别于6月25日、12 / 月25日前) reads whole again.
-    meta.report_schedule, meta.warnings = read_schedule("".join(plain))
+    meta.report_schedule, schedule_warnings = read_schedule("".join(plain))
+    meta.warnings.extend(schedule_warnings)
     if meta.kind == "progress_report":
         month = PROGRESS_MONTH.search(title)
         number = int(next(group for group in month.groups() if group)) if month else None
         # A month the title names (进展表（2023年12月）) is taken before the half-year word.
         if number and 1 <= number <= 12:
             meta.progress_month = number
-        elif any(word in title for word in HALF_YEAR):
-            meta.progress_month = 6
+        else:
+            if month:
+                meta.warnings.append(_not_a_date(MONTH_TEXT.search(month.group(0)).group(0)))
+            if any(word in title for word in HALF_YEAR):
+                meta.progress_month = 6
     return meta
+
+
+def _not_a_date(text: str) -> str:
+    return _("The date %(text)s does not exist; it was not used.") % {"text": text}

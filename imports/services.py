@@ -1,12 +1,13 @@
 """preview_import() and apply_import(): the only code that writes an imported table to the database."""
 
 import hashlib
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
 from imports.drafts import PlanDraft, Problem
@@ -16,11 +17,14 @@ from imports.plan_reader import draft_plan
 from imports.progress import Progress
 from imports.readers import ReadError, read_file
 from imports.reuse import reusable_import, stamp
+from imports.staging import staged
 from imports.store import PlanWriter, find_jurisdiction, stored_fingerprints
 from imports.summary import fingerprint, project_facts, summarize
 from progress import lights
 from projects.access import jurisdiction_ids_of
 from projects.models import Plan, Project
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -140,10 +144,71 @@ def apply_import(*, preview: ImportPreview, user=None, record: ImportRecord | No
     return _record(preview, user=user, record=record, status=ImportRecord.Status.APPLIED, plan=plan)
 
 
+# The code of the refusal whose remedy is a new upload, not another look at the preview.
+FILE_GONE = "file_gone"
+
+
+def confirm_import(*, record: ImportRecord, user) -> ImportRecord:
+    """Apply a preview the administrator confirmed: its staged file read again with the preview's own options.
+
+    Refuses with ValidationError, writing nothing, a record that is no longer a preview, a file no
+    longer staged (code FILE_GONE), a file that now reads as another plan than the preview showed,
+    and a plan outside the administrator's jurisdictions. Any other failure (errors in the file,
+    the database refusing a row) ends in the record marked failed, with its message."""
+    _refuse_unless_previewed(record)
+    data = staged(checksum=record.checksum)
+    if data is None:
+        raise ValidationError(_("The uploaded file is no longer available; please upload it again."), code=FILE_GONE)
+    # What the browser posts back is never read: the preview was checked with these options only.
+    jurisdiction, year = record.result.get("options") or [None, None]
+    # Read before the record is locked: a large table takes seconds.
+    fresh = preview_import(file_name=record.file_name, data=data, jurisdiction=jurisdiction, year=year, reuse=False)
+    with transaction.atomic():
+        # Locked until the import is written: a second click waits here, then finds it applied.
+        record = ImportRecord.objects.select_for_update().get(pk=record.pk)
+        _refuse_unless_previewed(record)
+        if fresh.errors:
+            return record_failure(preview=fresh, user=user, record=record)
+        previewed, now = _plan_facts(record.result.get("plan", {})), _plan_facts(fresh.summary()["plan"])
+        if now != previewed:
+            raise ValidationError(
+                _("The file now reads as %(now)s, not %(previewed)s as the preview showed; nothing was imported. "
+                  "Please upload it again.") % {"now": _describe(now), "previewed": _describe(previewed)})
+        if not may_import_into(user, fresh.draft.jurisdiction):
+            raise ValidationError(_("You may import only plans of your own jurisdiction and of those under it."))
+        try:
+            return apply_import(preview=fresh, user=user, record=record)
+        except (ValidationError, DatabaseError) as error:
+            # What reading could not foresee, such as a number a project added by hand already has.
+            logger.warning("Import %s could not be applied", record.pk, exc_info=True)
+            messages = error.messages if isinstance(error, ValidationError) else [str(error)]
+            fresh.draft.errors.extend(Problem(message) for message in messages)
+            return record_failure(preview=fresh, user=user, record=record)
+
+
+def _refuse_unless_previewed(record: ImportRecord) -> None:
+    if record.status == ImportRecord.Status.APPLIED:
+        raise ValidationError(_("This table has already been imported."))
+    if record.status != ImportRecord.Status.PREVIEWED:
+        raise ValidationError(_("This import failed; please upload the table again."))
+
+
+def _plan_facts(plan: dict) -> tuple[str, int | None, str]:
+    """What names the plan an import writes into, from a summary's "plan"."""
+    return plan.get("jurisdiction") or "", plan.get("year"), plan.get("kind") or ""
+
+
+def _describe(facts: tuple[str, int | None, str]) -> str:
+    jurisdiction, year, kind = facts
+    kind = Plan.Kind(kind).label if kind in Plan.Kind.values else kind
+    return _("%(jurisdiction)s, %(year)s, %(kind)s") % {"jurisdiction": jurisdiction or "—", "year": year or "—",
+                                                        "kind": kind or "—"}
+
+
 def record_preview(*, preview: ImportPreview, user=None) -> ImportRecord:
     """Keep a previewed import, with every project as it would be stored, until it is confirmed."""
     status = ImportRecord.Status.FAILED if preview.errors else ImportRecord.Status.PREVIEWED
-    return _record(preview, user=user, status=status, projects=True)
+    return _record(preview, user=user, status=status, projects=True, options=True)
 
 
 def record_failure(*, preview: ImportPreview, user=None, record: ImportRecord | None = None) -> ImportRecord:
@@ -152,7 +217,7 @@ def record_failure(*, preview: ImportPreview, user=None, record: ImportRecord | 
 
 
 def _record(preview: ImportPreview, *, user, status: str, record: ImportRecord | None = None, plan: Plan | None = None,
-            projects: bool = False) -> ImportRecord:
+            projects: bool = False, options: bool = False) -> ImportRecord:
     record = record or ImportRecord(file_name=preview.file_name, checksum=preview.checksum)
     record.user, record.status, record.plan = user, status, plan
     record.result = preview.summary()
@@ -163,5 +228,8 @@ def _record(preview: ImportPreview, *, user, status: str, record: ImportRecord |
             {**project_facts(project), "outcome": preview.outcome.get(project.key, "")}
             for project in preview.draft.projects
         ]
+    if options:
+        # [jurisdiction, year] as the admin gave them: confirm_import() reads the file again with these.
+        record.result["options"] = preview.options
     record.save()
     return record

@@ -43,27 +43,54 @@ def _level(name: str) -> str:
 
 
 def find_jurisdiction(chain: list[str], *, create: bool) -> Jurisdiction | None:
-    """The jurisdiction a chain of names (泉州市, 鲤城区) means; matched by its own name, parents completing it."""
+    """The jurisdiction a chain of names (泉州市, 鲤城区) means: every name given must match.
+
+    A name given alone means the one jurisdiction of that name. A name under a parent means the
+    one under that parent, never a namesake elsewhere (南京市/鼓楼区 is not 福州市 › 鼓楼区);
+    with `create`, a missing one is created. Without `create` nothing is written and None means
+    "would be created"."""
     leaf = chain[-1]
-    candidates = list(Jurisdiction.objects.filter(name=leaf))
-    if len(candidates) > 1 and len(chain) > 1:
-        candidates = [c for c in candidates if c.parent and c.parent.name == chain[-2]] or candidates
+    if len(chain) == 1:
+        return _only_one_called(leaf, create=create)
+    parent = find_jurisdiction(chain[:-1], create=create)
+    if parent is not None and (child := Jurisdiction.objects.filter(name=leaf, parent=parent).first()):
+        return child
+    if orphan := _adoptable(leaf, parent):
+        if create:
+            # A later document names the city the first one left out: 鲤城区 becomes 泉州市 › 鲤城区.
+            orphan.parent = parent
+            orphan.save(update_fields=["parent"])
+        return orphan
+    if not create:
+        return None
+    return Jurisdiction.objects.create(name=leaf, parent=parent, level=_level(leaf))
+
+
+def _only_one_called(name: str, *, create: bool) -> Jurisdiction | None:
+    candidates = list(Jurisdiction.objects.filter(name=name)[:2])
     if len(candidates) > 1:
         raise ValidationError(_("Several jurisdictions are called %(name)s: give it with its city, like 泉州市/%(name)s.")
-                              % {"name": leaf})
-    if not create:
-        return candidates[0] if candidates else None
-    parent = None
-    for name in chain[:-1]:
-        parent, _created = Jurisdiction.objects.get_or_create(name=name, parent=parent, defaults={"level": _level(name)})
+                              % {"name": name})
     if candidates:
-        found = candidates[0]
-        if found.parent is None and parent is not None:
-            # A later document names the city the first one left out: 鲤城区 becomes 泉州市 › 鲤城区.
-            found.parent = parent
-            found.save(update_fields=["parent"])
-        return found
-    return Jurisdiction.objects.create(name=leaf, parent=parent, level=_level(leaf))
+        return candidates[0]
+    return Jurisdiction.objects.create(name=name, level=_level(name)) if create else None
+
+
+def _adoptable(name: str, parent: Jurisdiction | None) -> Jurisdiction | None:
+    """The jurisdiction of this name stored without a parent, when it is the only one of its name.
+
+    Only then can it be the one the chain means; with a namesake anywhere, it may be another
+    city's, and a new one is safer than taking it. `parent` None is a parent not stored yet."""
+    candidates = list(Jurisdiction.objects.filter(name=name)[:2])
+    if len(candidates) != 1 or candidates[0].parent_id is not None:
+        return None
+    orphan = candidates[0]
+    ancestor = parent
+    while ancestor is not None:  # 鲤城区 cannot become the parent of its own parent
+        if ancestor.pk == orphan.pk:
+            return None
+        ancestor = ancestor.parent
+    return orphan
 
 
 def stored_fingerprints(jurisdiction: Jurisdiction, year: int | None, kind: str) -> dict[str, str]:

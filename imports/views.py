@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,8 +12,8 @@ from django_tables2 import RequestConfig
 
 from imports.forms import UploadForm
 from imports.models import ImportRecord
-from imports.services import apply_import, may_import_into, preview_import, record_failure, record_preview
-from imports.staging import stage, staged
+from imports.services import FILE_GONE, confirm_import, preview_import, record_preview
+from imports.staging import stage
 from imports.tables import PreviewTable
 from projects.access import jurisdiction_ids_of
 
@@ -66,22 +67,18 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required(CAN_IMPORT, raise_exception=True)
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    """Store the previewed table, read afresh so it meets the database as it is now."""
-    record = get_object_or_404(visible_records(request.user), pk=pk, status=ImportRecord.Status.PREVIEWED)
-    data = staged(checksum=record.checksum)
-    if data is None:
-        messages.error(request, _("The uploaded file is no longer available; please upload it again."))
-        return redirect("imports:upload")
-    jurisdiction = request.POST.get("jurisdiction") or None
-    year = int(request.POST["year"]) if request.POST.get("year", "").isdigit() else None
-    fresh = preview_import(file_name=record.file_name, data=data, jurisdiction=jurisdiction, year=year, reuse=False)
-    if not fresh.errors and not may_import_into(request.user, fresh.draft.jurisdiction):
-        messages.error(request, _("You may import only plans of your own jurisdiction and of those under it."))
+    """Store the previewed table, read afresh with the preview's options so it meets the database as it is now."""
+    record = get_object_or_404(visible_records(request.user), pk=pk)
+    try:
+        record = confirm_import(record=record, user=request.user)
+    except ValidationError as refusal:
+        for message in refusal.messages:
+            messages.error(request, message)
+        if getattr(refusal, "code", None) == FILE_GONE:
+            return redirect("imports:upload")
         return redirect("imports:preview", pk=record.pk)
-    if fresh.errors:
-        record_failure(preview=fresh, user=request.user, record=record)
+    if record.status == ImportRecord.Status.FAILED:
         messages.error(request, _("The table could not be imported; see the errors below."))
     else:
-        apply_import(preview=fresh, user=request.user, record=record)
         messages.success(request, _("The table is imported."))
     return redirect("imports:preview", pk=record.pk)

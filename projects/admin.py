@@ -76,6 +76,29 @@ class MilestoneInline(ScopedTabularInline):
     fields = ["quarter", "planned", "target_percent"]
 
 
+class ProjectChildAdmin(ScopedAdmin):
+    """A row that belongs to one project: writing it by hand makes the next import take the project as updated."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # A row moved to another project changes both; the form still knows the first.
+        _edited_by_hand([obj.project_id, form.initial.get("project")])
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        _edited_by_hand([obj.project_id])
+
+    def delete_queryset(self, request, queryset):
+        projects = list(queryset.values_list("project_id", flat=True))
+        super().delete_queryset(request, queryset)
+        _edited_by_hand(projects)
+
+
+def _edited_by_hand(project_ids: list) -> None:
+    """Edited by hand: the next import of the table must not take these projects as unchanged."""
+    Project.objects.filter(pk__in=[pk for pk in project_ids if pk]).update(import_fingerprint="")
+
+
 @admin.register(Project)
 class ProjectAdmin(ScopedAdmin):
     list_display = ["number", "name", "plan", "category", "lead_units", "leaders", "total_investment"]
@@ -102,8 +125,7 @@ class ProjectAdmin(ScopedAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # Edited by hand: the next import of the table must not take the row as unchanged.
-        Project.objects.filter(pk=form.instance.pk).update(import_fingerprint="")
+        _edited_by_hand([form.instance.pk])
 
     @admin.display(description=_("lead units"))
     def lead_units(self, project: Project) -> str:
@@ -185,7 +207,7 @@ class FundingSourceAdmin(ScopedAdmin):
     search_fields = ["name"]
 
 
-class ProjectLinkAdmin(ScopedAdmin):
+class ProjectLinkAdmin(ProjectChildAdmin):
     """The rows that tie a project to something else; mostly edited as inlines on the project."""
 
     related_field: str
@@ -223,7 +245,7 @@ class FundingAdmin(ProjectLinkAdmin):
 
 
 @admin.register(QuarterlyMilestone)
-class QuarterlyMilestoneAdmin(ScopedAdmin):
+class QuarterlyMilestoneAdmin(ProjectChildAdmin):
     list_display = ["project", "quarter", "planned", "target_percent"]
     list_select_related = ["project"]
     list_filter = ["quarter"]

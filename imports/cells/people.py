@@ -53,45 +53,59 @@ def _name_lengths(run: str, start: int) -> tuple[int, ...]:
     return COMPOUND_NAME_LENGTHS if run.startswith(COMPOUND_SURNAMES, start) else NAME_LENGTHS
 
 
-def _segmentations(run: str, start: int = 0) -> list[list[str]]:
-    """Every way to cut a run of characters into names of plausible length."""
-    if start == len(run):
-        return [[]]
-    found: list[list[str]] = []
-    for length in _name_lengths(run, start):
-        if start + length <= len(run):
-            found.extend([run[start : start + length], *rest] for rest in _segmentations(run, start + length))
-    return found
-
-
 def split_run(run: str) -> list[str] | None:
-    """Names in a run printed without separators, or None when the cut is not certain."""
-    options = [option for option in _segmentations(run) if len(option) <= MAX_NAMES_IN_RUN]
-    if not options:
-        return None
-    fewest = min(len(option) for option in options)
-    best = [option for option in options if len(option) == fewest]
+    """Names in a run printed without separators, or None when the cut is not certain.
+
+    The cut wanted is the one with fewest names, if only one cut has that few. Listing every
+    way of cutting grows exponentially with the run (60 characters ran out of memory), so from
+    the end of the run back to its start each position keeps only the fewest names that cover
+    the rest, how many cuts give that few (one, or more than one), and the first name's length."""
+    # fewest[start] = (names, cuts with that many names, capped at 2, length of the first name)
+    fewest: list[tuple[int, int, int] | None] = [None] * len(run) + [(0, 1, 0)]
+    for start in range(len(run) - 1, -1, -1):
+        for length in _name_lengths(run, start):
+            rest = fewest[start + length] if start + length <= len(run) else None
+            if rest is None:
+                continue
+            found = fewest[start]
+            if found is None or rest[0] + 1 < found[0]:
+                fewest[start] = (rest[0] + 1, rest[1], length)
+            elif rest[0] + 1 == found[0]:
+                fewest[start] = (found[0], min(found[1] + rest[1], 2), found[2])
+    best = fewest[0]
     # 6 characters are two names of three rather than three of two; 5 could be 2+3 or 3+2.
-    return best[0] if len(best) == 1 else None
+    if best is None or best[0] > MAX_NAMES_IN_RUN or best[1] > 1:
+        return None
+    names: list[str] = []
+    start = 0
+    while start < len(run) and (step := fewest[start]) is not None:
+        names.append(run[start : start + step[2]])
+        start += step[2]
+    return names
 
 
 def _pair_padded(tokens: list[str]) -> list[str]:
     """Re-join single characters that padding split off a two-character name (王  伟)."""
     tokens = list(tokens)
+    # Built up as a new list: cutting and re-inserting in place moves every later token each time.
+    paired: list[str] = []
     index = 0
     while index < len(tokens):
-        if len(tokens[index]) == 1 and not is_placeholder(tokens[index]):
-            before = tokens[index - 1] if index > 0 else ""
-            after = tokens[index + 1] if index + 1 < len(tokens) else ""
+        token = tokens[index]
+        index += 1
+        if len(token) == 1 and not is_placeholder(token):
+            before = paired[-1] if paired else ""
+            after = tokens[index] if index < len(tokens) else ""
             if len(after) == 1:
-                tokens[index : index + 2] = [tokens[index] + after]
+                token += after
+                index += 1
             elif len(before) > 2 and not is_placeholder(before) and split_run(before[:-1]):
                 # 曾朝阳王  伟: the 王 of 王伟 was printed against the previous name.
-                tokens[index - 1 : index + 1] = [before[:-1], before[-1] + tokens[index]]
+                paired[-1], token = before[:-1], before[-1] + token
             elif len(after) > 2 and not is_placeholder(after) and split_run(after[1:]):
-                tokens[index : index + 2] = [tokens[index] + after[0], after[1:]]
-        index += 1
-    return tokens
+                token, tokens[index] = token + after[0], after[1:]
+        paired.append(token)
+    return paired
 
 
 def _join_placeholders(tokens: list[str]) -> list[str]:
@@ -117,6 +131,7 @@ def parse_people(text: str) -> PeopleParse:
 def _parse_people(text: str) -> PeopleParse:
     tokens = [token for token in SEPARATORS_RE.split(text or "") if token]
     names: list[str] = []
+    seen: set[str] = set()
     placeholders: list[str] = []
     warnings: list[str] = []
     for token in _join_placeholders(_pair_padded(tokens)):
@@ -127,5 +142,8 @@ def _parse_people(text: str) -> PeopleParse:
         if found is None:
             warnings.append(_("Could not tell the names apart: %(text)s") % {"text": token})
             continue
-        names.extend(name for name in found if name not in names)
+        for name in found:
+            if name not in seen:
+                seen.add(name)
+                names.append(name)
     return PeopleParse(names, placeholders, warnings)

@@ -29,6 +29,9 @@ PLACE_PREFIX_MAX = 5
 # Inside a joined name these start another unit: 区教育局区文投集团.
 NAME_STARTS = ("区", "市", "县", "省")
 MIN_NAME_LENGTH = 3
+# No name cut out of a run is longer; the longest in the tables has 25 characters. A run that
+# cannot be cut stays whole, however long.
+MAX_UNIT_NAME_LENGTH = 40
 GROUP_MARKERS = ("各", "相关", "有关")
 GENERIC_GROUP_NAMES = frozenset({"责任单位", "相关单位", "有关单位", "成员单位", "配合单位", "协办单位"})
 # 党工委、办事处 is the joint name of a sub-district's party committee and office, one unit.
@@ -71,6 +74,8 @@ class _Fragment:
 
 def _base(name: str) -> str:
     """The name without a trailing bracket, which is a note or another name."""
+    if not name.removesuffix("\n").endswith(tuple(CLOSING_BRACKETS)):  # $ allows one \n after it
+        return name  # the usual case, without a pattern that reads the whole name each time
     match = TRAILING_BRACKET_RE.match(name)
     return match.group("name") if match else name
 
@@ -104,20 +109,29 @@ def _fragments(text: str) -> list[_Fragment]:
     return fragments
 
 
+def _ends_complete(pieces: list[_Fragment]) -> bool:
+    """is_complete() of the pieces joined, read from their end only.
+
+    The longest suffix has three characters and a trailing bracket never spans a separator, so
+    the last piece and the three characters before it decide; joining every piece each time a
+    wrapped line is added would copy the growing name again and again."""
+    end = "".join(piece.text for piece in pieces[-4:])
+    return is_complete(end[-(len(pieces[-1].text) + 3) :])
+
+
 def _join_wrapped(fragments: list[_Fragment]) -> list[_Fragment]:
     """Re-join names that a narrow cell wrapped onto several lines."""
-    joined: list[_Fragment] = []
+    names: list[list[_Fragment]] = []  # the pieces of each name
     for fragment in fragments:
-        previous = joined[-1] if joined else None
-        wrapped = previous is not None and not previous.enumerated and (
-            not is_complete(previous.text) or fragment.text.startswith(CONTINUATION_WORDS)
+        previous = names[-1] if names else None
+        wrapped = previous is not None and not previous[-1].enumerated and (
+            not _ends_complete(previous) or fragment.text.startswith(CONTINUATION_WORDS)
         )
         if previous is not None and (wrapped or fragment.text[0] in OPENING_BRACKETS):
-            previous.text += fragment.text
-            previous.enumerated = fragment.enumerated
+            previous.append(fragment)
         else:
-            joined.append(_Fragment(fragment.text, fragment.enumerated))
-    return joined
+            names.append([fragment])
+    return [_Fragment("".join(piece.text for piece in pieces), pieces[-1].enumerated) for pieces in names]
 
 
 def _shared_suffix(place: str, full: str) -> str | None:
@@ -147,21 +161,48 @@ def _distribute(fragments: list[_Fragment]) -> list[str]:
     return names + places
 
 
-def _outside_brackets(name: str, index: int) -> bool:
-    """True when position index of name is not inside a bracket."""
-    before = name[:index]
-    return sum(before.count(c) for c in OPENING_BRACKETS) == sum(before.count(c) for c in CLOSING_BRACKETS)
+def _bracket_depths(name: str) -> list[int]:
+    """Opening minus closing brackets before each position of name (and after its end)."""
+    depths, depth = [0], 0
+    for char in name:
+        depth += (char in OPENING_BRACKETS) - (char in CLOSING_BRACKETS)
+        depths.append(depth)
+    return depths
 
 
 def _split_run_together(name: str) -> list[str]:
-    """Split complete names printed without a separator (区教育局区文投集团)."""
-    for index in range(MIN_NAME_LENGTH, len(name) - MIN_NAME_LENGTH + 1):
-        head, tail = name[:index], name[index:]
-        if tail.startswith(NAME_STARTS) and is_complete(head) and _outside_brackets(name, index):
-            rest = _split_run_together(tail)
-            if all(is_complete(part) for part in rest):
-                return [head, *rest]
-    return [name]
+    """Split complete names printed without a separator (区教育局区文投集团).
+
+    A cut goes where a new name starts (区, 市 …) outside brackets, and is taken only if every
+    piece then ends like a unit name; of those, the leftmost cut wins, then the next. Trying the
+    cuts one inside another doubled the work with every name in a run that does not end in one
+    (区教育局 × 24 + 区教育) and ran out of stack on long runs, so each place where a cut may go is
+    settled once, from the end of the run back to its start."""
+    depths = _bracket_depths(name)
+    cuts = {
+        index
+        for index in range(MIN_NAME_LENGTH, len(name) - MIN_NAME_LENGTH + 1)
+        if name[index] in NAME_STARTS and depths[index] == 0
+    }
+    # next_cut[start]: where the name starting at start ends, when everything after it splits too.
+    next_cut: dict[int, int] = {}
+    # splits[start]: what follows start reads as complete names, cut or whole.
+    splits: dict[int, bool] = {}
+    for start in sorted(cuts | {0}, reverse=True):
+        ends = range(start + MIN_NAME_LENGTH, min(start + MAX_UNIT_NAME_LENGTH, len(name)) + 1)
+        end = next((end for end in ends if end in cuts and splits[end] and is_complete(name[start:end])), None)
+        if end is not None:
+            next_cut[start] = end
+        splits[start] = end is not None or (
+            len(name) - start <= MAX_UNIT_NAME_LENGTH and is_complete(name[start:])
+        )
+    if 0 not in next_cut:
+        return [name]
+    parts, start = [], 0
+    while start in next_cut:
+        parts.append(name[start : next_cut[start]])
+        start = next_cut[start]
+    return [*parts, name[start:]]
 
 
 def _unit(name: str) -> ParsedUnit:
@@ -186,12 +227,14 @@ def parse_units(text: str) -> UnitsParse:
 
 def _parse_units(text: str) -> UnitsParse:
     units: list[ParsedUnit] = []
+    seen: set[str] = set()
     warnings: list[str] = []
     for joined in _distribute(_join_wrapped(_fragments(text or ""))):
         for name in _split_run_together(joined.replace(JOINED, PARTY_AND_OFFICE_SEPARATOR)):
             unit = _unit(name)
-            if any(existing.name == unit.name for existing in units):
+            if unit.name in seen:
                 continue  # a unit has one role per project, however often a cell repeats it
+            seen.add(unit.name)
             if not unit.is_group and not is_complete(unit.name):
                 warnings.append(_("Unit name may be incomplete: %(name)s") % {"name": unit.name})
             units.append(unit)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from io import BytesIO
 
+from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from lxml import etree
@@ -43,6 +44,25 @@ class RawTable:
 
 class ReadError(Exception):
     """The file cannot be read; the message is translated and names the location."""
+
+
+@dataclass(frozen=True)
+class SizeLimits:
+    """The largest sheet or table a reader lays out in memory (settings.IMPORT_MAX_*)."""
+
+    rows: int
+    columns: int
+    cells: int
+
+    def exceeded(self, rows: int, columns: int) -> bool:
+        return rows > self.rows or columns > self.columns or rows * columns > self.cells
+
+
+def size_limits() -> SizeLimits:
+    """The configured limits, read at each import so that tests and deployments can change them."""
+    return SizeLimits(
+        rows=settings.IMPORT_MAX_ROWS, columns=settings.IMPORT_MAX_COLUMNS, cells=settings.IMPORT_MAX_CELLS
+    )
 
 
 def clean_cell(text: str) -> str:

@@ -7,7 +7,7 @@ import docx
 from django.utils.translation import gettext as _
 from lxml.etree import _Element
 
-from imports.readers.base import RawTable, ReadError, make_row, open_zip
+from imports.readers.base import RawTable, ReadError, SizeLimits, make_row, open_zip, size_limits
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -33,6 +33,7 @@ def read_word(data: bytes, *, name: str) -> list[RawTable]:
         body = docx.Document(BytesIO(data)).element.body
     except Exception as exc:  # python-docx raises KeyError, ValueError, XMLSyntaxError... on bad input
         raise ReadError(damaged) from exc
+    limits = size_limits()
     rows = []
     paragraphs = tables = 0
     for block in _blocks(body):
@@ -44,7 +45,7 @@ def read_word(data: bytes, *, name: str) -> list[RawTable]:
             continue
         tables += 1
         sheet = TABLE.format(number=tables)
-        for number, cells in enumerate(table_rows(block), start=1):
+        for number, cells in enumerate(table_rows(block, sheet=sheet, limits=limits), start=1):
             row = make_row(sheet, number, cells)
             if row is not None:
                 rows.append(row)
@@ -69,14 +70,24 @@ def _children(parent: _Element, tag: str) -> Iterator[_Element]:
             yield from _children(child, tag)
 
 
-def table_rows(table: _Element) -> Iterator[list[str]]:
-    """Each row's texts by grid column: spans keep text in their first column, vMerge repeats down."""
+def table_rows(table: _Element, *, sheet: str, limits: SizeLimits) -> Iterator[list[str]]:
+    """Each row's texts by grid column: spans keep text in their first column, vMerge repeats down.
+
+    A span is cut at the table's grid (its declared columns) and at the column limit: a cell
+    may claim gridSpan="300000000", which laid out as empty cells is gigabytes.
+    """
+    grid = len(table.findall(f"{_W}tblGrid/{_W}gridCol"))
+    width = min(grid, limits.columns) if grid else limits.columns
     above: list[str] = []
-    for tr in _children(table, f"{_W}tr"):
-        values = [""] * _int_property(tr, "trPr", "gridBefore", 0)
+    widest = 0
+    for number, tr in enumerate(_children(table, f"{_W}tr"), start=1):
+        values = [""] * min(max(_int_property(tr, "trPr", "gridBefore", 0), 0), width)
         for tc in _children(tr, f"{_W}tc"):
             column = len(values)
-            span = max(_int_property(tc, "tcPr", "gridSpan", 1), 1)
+            if column >= limits.columns:
+                _refuse_table(sheet, number, column + 1, limits)
+            # A cell past the grid (some writers leave the grid short) still gets its own column.
+            span = min(max(_int_property(tc, "tcPr", "gridSpan", 1), 1), max(width - column, 1))
             vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
             hmerge = tc.find(f"{_W}tcPr/{_W}hMerge")
             if vmerge is not None and vmerge.get(f"{_W}val", "continue") != "restart":
@@ -87,8 +98,24 @@ def table_rows(table: _Element) -> Iterator[list[str]]:
                 text = cell_text(tc)
             values.append(text)
             values.extend([""] * (span - 1))
+        widest = max(widest, len(values))
+        if limits.exceeded(number, widest):
+            _refuse_table(sheet, number, widest, limits)
         above = values
         yield values
+
+
+def _refuse_table(sheet: str, rows: int, columns: int, limits: SizeLimits) -> None:
+    raise ReadError(
+        _(
+            "Table %(table)s is too large to read: it has at least %(rows)s rows by %(columns)s columns; "
+            "at most %(max_rows)s rows, %(max_columns)s columns and %(max_cells)s cells can be read."
+        )
+        % {
+            "table": sheet, "rows": f"{rows:,}", "columns": f"{columns:,}", "max_rows": f"{limits.rows:,}",
+            "max_columns": f"{limits.columns:,}", "max_cells": f"{limits.cells:,}",
+        }
+    )  # fmt: skip
 
 
 def cell_text(tc: _Element) -> str:
