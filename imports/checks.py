@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from imports.drafts import Check, FundingDraft, PlanDraft, Problem
 from imports.layouts import Role
 
+LONGEST_NUMBER = 5
+
 
 def totals(draft: PlanDraft) -> dict[str, Decimal]:
     """Sums over every project and sub-project: total and annual investment, and each source."""
@@ -61,7 +63,9 @@ def _ranges(numbers: list[int]) -> str:
 def run_checks(draft: PlanDraft) -> None:
     """Declared counts, numbering gaps and the totals row, each as a Check; failures also warn."""
     top = [project for project in draft.projects if project.parent_key is None]
-    numbers = sorted({int(p.number) for p in top if p.number.isdigit()})
+    # Five digits at most, as the interpreter reads numbers: listing the gaps below a 20-digit number would
+    # exhaust memory.
+    numbers = sorted({int(p.number) for p in top if p.number.isdigit() and len(p.number) <= LONGEST_NUMBER})
     if numbers:
         gaps = sorted(set(range(1, numbers[-1] + 1)) - set(numbers))
         message = (_("Numbers %(gaps)s are missing.") % {"gaps": _ranges(gaps)}) if gaps else \

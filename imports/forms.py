@@ -33,3 +33,9 @@ class UploadForm(forms.Form):
         if file:
             return file.name, file.read()
         return PASTED_NAME, self.cleaned_data["text"].encode()
+
+
+class ConfirmForm(forms.Form):
+    """The admin's one choice when confirming: whether projects no longer in the table go."""
+
+    delete_missing = forms.BooleanField(required=False)

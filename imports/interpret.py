@@ -1,14 +1,14 @@
 """Layout segments -> a PlanDraft: which rows are projects, sub-projects and categories, and what each cell says."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from imports.align import align
-from imports.cells.money import parse_amount, parse_funding
+from imports.cells.money import amount_problem, parse_amount, parse_funding
 from imports.cells.people import PeopleParse, parse_people
 from imports.cells.quarters import parse_quarters, target_percent
 from imports.cells.units import UnitsParse, parse_units
@@ -18,7 +18,11 @@ from imports.segments import Entry, Segment
 
 DECLARED_IN_NAME = re.compile(r"\s*[（(]\s*(\d+)\s*[项个件]\s*[)）]\s*")
 NUMBER = re.compile(r"^[（(]?\s*(\d{1,5}|[一二三四五六七八九十]{1,3})\s*[)）.、．]?$")
-LONGEST_NAME = 500
+# Project's max_length of each text an import fills: a longer text is shortened and reported.
+FIELD_LIMITS = {"name": 500, "number": 20, "construction_period": 50, "deadline": 200}
+FIELD_ROLES = {"name": Role.NAME, "number": Role.NUMBER, "construction_period": Role.PERIOD, "deadline": Role.DEADLINE}
+# Control characters (NUL, ESC, BEL …) print as nothing or break exports; line breaks and tabs are layout.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 TEXT_FIELDS = {
     Role.CONTENT: "content", Role.REASON: "reason", Role.PREPARATION: "preparation",
     Role.WORK_PLAN: "work_plan", Role.DEADLINE: "deadline", Role.REMARKS: "remarks", Role.PROGRESS: "progress",
@@ -48,8 +52,9 @@ class Interpreter:
     def read_segment(self, segment: Segment) -> None:
         layout = segment.layout
         self._report_unknown_columns(layout)
-        grouped = self._items_are_grouped(segment)
-        for entry in segment.entries:
+        entries = [self._without_controls(entry, layout) for entry in segment.entries]
+        grouped = self._items_are_grouped(Segment(layout, entries))
+        for entry in entries:
             if entry.kind == "section":
                 self._section(entry.text)
             elif entry.kind == "note":
@@ -59,6 +64,20 @@ class Interpreter:
                 self._totals(entry, layout)
             else:
                 self._data(entry, layout, grouped)
+
+    def _without_controls(self, entry: Entry, layout: Layout) -> Entry:
+        """The entry with control characters dropped from every cell, and one warning per cell that had any."""
+        row = entry.row
+        if not any(CONTROL_RE.search(cell) for cell in row.cells):
+            return entry
+        headers = {column.index: column.header for column in layout.columns}
+        for index, cell in enumerate(row.cells):
+            if CONTROL_RE.search(cell):
+                column = headers.get(index) or _("column %(n)s") % {"n": index + 1}
+                self.draft.warnings.append(Problem(
+                    _("Control characters (such as NUL) in the cell were removed."), row.sheet, row.line, column))
+        cells = tuple(CONTROL_RE.sub("", cell) for cell in row.cells)
+        return replace(entry, row=replace(row, cells=cells), text=CONTROL_RE.sub("", entry.text))
 
     def _section(self, text: str) -> None:
         declared = DECLARED_IN_NAME.search(text)
@@ -120,7 +139,23 @@ class Interpreter:
             self.draft.warnings.append(Problem(
                 _("The row has more cells than its header; “%(cells)s” stood under no column.")
                 % {"cells": "、".join(text for _index, text in orphans)}, row.sheet, row.line))
+        self._shorten(project, layout, grouped, ("number",))  # before _place makes the number the key
         self._place(project, grouped)
+        self._shorten(project, layout, grouped, tuple(FIELD_LIMITS))
+
+    def _shorten(self, project: ProjectDraft, layout: Layout, grouped: bool, field_names: tuple[str, ...]) -> None:
+        """Texts longer than their field cut to fit, each with a warning: the row still imports."""
+        for field_name in field_names:
+            text, limit = getattr(project, field_name), FIELD_LIMITS[field_name]
+            if len(text) <= limit:
+                continue
+            setattr(project, field_name, text[:limit])
+            role = Role.CONTENT if field_name == "name" and grouped else FIELD_ROLES[field_name]
+            columns = layout.find(role)
+            self.draft.warnings.append(Problem(
+                _("The text has %(length)s characters, more than the %(limit)s that can be stored; it was "
+                  "shortened to its first %(limit)s.") % {"length": len(text), "limit": limit},
+                project.sheet, project.line, columns[0].header if columns else ""))
 
     def _place(self, project: ProjectDraft, grouped: bool) -> None:
         """Give the row its key, parent and category, and let items inherit their group's units."""
@@ -128,7 +163,7 @@ class Interpreter:
             project.key = project.number
             if grouped:
                 project.category = self._use_category(project.name)
-                project.name = _flat(project.content)[:LONGEST_NAME]
+                project.name = _flat(project.content)
             else:
                 project.category = self._use_category()
             self.group = _Group(head=project, last=project)
@@ -141,7 +176,7 @@ class Interpreter:
                 if not getattr(project, name):
                     setattr(project, name, list(getattr(self.group.last, name)))
             if grouped:
-                project.name = _flat(project.content)[:LONGEST_NAME]
+                project.name = _flat(project.content)
             else:
                 project.parent_key = head.key
                 project.name = f"{head.name}（{self.group.items}）"
@@ -164,7 +199,7 @@ class Interpreter:
             role = column.role
             where = (project.sheet, project.line, column.header)
             if role == Role.NAME:
-                project.name = _flat(text)[:LONGEST_NAME]
+                project.name = _flat(text)
             elif role in TEXT_FIELDS:
                 setattr(project, TEXT_FIELDS[role], text)
             elif role == Role.PERIOD:
@@ -196,7 +231,8 @@ class Interpreter:
     def _money(self, project: ProjectDraft, column: Column, text: str, where: tuple) -> None:
         amount = parse_amount(text)
         if amount is None:
-            self.draft.warnings.append(Problem(_("“%(text)s” is not an amount.") % {"text": text[:40]}, *where))
+            message = amount_problem(text) or _("“%(text)s” is not an amount.") % {"text": text[:40]}
+            self.draft.warnings.append(Problem(message, *where))
             return
         if column.role == Role.SOURCE:
             project.fundings.append(FundingDraft(column.source, amount.value))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from imports.drafts import PlanDraft, Problem
@@ -21,6 +22,7 @@ from imports.staging import staged
 from imports.store import PlanWriter, find_jurisdiction, stored_fingerprints
 from imports.summary import fingerprint, project_facts, summarize
 from progress import lights
+from progress.models import AssistingNote, Report
 from projects.access import jurisdiction_ids_of
 from projects.models import Plan, Project
 
@@ -39,6 +41,10 @@ class ImportPreview:
     options: list = field(default_factory=list)  # [jurisdiction, year] as given
     # The applied import of the same bytes into a plan nobody has touched since: nothing to read.
     reused: ImportRecord | None = None
+    # Stored projects of the plan that the table no longer has: {key, number, name, reports}.
+    missing: list[dict] = field(default_factory=list)
+    # Whether those without reports are deleted; None while nobody has chosen (the browser's preview).
+    delete_missing: bool | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -49,12 +55,25 @@ class ImportPreview:
             before = {k: v for k, v in self.reused.result.items() if k not in {"projects", "reuse"}}
             counts = before["counts"]
             return {**before, "file_name": self.file_name, "created": 0, "updated": 0,
-                    "unchanged": counts["projects"] + counts["sub_projects"]}
+                    "unchanged": counts["projects"] + counts["sub_projects"], **self._missing_summary()}
         outcomes = list(self.outcome.values())
         return {
             **summarize(self.draft), "file_name": self.file_name, "checksum": self.checksum,
             **{word: outcomes.count(word) for word in ("created", "updated", "unchanged")},
+            **self._missing_summary(),
         }
+
+    def _missing_summary(self) -> dict:
+        """The projects no longer in the table: which go ("deleted") and which stay ("kept").
+
+        Before a choice is made, "deleted" counts what deleting them would remove."""
+        deletable = [p for p in self.missing if not p["reports"]]
+        deleted = 0 if self.delete_missing is False else len(deletable)
+        return {"missing": self.missing, "delete_missing": self.delete_missing, "deleted": deleted,
+                "kept": len(self.missing) - deleted}
+
+    def deletable_keys(self) -> set[str]:
+        return {p["key"] for p in self.missing if not p["reports"]}
 
 
 def parse_jurisdiction(text: str | None) -> list[str] | None:
@@ -75,7 +94,9 @@ def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = No
     every row, reads the file whatever."""
     checksum = hashlib.sha256(data).hexdigest()
     options = [jurisdiction, year]
-    if reuse and (record := reusable_import(checksum=checksum, options=options)):
+    record = reusable_import(checksum=checksum, options=options) if reuse else None
+    # A plan that kept projects the table no longer has is read again, so they are listed and may be deleted.
+    if record is not None and not record.result.get("missing"):
         return ImportPreview(file_name=file_name, checksum=checksum, draft=PlanDraft(), options=options,
                              reused=record)
     try:
@@ -98,6 +119,8 @@ def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = No
         draft.errors.extend(Problem(message) for message in error.messages)
         return preview
     stored = stored_fingerprints(jurisdiction_row, draft.year, draft.kind) if jurisdiction_row else {}
+    if jurisdiction_row:
+        preview.missing = _missing_projects(jurisdiction_row, draft, stored.keys() - {p.key for p in draft.projects})
     for project in draft.projects:
         preview.fingerprints[project.key] = fingerprint(project)
         before = stored.get(project.key)
@@ -105,6 +128,18 @@ def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = No
             "created" if before is None else "unchanged" if before == preview.fingerprints[project.key] else "updated"
         )
     return preview
+
+
+def _missing_projects(jurisdiction, draft: PlanDraft, keys: set[str]) -> list[dict]:
+    """The stored projects of these keys in table order, each saying whether units have reported on it."""
+    if not keys:
+        return []
+    rows = (Project.objects.filter(plan__jurisdiction=jurisdiction, plan__year=draft.year, plan__kind=draft.kind)
+            .annotate(reported=Exists(Report.objects.filter(project=OuterRef("pk"))),
+                      noted=Exists(AssistingNote.objects.filter(project=OuterRef("pk"))))
+            .order_by("position").values_list("key", "number", "name", "reported", "noted"))
+    return [{"key": key, "number": number, "name": name, "reports": reported or noted}
+            for key, number, name, reported, noted in rows if key in keys]
 
 
 def may_import_into(user, chain: list[str]) -> bool:
@@ -127,17 +162,20 @@ def may_import_into(user, chain: list[str]) -> bool:
 
 @transaction.atomic
 def apply_import(*, preview: ImportPreview, user=None, record: ImportRecord | None = None,
-                 progress: Progress | None = None) -> ImportRecord:
+                 progress: Progress | None = None, delete_missing: bool = False) -> ImportRecord:
     """Write the previewed plan in one transaction and record the import; refuses a preview with errors.
 
-    `record` is the previewed import the admin confirmed in the browser; it becomes the applied one."""
+    `record` is the previewed import the admin confirmed in the browser; it becomes the applied one.
+    Projects the table no longer has are deleted only with `delete_missing` (never those units have
+    reported on); otherwise they are kept after the table's rows."""
     if preview.errors:
         raise ValidationError([problem.message for problem in preview.errors])
+    preview.delete_missing = delete_missing
     if preview.reused is not None:
         plan = preview.reused.plan
     else:
         writer = PlanWriter(preview.draft, fingerprints=preview.fingerprints, outcome=preview.outcome,
-                            progress=progress)
+                            progress=progress, delete_missing=delete_missing)
         plan = writer.write()
         # Lights on from the first day, not from the next night's refresh_status.
         lights.refresh(Project.objects.filter(plan=plan))
@@ -148,12 +186,13 @@ def apply_import(*, preview: ImportPreview, user=None, record: ImportRecord | No
 FILE_GONE = "file_gone"
 
 
-def confirm_import(*, record: ImportRecord, user) -> ImportRecord:
+def confirm_import(*, record: ImportRecord, user, delete_missing: bool = False) -> ImportRecord:
     """Apply a preview the administrator confirmed: its staged file read again with the preview's own options.
 
     Refuses with ValidationError, writing nothing, a record that is no longer a preview, a file no
     longer staged (code FILE_GONE), a file that now reads as another plan than the preview showed,
-    and a plan outside the administrator's jurisdictions. Any other failure (errors in the file,
+    and a plan outside the administrator's jurisdictions; with `delete_missing`, also a table that
+    would now delete a project the preview did not list. Any other failure (errors in the file,
     the database refusing a row) ends in the record marked failed, with its message."""
     _refuse_unless_previewed(record)
     data = staged(checksum=record.checksum)
@@ -176,8 +215,13 @@ def confirm_import(*, record: ImportRecord, user) -> ImportRecord:
                   "Please upload it again.") % {"now": _describe(now), "previewed": _describe(previewed)})
         if not may_import_into(user, fresh.draft.jurisdiction):
             raise ValidationError(_("You may import only plans of your own jurisdiction and of those under it."))
+        listed = {p["key"] for p in record.result.get("missing", []) if not p["reports"]}
+        if delete_missing and not fresh.deletable_keys() <= listed:
+            # The admin agreed to delete what the preview listed, and nothing else.
+            raise ValidationError(_("The plan has changed since the preview; nothing was imported. "
+                                    "Please upload the table again."))
         try:
-            return apply_import(preview=fresh, user=user, record=record)
+            return apply_import(preview=fresh, user=user, record=record, delete_missing=delete_missing)
         except (ValidationError, DatabaseError) as error:
             # What reading could not foresee, such as a number a project added by hand already has.
             logger.warning("Import %s could not be applied", record.pk, exc_info=True)

@@ -102,8 +102,9 @@ class PlanWriter:
     """Creates the rows that are new, rewrites the rows that changed, leaves unchanged rows alone."""
 
     def __init__(self, draft: PlanDraft, *, fingerprints: dict[str, str], outcome: dict[str, str],
-                 progress: Progress | None = None):
+                 progress: Progress | None = None, delete_missing: bool = False):
         self.draft = draft
+        self.delete_missing = delete_missing
         self.progress = progress or Silent()
         self.fingerprints = fingerprints
         self.outcome = outcome
@@ -124,9 +125,11 @@ class PlanWriter:
         )
         self.categories = self._categories()
         keys = [p.key for p in draft.projects]
-        # A corrected table may drop a row; its project goes, unless units have reported on it.
-        Project.objects.filter(plan=self.plan, reports__isnull=True, assisting_notes__isnull=True).exclude(
-            key__in=keys).delete()
+        # A corrected table may drop a row; its project goes when the admin chose so (the preview
+        # listed it), and never when units have reported on it. Otherwise it stays, as kept below.
+        if self.delete_missing:
+            Project.objects.filter(plan=self.plan, reports__isnull=True, assisting_notes__isnull=True).exclude(
+                key__in=keys).delete()
         changed = [p for p in draft.projects if self.outcome.get(p.key) != "unchanged"]
         updated = [p.key for p in changed if self.outcome.get(p.key) == "updated"]
         kept = list(Project.objects.filter(plan=self.plan).exclude(key__in=keys).order_by("position"))
@@ -137,7 +140,7 @@ class PlanWriter:
         self.progress.stage(_("writing projects"), 3)
         self._projects(changed)
         self.progress.advance()
-        # Rows kept for their reports go after the table's own rows.
+        # Rows no longer in the table that stay (for their reports, or not chosen to go) follow the table's rows.
         for offset, project in enumerate(kept, start=len(draft.projects) + 1):
             project.position = offset
         Project.objects.bulk_update(kept, ["position"])

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
-from imports.forms import UploadForm
+from imports.forms import ConfirmForm, UploadForm
 from imports.models import ImportRecord
 from imports.services import FILE_GONE, confirm_import, preview_import, record_preview
 from imports.staging import stage
@@ -69,8 +69,11 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Store the previewed table, read afresh with the preview's options so it meets the database as it is now."""
     record = get_object_or_404(visible_records(request.user), pk=pk)
+    form = ConfirmForm(request.POST)
+    # Unticked (or anything unreadable) keeps the projects no longer in the table.
+    delete_missing = form.is_valid() and form.cleaned_data["delete_missing"]
     try:
-        record = confirm_import(record=record, user=request.user)
+        record = confirm_import(record=record, user=request.user, delete_missing=delete_missing)
     except ValidationError as refusal:
         for message in refusal.messages:
             messages.error(request, message)

@@ -10,6 +10,10 @@ from imports.cells.script import read_as_simplified, simplified
 
 # Money is stored exact to 0.0001 万元, which is one yuan.
 QUANTUM = Decimal("0.0001")
+# The database holds 10 digits before the point; a project of 100,000,000 万元 (a trillion yuan) or
+# more is a typing slip in a district's table, so the limit is two digits below what would fit.
+LARGEST_AMOUNT = Decimal(100_000_000)
+SCIENTIFIC_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+$")
 
 UNIT_YI_YUAN = "亿元"
 UNIT_YI = "亿"
@@ -108,14 +112,29 @@ class FundingParse:
     warnings: list[str]
 
 
+class _TooLarge(Exception):
+    """An amount of LARGEST_AMOUNT 万元 or more: never stored, and reported by the public parsers' callers."""
+
+
 def quantize(value: Decimal) -> Decimal:
     """Round a 万元 value to the stored precision of one yuan."""
     return value.quantize(QUANTUM, rounding=ROUND_HALF_UP)
 
 
+def _bounded(value: Decimal) -> Decimal:
+    """The value rounded to one yuan, or _TooLarge: checked before rounding, which fails on huge values."""
+    if not value.is_finite() or abs(value) >= LARGEST_AMOUNT:
+        raise _TooLarge
+    return quantize(value)
+
+
 def _to_wan(number: str, unit: str | None) -> Decimal:
     """Convert a number as printed, with its unit, to 万元."""
-    return quantize(Decimal(number.replace(",", "")) * UNIT_FACTORS.get(unit or UNIT_WAN_YUAN, Decimal(1)))
+    try:
+        value = Decimal(number.replace(",", "")) * UNIT_FACTORS.get(unit or UNIT_WAN_YUAN, Decimal(1))
+    except ArithmeticError:  # an exponent beyond what Decimal holds
+        raise _TooLarge from None
+    return _bounded(value)
 
 
 def _is_approximate(text: str) -> bool:
@@ -136,7 +155,7 @@ def _from_number(value: int | float | Decimal) -> Amount | None:
         return None
     if not decimal.is_finite():
         return None
-    return Amount(quantize(decimal), approximate=False)
+    return Amount(_bounded(decimal), approximate=False)
 
 
 def _prose_total(text: str) -> tuple[Amount, int, str] | None:
@@ -150,7 +169,34 @@ def _prose_total(text: str) -> tuple[Amount, int, str] | None:
 
 
 def parse_amount(text: str | int | float | Decimal | None) -> Amount | None:
-    """Read one amount in 万元 from a cell: a bare number, or the total named in prose."""
+    """Read one amount in 万元 from a cell: a bare number, or the total named in prose.
+
+    None when there is none, or when it cannot be stored (amount_problem() says why)."""
+    try:
+        return _parse_amount(text)
+    except _TooLarge:
+        return None
+
+
+def amount_problem(text: str) -> str | None:
+    """Why a cell that reads as no amount was refused: too large, or scientific notation; None if neither."""
+    cleaned = simplified(text).translate(FULL_WIDTH).strip()
+    if SCIENTIFIC_RE.match(cleaned):
+        return _("The amount “%(text)s” is written in scientific notation; it was not stored. "
+                 "Write it out in full.") % {"text": cleaned[:40]}
+    try:
+        _parse_amount(text)
+    except _TooLarge:
+        return _too_large(cleaned)
+    return None
+
+
+def _too_large(text: str) -> str:
+    return _("The amount “%(text)s” is too large to be real (%(limit)s 万元 or more); it was not stored.") % {
+        "text": text[:40], "limit": f"{LARGEST_AMOUNT:,}"}
+
+
+def _parse_amount(text: str | int | float | Decimal | None) -> Amount | None:
     if text is None or isinstance(text, bool):
         return None
     if not isinstance(text, str):
@@ -231,12 +277,20 @@ def _split(text: str, total: Amount | None, clauses: list[str]) -> tuple[list[Fu
 
 def parse_funding(text: str, total: Decimal | None) -> FundingParse:
     """Split funding prose into canonical sources that add up exactly to the total."""
+    try:
+        return _parse_funding(text, total)
+    except _TooLarge:
+        known = Amount(quantize(total), approximate=False) if total is not None else None
+        return FundingParse(known, [], [_too_large(simplified(text or "").strip())])
+
+
+def _parse_funding(text: str, total: Decimal | None) -> FundingParse:
     prose, as_written = read_as_simplified((text or "").translate(FULL_WIDTH).strip())
     known = Amount(quantize(total), approximate=False) if total is not None else None
     if prose in EMPTY_MARKS:
         return FundingParse(known, [], [])
     bare = BARE_AMOUNT_RE.match(prose)
-    stated = parse_amount(prose) if bare else None
+    stated = _parse_amount(prose) if bare else None
     found = (stated, 0, "") if stated else _prose_total(prose)
     clauses = [] if bare else _clauses(prose)
     if found:

@@ -6,7 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from imports.readers.base import ZIP_ERRORS, RawRow, RawTable, ReadError, main_part, open_zip
-from imports.readers.delimited import decode_text, read_delimited, sniff_delimiter
+from imports.readers.delimited import decode_text, outside_quotes, read_delimited, sniff_delimiter
 from imports.readers.excel import read_excel
 from imports.readers.pasted import HeaderCells, detect_shape, read_text
 from imports.readers.word import read_word
@@ -19,6 +19,7 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # ".xls" files often write tab-separated text, which reads fine as text.
 _EXCEL_NAMES = (".xlsx", ".xlsm", ".xltx")
 _WORD_NAMES = (".docx", ".docm", ".dotx")
+_CSV_DELIMITERS = (",", ";")
 _WEB_PAGE = re.compile(r"\s*<(?:!doctype\s+html|html|\?xml)", re.IGNORECASE)
 
 
@@ -50,11 +51,14 @@ def read_file(
     text = decode_text(data)
     if _WEB_PAGE.match(text):
         raise ReadError(_("The file is a web page or XML file: open it in Excel and save it as .xlsx."))
-    # Tabs and pipes mean pasted text (tab-separated values included); otherwise a consistent
-    # comma or semicolon count on most lines means CSV.
-    if detect_shape(text.split("\n")) == "plain":
-        delimiter = sniff_delimiter(text)
-        if delimiter is not None:
+    # A consistent comma or semicolon count on most lines means CSV, unless pipes or tabs making
+    # columns of their own say it is pasted text (tab-separated values included). A tab in a
+    # cell, here and there, does not; nor do quoted cells, which may hold tabs and line breaks.
+    delimiter = sniff_delimiter(text, candidates=_CSV_DELIMITERS)
+    if delimiter is not None:
+        unquoted = outside_quotes(text, delimiter)
+        tab_columns = sniff_delimiter(unquoted, candidates=("\t",)) is not None
+        if not tab_columns and detect_shape(unquoted.split("\n")) != "pipes":
             return [read_delimited(text, name=name, delimiter=delimiter)]
     table = read_text(text, name=name, header_cells=header_cells)
     return [table] if table.rows else []

@@ -14,8 +14,13 @@ _SNIFF_RECORDS = 50
 # A notice above a table is a few dozen lines at most; a table has at least three columns.
 _NOTICE_RECORDS = 100
 _TABLE_UNDER_NOTICE = 3
-# C0 controls other than tab/newline/CR/form feed never occur in a real text file.
-_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
+# C0 controls other than tab/newline/CR/form feed are not text. A real file may carry a stray one
+# (a NUL left by the exporting system), which is passed on for the interpreter to drop with a
+# warning; a binary file, or UTF-16 without its BOM, has them everywhere. Counted in the first
+# 64K characters, a few per 1024 is the most text has.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_CONTROLS_SAMPLE = 65536
+_CONTROLS_PER_KB = 4
 
 
 def decode_text(data: bytes) -> str:
@@ -33,20 +38,36 @@ def decode_text(data: bytes) -> str:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if not _BINARY.search(text[:65536]):
+        if not _is_binary(text[:_CONTROLS_SAMPLE]):
             return text.replace("\r\n", "\n").replace("\r", "\n")
     raise ReadError(_("The file is not text in a known encoding (UTF-8 or GB18030)."))
 
 
-def sniff_delimiter(text: str) -> str | None:
-    """The delimiter most first records agree on with at least two fields, or None.
+def _is_binary(sample: str) -> bool:
+    allowed = max(_CONTROLS_PER_KB, len(sample) * _CONTROLS_PER_KB // 1024)
+    return len(_CONTROL.findall(sample)) > allowed
+
+
+def outside_quotes(text: str, delimiter: str) -> str:
+    """The text with every quoted field emptied ("" left in its place), as CSV quoting reads it.
+
+    A quoted cell may hold tabs, pipes and line breaks; what remains shows the shape of the file.
+    """
+    escaped = re.escape(delimiter)
+    # Written as an unrolled loop so that a field of millions of characters is one fast repeat.
+    quoted = re.compile(rf'(?:^|(?<={escaped}))"[^"]*(?:""[^"]*)*"(?={escaped}|$)', re.MULTILINE)
+    return quoted.sub('""', text)
+
+
+def sniff_delimiter(text: str, *, candidates: tuple[str, ...] = DELIMITERS) -> str | None:
+    """The delimiter of `candidates` most first records agree on with at least two fields, or None.
 
     One-field records before the first record with several (the notice above a table: title,
     document number, addressees, as a program that does not pad rows writes them) are not counted;
     the table under such a notice must then be at least three columns wide.
     """
     best, best_score = None, 0
-    for delimiter in DELIMITERS:
+    for delimiter in candidates:
         counts = []
         notice = 0
         reader = csv.reader(io.StringIO(text), delimiter=delimiter)

@@ -24,11 +24,11 @@ def table(rows: int, *, title: str = "新塘街道 2023 年度为民办实事项
     return "\n".join(lines).encode()
 
 
-def run(data: bytes, name: str = "table.txt", *, reuse: bool = False) -> dict:
+def run(data: bytes, name: str = "table.txt", *, reuse: bool = False, delete_missing: bool = False) -> dict:
     # Row by row: these tests are about reading a table again, not about skipping it.
     preview = preview_import(file_name=name, data=data, reuse=reuse)
     assert preview.errors == []
-    apply_import(preview=preview)
+    apply_import(preview=preview, delete_missing=delete_missing)
     return preview.summary()
 
 
@@ -58,8 +58,9 @@ def test_rows_added_and_removed_in_a_corrected_table():
     assert (summary["created"], summary["unchanged"]) == (1, 5)
     shorter = table(6).decode().replace("\n3\t项目3\t", "\nX\t").split("\n")
     shorter = "\n".join(line for line in shorter if not line.startswith("X\t")).encode()
-    summary = run(shorter)
-    assert summary["counts"]["projects"] == 5
+    # A removed row used to delete its project silently; now only when asked (tests/imports/test_deletions.py).
+    summary = run(shorter, delete_missing=True)
+    assert summary["counts"]["projects"] == 5 and summary["deleted"] == 1
     assert sorted(Project.objects.values_list("number", flat=True), key=int) == ["1", "2", "4", "5", "6"]
 
 
@@ -69,7 +70,8 @@ def test_a_project_with_reports_is_kept_when_its_row_disappears():
     without_first_group = "\n".join(
         line for line in seed_bytes("003").decode().split("\n") if not line.startswith(("1\t幼有所育", "\t\t完成 10 座"))
     )
-    run(without_first_group.encode())
+    # Even when deleting the missing projects was chosen, those units reported on stay.
+    run(without_first_group.encode(), delete_missing=True)
     assert Project.objects.count() == 29
     assert Report.objects.count() == 29
 

@@ -39,8 +39,10 @@ class Command(BaseCommand):
         parser.add_argument("--year", type=int, help="when the title does not say it")
         parser.add_argument("--dry-run", action="store_true", help="read and check, write nothing")
         parser.add_argument("--json", action="store_true", help="print one JSON object")
+        parser.add_argument("--delete-missing", action="store_true",
+                            help="delete the plan's projects no longer in the table (never those with reports)")
 
-    def handle(self, *args, path, jurisdiction, year, dry_run, json: bool, **options):
+    def handle(self, *args, path, jurisdiction, year, dry_run, json: bool, delete_missing: bool, **options):
         file = Path(path)
         if not file.is_file():
             raise CommandError(f"{path}: no such file")
@@ -51,7 +53,9 @@ class Command(BaseCommand):
             if not dry_run:
                 record_failure(preview=preview)
         elif not dry_run:
-            apply_import(preview=preview, progress=progress)
+            apply_import(preview=preview, progress=progress, delete_missing=delete_missing)
+        else:
+            preview.delete_missing = delete_missing  # what the same command without --dry-run would do
         progress.close()
         summary = preview.summary()
         self.stdout.write(_dumps(summary) if json else _human(summary, dry_run=dry_run))
@@ -67,8 +71,17 @@ def _human(summary: dict, *, dry_run: bool) -> str:
     plan, counts = summary["plan"], summary["counts"]
     lines = [f"{plan['jurisdiction']} {plan['year']} {plan['title']}",
              "  " + ", ".join(f"{key} {value}" for key, value in counts.items()),
-             f"  created {summary['created']}, updated {summary['updated']}, unchanged {summary['unchanged']}"
+             f"  created {summary['created']}, updated {summary['updated']}, unchanged {summary['unchanged']}, "
+             f"deleted {summary['deleted']}, kept {summary['kept']}"
              + (" (dry run: nothing written)" if dry_run else "")]
+    for project in summary.get("missing", []):
+        if project["reports"]:
+            fate = "kept: units have reported on it"
+        elif summary["delete_missing"]:
+            fate = "deleted"
+        else:
+            fate = "kept: pass --delete-missing to delete it"
+        lines.append(f"  no longer in the table: {project['number']} {project['name']} ({fate})")
     lines += [f"  check {'ok' if c['ok'] else 'FAILED'}: {c['message']}" for c in summary["checks"]]
     lines += [f"  warning: {w['where']} {w['message']}" for w in summary["warnings"]]
     lines += [f"  ERROR: {e['where']} {e['message']}" for e in summary["errors"]]
