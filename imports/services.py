@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from imports.drafts import PlanDraft, Problem
@@ -177,8 +177,10 @@ def apply_import(*, preview: ImportPreview, user=None, record: ImportRecord | No
         writer = PlanWriter(preview.draft, fingerprints=preview.fingerprints, outcome=preview.outcome,
                             progress=progress, delete_missing=delete_missing)
         plan = writer.write()
-        # Lights on from the first day, not from the next night's refresh_status.
-        lights.refresh(Project.objects.filter(plan=plan))
+        # Lights on from the first day, not from the next night's refresh_status; a project whose
+        # row did not change keeps its light (refresh_status moves it on with the date).
+        changed = [key for key, outcome in preview.outcome.items() if outcome != "unchanged"]
+        lights.refresh(Project.objects.filter(plan=plan).filter(Q(key__in=changed) | Q(status__isnull=True)))
     return _record(preview, user=user, record=record, status=ImportRecord.Status.APPLIED, plan=plan)
 
 

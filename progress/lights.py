@@ -10,6 +10,7 @@ counting its days late.
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from django.db.models import Prefetch, QuerySet
@@ -19,7 +20,7 @@ from django.utils.translation import ngettext
 
 from progress.models import CoordinationRequest, ProjectStatus, Report
 from projects.models import Jurisdiction, Project, ProjectOrganization, QuarterlyMilestone
-from projects.schedule import Period
+from projects.schedule import Period, Schedule
 
 DEFAULT_LATE_DAYS, DEFAULT_REQUEST_DAYS = 7, 30
 Light = ProjectStatus.Light
@@ -71,7 +72,7 @@ def assess(project: Project, today: date, limits: tuple[int, int]) -> Assessment
             milestone_of[report.milestone_quarter] = report.milestone_status
     red += [{"code": "milestone_missed", "quarter": q} for q, s in sorted(milestone_of.items()) if s == "missed"]
     quarter = (as_of.month - 1) // 3 + 1
-    targets = {m.quarter: m.target_percent for m in project.milestones.all()}
+    targets = {m.quarter: m.target_percent for m in project.targets}
     if milestone_of.get(quarter) == "not_started" or (
         targets.get(quarter) is not None and (result.percent or 0) < targets[quarter]
     ):
@@ -80,7 +81,7 @@ def assess(project: Project, today: date, limits: tuple[int, int]) -> Assessment
         yellow.append({"code": "no_lead_unit"})
     else:
         reported = {r.period for r in counted}
-        due = plan.schedule.due_before(plan.year, today)
+        due = _due(plan.schedule, plan.year, today)
         if len(due) >= 2 and all(p.month not in reported for p in due[-2:]):
             red.append({"code": "no_report_two_periods", "periods": [p.key for p in due[-2:]]})
         # Only the latest due report is chased; earlier gaps show as "no report for two periods".
@@ -101,6 +102,12 @@ def assess(project: Project, today: date, limits: tuple[int, int]) -> Assessment
     return result
 
 
+@lru_cache(maxsize=256)
+def _due(schedule: Schedule, year: int, today: date) -> list[Period]:
+    # The same few plans for thousands of projects: their due periods are worked out once.
+    return schedule.due_before(year, today)
+
+
 def _percent(counted: list[Report]) -> int | None:
     return next((r.percent_complete for r in reversed(counted) if r.percent_complete is not None), None)
 
@@ -110,10 +117,13 @@ def with_facts(projects: QuerySet[Project]) -> QuerySet[Project]:
     return projects.select_related("plan").prefetch_related(
         Prefetch("reports", queryset=Report.objects.only(
             "id", "project_id", "period", "status", "percent_complete", "milestone_quarter", "milestone_status")),
-        Prefetch("milestones", queryset=QuarterlyMilestone.objects.only("id", "project_id", "quarter", "target_percent")),
+        # Only milestones with a target percent matter here; most tables give none.
+        Prefetch("milestones", queryset=QuarterlyMilestone.objects.filter(target_percent__isnull=False)
+                 .only("id", "project_id", "quarter", "target_percent"), to_attr="targets"),
         Prefetch("requests", queryset=CoordinationRequest.objects.filter(closed_at__isnull=True), to_attr="open_requests"),
         Prefetch("unit_roles", queryset=ProjectOrganization.objects.filter(role="lead").select_related("organization")
-                 .order_by("position"), to_attr="lead_roles"),
+                 .only("id", "project_id", "position", "organization__id", "organization__name").order_by("position"),
+                 to_attr="lead_roles"),
     )
 
 
