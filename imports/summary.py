@@ -7,10 +7,11 @@ from decimal import Decimal
 from imports.checks import totals
 from imports.drafts import PlanDraft, ProjectDraft
 from imports.layouts import Role
+from projects.amounts import plain
 
 
 def _amount(value: Decimal | None) -> str | None:
-    return None if value is None else format(value.normalize(), "f")
+    return None if value is None else plain(value)
 
 
 def project_facts(project: ProjectDraft) -> dict:

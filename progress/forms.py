@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from progress.models import Report
 from progress.services import ReportInput
+from projects.amounts import plain
 from projects.models import MONEY, Project
 
 
@@ -101,12 +102,6 @@ class ReportForm(forms.Form):
     def uploads(self) -> list:
         photo = self.cleaned_data.get("photo")
         return list(self.cleaned_data.get("files") or []) + ([photo] if photo else [])
-
-
-def plain(amount: Decimal) -> str:
-    """675.0000 as 675, 20.5000 as 20.5: money as people write it."""
-    text = f"{amount:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def initial_from(report: Report | None, previous: Report | None) -> dict:

@@ -19,6 +19,7 @@ from progress import lights
 from progress.attachments import MAX_FILES, checked
 from progress.models import AssistingNote, Attachment, CoordinationRequest, Disbursement, Report, Revision
 from projects.access import may_close_requests, may_review, unit_role
+from projects.amounts import plain
 from projects.models import Project
 from projects.schedule import Period
 
@@ -63,7 +64,7 @@ def _text(value) -> str:
 
 
 def _disbursed_text(report: Report) -> dict[str, str]:
-    return {(d.source.name if d.source else _("all sources")): f"{d.amount.normalize():f}"
+    return {(d.source.name if d.source else _("all sources")): plain(d.amount)
             for d in report.disbursements.all()}
 
 

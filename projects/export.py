@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from imports.cells.quarters import parse_quarters
 from imports.layouts import Role, classify, is_header_row, is_sub_header_row
 from imports.preamble import read_preamble
+from projects.amounts import plain
 from projects.models import (
     Funding,
     Plan,
@@ -206,7 +207,7 @@ def amount(value: Decimal | None, *, approximate: bool = False) -> str:
     """An amount in 万元 as written, without trailing zeros: 28.959, 100; 拟定100 for an estimate."""
     if value is None:
         return ""
-    text = format(value.normalize(), "f")
+    text = plain(value)
     return f"{APPROXIMATE}{text}" if approximate else text
 
 

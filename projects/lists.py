@@ -11,6 +11,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from projects.access import visible_projects
+from projects.amounts import plain
 from projects.filters import ProjectFilter
 from projects.models import Project
 from projects.selectors import projects_for_list
@@ -51,7 +52,7 @@ def export_rows(projects: QuerySet[Project]) -> tuple[list[str], list[list[str]]
             str(project.plan.jurisdiction), str(project.plan.year), project.plan.title, project.number, project.name,
             "、".join(r.organization.name for r in project.lead_unit_roles), "、".join(assisting),
             "、".join(r.person.name for r in project.leader_roles),
-            f"{project.total_investment.normalize():f}" if project.total_investment is not None else "",
+            plain(project.total_investment) if project.total_investment is not None else "",
             "" if status is None or status.percent_complete is None else str(status.percent_complete),
             status.get_light_display() if status else "",
             f"{status.last_period:%Y-%m}" if status and status.last_period else "",
