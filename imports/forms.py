@@ -2,19 +2,19 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 PASTED_NAME = "粘贴文本.txt"
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_lazy("File (.xlsx, .docx, .csv or .txt)"), required=False)
-    text = forms.CharField(label=_lazy("…or paste the table"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
+    file = forms.FileField(label=gettext_lazy("File (.xlsx, .docx, .csv or .txt)"), required=False)
+    text = forms.CharField(label=gettext_lazy("…or paste the table"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
     jurisdiction = forms.CharField(
-        label=_lazy("Jurisdiction"), required=False, max_length=100,
-        help_text=_lazy("Only when the title does not say it, e.g. 温州市/鹿城区."),
+        label=gettext_lazy("Jurisdiction"), required=False, max_length=100,
+        help_text=gettext_lazy("Only when the title does not say it, e.g. 温州市/鹿城区."),
     )
-    year = forms.IntegerField(label=_lazy("Year"), required=False, min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=gettext_lazy("Year"), required=False, min_value=2000, max_value=2100)
 
     def clean(self):
         data = super().clean()

@@ -104,3 +104,8 @@ def test_an_administrator_may_not_import_another_citys_table(client, settings, t
     page = client.post(reverse("imports:confirm", args=[record.pk]), follow=True).content.decode()
     assert "您只能导入本行政区及下级行政区的计划" in page
     assert not Plan.objects.exists()
+
+
+def test_the_upload_form_speaks_chinese(admin_client):
+    page = admin_client.get(reverse("imports:upload")).content.decode()
+    assert "文件（.xlsx、.docx、.csv 或 .txt）" in page and "……或粘贴表格" in page and "Only when" not in page
