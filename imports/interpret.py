@@ -14,6 +14,7 @@ from imports.cells.quarters import parse_quarters, target_percent
 from imports.cells.units import UnitsParse, parse_units
 from imports.drafts import CategoryDraft, FundingDraft, MilestoneDraft, PlanDraft, Problem, ProjectDraft
 from imports.layouts import Column, Layout, Role
+from imports.rows import TEXT_FIELDS, continuation, name_and_content
 from imports.segments import Entry, Segment
 
 DECLARED_IN_NAME = re.compile(r"\s*[（(]\s*(\d+)\s*[项个件]\s*[)）]\s*")
@@ -23,10 +24,6 @@ FIELD_LIMITS = {"name": 500, "number": 20, "construction_period": 50, "deadline"
 FIELD_ROLES = {"name": Role.NAME, "number": Role.NUMBER, "construction_period": Role.PERIOD, "deadline": Role.DEADLINE}
 # Control characters (NUL, ESC, BEL …) print as nothing or break exports; line breaks and tabs are layout.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-TEXT_FIELDS = {
-    Role.CONTENT: "content", Role.REASON: "reason", Role.PREPARATION: "preparation",
-    Role.WORK_PLAN: "work_plan", Role.DEADLINE: "deadline", Role.REMARKS: "remarks", Role.PROGRESS: "progress",
-}
 INHERITED = ("lead_units", "assisting_units", "leaders", "staff")
 
 
@@ -51,6 +48,7 @@ class Interpreter:
 
     def read_segment(self, segment: Segment) -> None:
         layout = segment.layout
+        self.draft.warnings.extend(Problem(message, segment.sheet) for message in segment.warnings)
         self._report_unknown_columns(layout)
         entries = [self._without_controls(entry, layout) for entry in segment.entries]
         grouped = self._items_are_grouped(Segment(layout, entries))
@@ -114,7 +112,8 @@ class Interpreter:
         number, name, content = (layout.find(role)[0].index for role in (Role.NUMBER, Role.NAME, Role.CONTENT))
         for entry in segment.entries:
             cells = entry.row.cells
-            if entry.kind == "data" and not _cell(cells, number) and not _cell(cells, name) and _cell(cells, content):
+            if (entry.kind == "data" and not _cell(cells, number) and not _cell(cells, name) and _cell(cells, content)
+                    and number not in entry.row.merged):
                 return True
         return False
 
@@ -122,7 +121,11 @@ class Interpreter:
         row = entry.row
         cells, orphans = align(row.cells, layout)
         number_column = layout.find(Role.NUMBER)
-        number = _cell(cells, number_column[0].index) if number_column else ""
+        # The number cell merged down over this row: the row is part of the project above it.
+        continued = bool(number_column) and number_column[0].index in row.merged and self.group is not None
+        if continued and not grouped and continuation(self.group.last, cells, layout, row.merged):
+            return
+        number = "" if continued else _cell(cells, number_column[0].index) if number_column else ""
         if number and not NUMBER.match(number):
             self.draft.warnings.append(Problem(_("The number “%(number)s” is not a number.") % {"number": number},
                                                row.sheet, row.line, number_column[0].header))
@@ -140,7 +143,7 @@ class Interpreter:
                 _("The row has more cells than its header; “%(cells)s” stood under no column.")
                 % {"cells": "、".join(text for _index, text in orphans)}, row.sheet, row.line))
         self._shorten(project, layout, grouped, ("number",))  # before _place makes the number the key
-        self._place(project, grouped)
+        self._place(project, grouped, continued)
         self._shorten(project, layout, grouped, tuple(FIELD_LIMITS))
 
     def _shorten(self, project: ProjectDraft, layout: Layout, grouped: bool, field_names: tuple[str, ...]) -> None:
@@ -157,7 +160,7 @@ class Interpreter:
                   "shortened to its first %(limit)s.") % {"length": len(text), "limit": limit},
                 project.sheet, project.line, columns[0].header if columns else ""))
 
-    def _place(self, project: ProjectDraft, grouped: bool) -> None:
+    def _place(self, project: ProjectDraft, grouped: bool, continued: bool = False) -> None:
         """Give the row its key, parent and category, and let items inherit their group's units."""
         if project.number:
             project.key = project.number
@@ -165,9 +168,9 @@ class Interpreter:
                 project.category = self._use_category(project.name)
                 project.name = _flat(project.content)
             else:
-                project.category = self._use_category()
+                project.category = self._use_category(project.category)
             self.group = _Group(head=project, last=project)
-        elif self.group is not None and (grouped or not project.name):
+        elif self.group is not None and (grouped or not project.name or continued):
             self.group.items += 1
             head = self.group.head
             project.key = f"{head.key}.{self.group.items}"
@@ -179,11 +182,12 @@ class Interpreter:
                 project.name = _flat(project.content)
             else:
                 project.parent_key = head.key
-                project.name = f"{head.name}（{self.group.items}）"
+                project.name = project.name if continued and project.name != head.name else (
+                    f"{head.name}（{self.group.items}）")
             self.group.last = project
         else:
             project.key = f"#{project.position}"
-            project.category = self._use_category()
+            project.category = self._use_category(project.category)
         if not project.name:
             self.draft.errors.append(Problem(_("The row has no project name."), project.sheet, project.line))
         self.draft.projects.append(project)
@@ -200,6 +204,8 @@ class Interpreter:
             where = (project.sheet, project.line, column.header)
             if role == Role.NAME:
                 project.name = _flat(text)
+            elif role == Role.CATEGORY:
+                project.category = _flat(text)
             elif role in TEXT_FIELDS:
                 setattr(project, TEXT_FIELDS[role], text)
             elif role == Role.PERIOD:
@@ -220,6 +226,7 @@ class Interpreter:
                 self._warn(parsed.warnings, *where)
             elif role is None:
                 project.extra[column.header or _("column %(n)s") % {"n": column.index + 1}] = text
+        name_and_content(project, layout)
         self._funding_prose(project, layout)
         if project.work_plan and not layout.has(Role.QUARTER):
             parsed = parse_quarters(project.work_plan, year=year)

@@ -6,9 +6,11 @@ columns it covers. Traditional characters are read as simplified for matching on
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
+
+from django.utils.translation import gettext_lazy
 
 from imports.cells.money import FUNDING_SOURCES
 from imports.cells.script import simplified
@@ -34,30 +36,58 @@ class Role(StrEnum):
     DEADLINE = "deadline"
     PROGRESS = "progress"
     REMARKS = "remarks"
+    CATEGORY = "category"
 
+    @property
+    def label(self) -> str:
+        return str(ROLE_LABELS[self])
+
+
+ROLE_LABELS = {
+    Role.NUMBER: gettext_lazy("number"), Role.NAME: gettext_lazy("project name"),
+    Role.CONTENT: gettext_lazy("content"), Role.REASON: gettext_lazy("reason"),
+    Role.PREPARATION: gettext_lazy("preparation"), Role.WORK_PLAN: gettext_lazy("work plan"),
+    Role.QUARTER: gettext_lazy("quarterly milestone"), Role.PERIOD: gettext_lazy("construction period"),
+    Role.TOTAL: gettext_lazy("total investment"), Role.ANNUAL: gettext_lazy("annual investment"),
+    Role.SOURCE: gettext_lazy("funding by source"), Role.FUNDING: gettext_lazy("funding text"),
+    Role.LEAD: gettext_lazy("lead units"), Role.ASSISTING: gettext_lazy("assisting units"),
+    Role.LEADERS: gettext_lazy("supervising leaders"), Role.STAFF: gettext_lazy("responsible staff"),
+    Role.DEADLINE: gettext_lazy("deadline"), Role.PROGRESS: gettext_lazy("progress"),
+    Role.REMARKS: gettext_lazy("remarks"), Role.CATEGORY: gettext_lazy("category"),
+}
+# The roles an admin may give a column by hand (a quarter or a funding source needs its header's words).
+CHOSEN_ROLES = tuple(role for role in Role if role not in {Role.QUARTER, Role.SOURCE})
 
 # Checked in this order, first match wins: 项目内容 is content before 项目 makes it a name,
-# 责任人员 is staff before 责任单位 makes it a unit, 年度投资 is annual before 投资 makes it total.
+# 责任人员 is staff before 责任单位 makes it a unit, 年度投资 is annual before 投资 makes it total,
+# 项目类别 is a category before 项目 makes it a name.
 HEADER_WORDS: tuple[tuple[Role, tuple[str, ...]], ...] = (
     (Role.NUMBER, ("序号", "编号", "序")),
     (Role.ANNUAL, ("年度投资", "年度计划投资", "本年度投资", "年度资金", "本年投资")),
-    (Role.TOTAL, ("总投资", "计划投资", "投资总额", "投资额", "投资规模", "估算投资")),
+    (Role.TOTAL, ("总投资", "计划投资", "投资总额", "投资额", "投资规模", "估算投资", "投资", "资金规模", "金额")),
     (Role.FUNDING, ("资金安排", "资金来源", "资金筹措", "经费来源")),
     (Role.LEADERS, ("领导",)),
     (Role.STAFF, ("责任人员", "责任人", "联系人", "经办人", "信息员")),
-    (Role.LEAD, ("承办单位", "牵头单位", "责任科室", "主办单位", "牵头部门", "承办", "牵头")),
-    (Role.ASSISTING, ("协办单位", "配合单位", "责任单位", "参与单位", "协办", "配合", "责任部门")),
-    (Role.PROGRESS, ("进展情况", "当前进度", "工作进展", "进展", "完成情况", "推进情况")),
+    (Role.LEAD, ("承办单位", "牵头单位", "责任科室", "主办单位", "牵头部门", "主责单位", "责任主体", "承办", "牵头",
+                 "主办")),
+    (Role.ASSISTING, ("协办单位", "配合单位", "责任单位", "参与单位", "协办", "配合", "责任部门", "监管单位",
+                      "监考单位", "协同单位")),
+    (Role.PROGRESS, ("进展情况", "当前进度", "工作进展", "进展", "完成情况", "推进情况", "落实情况", "实施情况",
+                     "进度情况")),
     (Role.WORK_PLAN, ("工作计划", "形象进度", "进度计划", "进度安排", "时间安排", "实施计划", "计划安排")),
-    (Role.DEADLINE, ("完成时限", "时间节点", "完成时间", "时限")),
+    (Role.DEADLINE, ("完成时限", "时间节点", "完成时间", "时限", "完成期限", "时间要求")),
     (Role.PERIOD, ("建设年限", "建设周期", "起止年限", "实施年限")),
     (Role.REASON, ("推荐理由", "立项理由", "理由", "必要性")),
     (Role.PREPARATION, ("前期准备", "准备情况", "前期工作")),
+    (Role.CATEGORY, ("类别", "类型", "领域", "分类", "板块")),
     (Role.CONTENT, ("项目简况", "主要内容", "项目内容", "建设内容", "建设规模", "工作内容", "实施内容",
-                    "目标任务", "工作目标")),
-    (Role.NAME, ("项目名称", "具体任务", "实事项目", "任务名称", "名称", "工作任务", "事项", "项目")),
+                    "目标任务", "工作目标", "年度目标", "具体内容", "主要目标", "任务目标", "目标要求", "建设任务")),
+    (Role.NAME, ("项目名称", "具体任务", "实事项目", "任务名称", "名称", "工作任务", "事项", "民生实事", "项目",
+                 "重点工作", "任务")),
     (Role.REMARKS, ("备注", "说明")),
 )
+# Unit headers that name only the helpers: such a column never becomes the lead column.
+HELPER_WORDS = ("协办", "配合", "参与", "协同")
 QUARTER_HEADER = re.compile(r"^(?:第)?([1-4一二三四])季度?(?:计划|目标|节点|进度)?$|^Q([1-4])$", re.IGNORECASE)
 CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
 # Notes in brackets never decide a column: 总投资 (万元), 形象进度安排 (需细化到季度).
@@ -79,6 +109,13 @@ class Column:
     header: str  # as written, both header rows joined with " / "
     quarter: int | None = None
     source: str | None = None  # canonical funding source of a money column
+    # How the role was decided: "header" (its words), "content" (its cells), "chosen" (by the admin).
+    basis: str = "header"
+
+    @property
+    def key(self) -> str:
+        """What names the column in a choice of roles: its header, or "#n" when it has none."""
+        return normalise(self.header) or f"#{self.index + 1}"
 
 
 @dataclass(frozen=True)
@@ -168,4 +205,52 @@ def build_layout(upper: tuple[str, ...], lower: tuple[str, ...] | None, lines: t
         header = " / ".join(part for part in (top, bottom) if part)
         columns.append(Column(index=index, role=role, header=header, quarter=quarter, source=source))
     signature = tuple(normalise(cell) for cell in upper)
-    return Layout(columns=tuple(columns), header_lines=lines, signature=signature)
+    return Layout(columns=tuple(with_lead(columns)), header_lines=lines, signature=signature)
+
+
+def with_lead(columns: list[Column]) -> list[Column]:
+    """A table naming only 责任单位 (no 牵头/承办 column) has its first unit column as the lead."""
+    if any(column.role == Role.LEAD for column in columns):
+        return columns
+    for position, column in enumerate(columns):
+        if column.role == Role.ASSISTING and not any(word in column.header for word in HELPER_WORDS):
+            return [*columns[:position], replace(column, role=Role.LEAD), *columns[position + 1:]]
+    return columns
+
+
+@dataclass(frozen=True)
+class LayoutChoice:
+    """Roles an admin gave columns by hand, and the header row they picked (0: the table has none).
+
+    Columns are named by `Column.key` (the header's words, or "#n"); a role of None keeps the
+    column as other data. JSON-able through as_dict()/from_dict(), as import records store it."""
+
+    roles: dict[str, Role | None] = field(default_factory=dict)
+    header_row: int | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.roles) or self.header_row is not None
+
+    def as_dict(self) -> dict:
+        return {"roles": {key: role.value if role else "" for key, role in self.roles.items()},
+                "header_row": self.header_row}
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "LayoutChoice":
+        data = data or {}
+        roles = {str(key): Role(value) if value else None for key, value in (data.get("roles") or {}).items()
+                 if not value or value in Role.__members__.values()}
+        header_row = data.get("header_row")
+        return cls(roles=roles, header_row=header_row if isinstance(header_row, int) else None)
+
+    def apply(self, layout: Layout) -> Layout:
+        """The layout with the chosen roles put on the columns they name."""
+        if not self.roles:
+            return layout
+        columns = []
+        for column in layout.columns:
+            key = column.key if column.key in self.roles else f"#{column.index + 1}"
+            if key in self.roles:
+                column = replace(column, role=self.roles[key], basis="chosen", quarter=None, source=None)
+            columns.append(column)
+        return replace(layout, columns=tuple(columns))

@@ -1,5 +1,6 @@
 """Tables read from a file -> one PlanDraft, checked. Pure: no database."""
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
@@ -8,17 +9,22 @@ from django.utils.translation import gettext as _
 from imports.checks import run_checks
 from imports.drafts import PlanDraft, Problem
 from imports.interpret import Interpreter
-from imports.layouts import Role
+from imports.layouts import LayoutChoice, Role
+from imports.numbering import describe_layouts, number_rows
 from imports.preamble import read_preamble
 from imports.progress import Progress, Silent
 from imports.readers.base import RawTable
-from imports.segments import Segment, no_table_error, split_segments
+from imports.segments import EntryKind, Segment, no_table_error, split_segments
 
 
 def draft_plan(tables: list[RawTable], *, jurisdiction: list[str] | None = None, year: int | None = None,
-               progress: Progress | None = None) -> PlanDraft:
-    """What the tables say: plan facts from the text above them, projects from their rows."""
-    preamble, segments = split_segments(tables)
+               progress: Progress | None = None, choice: LayoutChoice | None = None,
+               remembered: Mapping[str, LayoutChoice] | None = None) -> PlanDraft:
+    """What the tables say: plan facts from the text above them, projects from their rows.
+
+    `choice` is the admin's choice of column roles and header row for this file; `remembered`
+    their earlier choices, by header signature."""
+    preamble, segments = split_segments(tables, choice, remembered)
     for segment in segments:
         _undo_merged_numbers(segment)
     meta = read_preamble(preamble)
@@ -30,6 +36,7 @@ def draft_plan(tables: list[RawTable], *, jurisdiction: list[str] | None = None,
     )
     if meta.progress_month and draft.year:
         draft.progress_month = date(draft.year, meta.progress_month, 1)
+    draft.layouts = describe_layouts(segments)
     if not segments:
         draft.errors.append(Problem(no_table_error()))
         return draft
@@ -39,6 +46,7 @@ def draft_plan(tables: list[RawTable], *, jurisdiction: list[str] | None = None,
     for segment in segments:
         interpreter.read_segment(segment)
         progress.advance(len(segment.entries))
+    number_rows(draft, segments)
     if not draft.projects:
         draft.errors.append(Problem(_("The table has a header but no project rows.")))
     if not draft.jurisdiction:
@@ -61,19 +69,24 @@ def _undo_merged_numbers(segment: Segment) -> None:
     leader cell; a number and name repeated would make each row a project of that number. Two
     rows alike in every cell stay as they are, and are reported as a repeated number."""
     number, name = segment.layout.find(Role.NUMBER), segment.layout.find(Role.NAME)
-    if not number or not name:
+    if not number:
         return
-    columns = (number[0].index, name[0].index)
+    columns = (number[0].index, name[0].index) if name else (number[0].index,)
     previous: tuple[str, ...] | None = None
     for entry in segment.entries:
-        if entry.kind != "data":
+        if entry.kind != EntryKind.DATA:
             previous = None
             continue
-        cells = entry.row.cells
-        if previous is not None and _at(cells, columns[0]) and cells != previous and all(
-                _at(cells, column) == _at(previous, column) for column in columns):
-            blanked = tuple("" if index in columns else text for index, text in enumerate(cells))
-            entry.row = replace(entry.row, cells=blanked)
+        row = entry.row
+        cells = row.cells
+        # Readers say which cells a merge filled; text that lost its merges repeats number and name.
+        merged = columns[0] in row.merged or (
+            previous is not None and name and _at(cells, columns[0]) and cells != previous
+            and all(_at(cells, column) == _at(previous, column) for column in columns))
+        if merged:
+            blanked = tuple("" if index in columns and (index in row.merged or not row.merged) else text
+                            for index, text in enumerate(cells))
+            entry.row = replace(row, cells=blanked, merged=row.merged | {columns[0]})
         previous = cells
 
 

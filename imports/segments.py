@@ -1,12 +1,15 @@
 """Raw rows -> the text above the tables and, per layout, its section, totals and data rows."""
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from django.utils.translation import gettext as _
 
 from imports.cells.script import simplified
-from imports.layouts import Layout, Role, build_layout, is_header_row, is_sub_header_row, normalise
+from imports.inference import headerless_layout, infer_roles
+from imports.layouts import Layout, LayoutChoice, Role, build_layout, is_header_row, is_sub_header_row, normalise
 from imports.readers.base import RawRow, RawTable
 
 TOTALS_WORDS = ("合计", "总计", "共计")
@@ -14,9 +17,16 @@ SUBTOTAL_WORDS = ("小计",)
 NOTE_STARTS = ("注：", "注:", "备注：", "说明：")
 
 
+class EntryKind(StrEnum):
+    SECTION = "section"
+    TOTALS = "totals"
+    DATA = "data"
+    NOTE = "note"
+
+
 @dataclass
 class Entry:
-    kind: str  # "section", "totals", "data" or "note"
+    kind: EntryKind
     row: RawRow
     text: str = ""  # the section's or note's text
 
@@ -27,6 +37,11 @@ class Segment:
 
     layout: Layout
     entries: list[Entry] = field(default_factory=list)
+    sheet: str = ""
+    # How its columns were found: "header" (words), "content" (no header row), "prose" (a numbered list).
+    found_by: str = "header"
+    remembered: bool = False  # roles chosen by hand for a table of this header before
+    warnings: list[str] = field(default_factory=list)
 
 
 def _only_cell(row: RawRow) -> str | None:
@@ -38,45 +53,132 @@ def _entry(row: RawRow, layout: Layout) -> Entry:
     first = next(cell for cell in row.cells if cell)
     plain = simplified(first)
     if any(word in plain for word in TOTALS_WORDS) and len(plain) <= 30:
-        return Entry("totals", row)
+        return Entry(EntryKind.TOTALS, row)
     if any(word in plain for word in SUBTOTAL_WORDS) and len(plain) <= 30:
-        return Entry("note", row, first)
+        return Entry(EntryKind.NOTE, row, first)
     only = _only_cell(row)
     number_columns = layout.find(Role.NUMBER)
     numbered = number_columns and number_columns[0].index < len(row.cells) and row.cells[number_columns[0].index]
     if only is not None and not (numbered and only == row.cells[number_columns[0].index] and only.isdigit()):
         if plain.startswith(NOTE_STARTS):
-            return Entry("note", row, only)
-        return Entry("section", row, re.sub(r"\s+", " ", only))
-    return Entry("data", row)
+            return Entry(EntryKind.NOTE, row, only)
+        return Entry(EntryKind.SECTION, row, re.sub(r"\s+", " ", only))
+    return Entry(EntryKind.DATA, row)
 
 
-def split_segments(tables: list[RawTable]) -> tuple[list[str], list[Segment]]:
-    """The preamble lines and the layout segments of every table, in document order."""
-    preamble: list[str] = []
-    segments: list[Segment] = []
+def signature_key(signature: tuple[str, ...]) -> str:
+    """A header signature as one string, the key a remembered choice of roles is stored under."""
+    return "|".join(signature)
+
+
+@dataclass
+class _Reading:
+    """What split_segments() has found so far, across the tables of one file."""
+
+    choice: LayoutChoice
+    remembered: Mapping[str, LayoutChoice]
+    preamble: list[str] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # tables (sheets) with no table in them
+
+    def add(self, layout: Layout, sheet: str, found_by: str, warnings: list[str] | None = None) -> Segment:
+        remembered = self.remembered.get(signature_key(layout.signature)) if not self.choice.roles else None
+        layout = (remembered or self.choice).apply(layout)
+        segment = Segment(layout, sheet=sheet, found_by=found_by, remembered=remembered is not None,
+                          warnings=list(warnings or []))
+        self.segments.append(segment)
+        return segment
+
+
+def split_segments(tables: list[RawTable], choice: LayoutChoice | None = None,
+                   remembered: Mapping[str, LayoutChoice] | None = None) -> tuple[list[str], list[Segment]]:
+    """The preamble lines and the layout segments of every table, in document order.
+
+    `choice` is what the admin chose for this file (roles, header row); `remembered`, by header
+    signature, what was chosen for tables of the same header before."""
+    reading = _Reading(choice=choice or LayoutChoice(), remembered=remembered or {})
+    several = sum(1 for table in tables if len(table.rows) > 1) > 1
     for table in tables:
-        rows = list(table.rows)
-        index = 0
-        while index < len(rows):
-            row = rows[index]
-            index += 1
-            if is_header_row(row.cells):
-                signature = tuple(normalise(cell) for cell in row.cells)
-                lower = rows[index] if index < len(rows) and is_sub_header_row(rows[index].cells) else None
-                if lower is not None:
-                    index += 1
-                current = segments[-1].layout if segments else None
-                # A header repeated at a page break continues the table it repeats.
-                if current is None or current.signature != signature:
-                    lines = (row.line,) + ((lower.line,) if lower else ())
-                    segments.append(Segment(build_layout(row.cells, lower.cells if lower else None, lines)))
-                continue
-            if not segments:
-                preamble.extend(row.cells)
-                continue
-            segments[-1].entries.append(_entry(row, segments[-1].layout))
-    return preamble, segments
+        before = len(reading.segments)
+        lead_in = _read_table(list(table.rows), reading)
+        if len(reading.segments) == before:
+            if reading.segments or any(len(row.cells) > 1 for row in table.rows):
+                reading.skipped.append(table.name)
+            else:
+                reading.preamble.extend(lead_in)
+            continue
+        if before == 0:
+            reading.preamble.extend(lead_in)
+        first = reading.segments[before]
+        category = _category_of_sheet(lead_in if before else [], reading.preamble, table.name if several else "")
+        if category and not (first.entries and first.entries[0].kind == EntryKind.SECTION):
+            first.entries.insert(0, Entry(EntryKind.SECTION, table.rows[0], category))
+    return reading.preamble, reading.segments
+
+
+def _read_table(rows: list[RawRow], reading: _Reading) -> list[str]:
+    """The table's segments added to `reading`; returns the lines above its first table."""
+    header_row = reading.choice.header_row
+    lead_in: list[str] = []
+    index = 0
+    current: Segment | None = None
+    if header_row == 0 or not any(_is_header(row, header_row) for row in rows):
+        found = headerless_layout(rows)
+        if found is None:
+            return [cell for row in rows for cell in row.cells if cell]
+        start, layout = found
+        layout, warnings = infer_roles(layout, rows[start:])
+        sheet = rows[start].sheet
+        segment = reading.add(layout, sheet, "content", [
+            _("No header row was found in %(sheet)s: the columns' roles were read from their cells; check them.")
+            % {"sheet": sheet}, *warnings])
+        lead_in = [cell for row in rows[:start] for cell in row.cells if cell]
+        segment.entries.extend(_entry(row, segment.layout) for row in rows[start:])
+        return lead_in
+    while index < len(rows):
+        row = rows[index]
+        index += 1
+        if _is_header(row, header_row):
+            signature = tuple(normalise(cell) for cell in row.cells)
+            lower = rows[index] if index < len(rows) and is_sub_header_row(rows[index].cells) else None
+            if lower is not None:
+                index += 1
+            # A header repeated at a page break continues the table it repeats.
+            if current is None or current.layout.signature != signature:
+                lines = (row.line,) + ((lower.line,) if lower else ())
+                layout = build_layout(row.cells, lower.cells if lower else None, lines)
+                layout, warnings = infer_roles(layout, rows[index:index + 300])
+                current = reading.add(layout, row.sheet, "header", warnings)
+            continue
+        if current is None:
+            lead_in.extend(row.cells)
+            continue
+        current.entries.append(_entry(row, current.layout))
+    return lead_in
+
+
+def _is_header(row: RawRow, header_row: int | None) -> bool:
+    return row.line == header_row if header_row else is_header_row(row.cells)
+
+
+SHEET_DEFAULT_NAME = re.compile(r"^(?:sheet|工作表|表|附表|附件)\s*\d*$", re.IGNORECASE)
+NOT_A_CATEGORY = ("说明", "填表", "目录", "汇总", "封面")
+
+
+def _category_of_sheet(lead_in: list[str], preamble: list[str], sheet: str) -> str | None:
+    """The category of a sheet's projects when the workbook puts one category on each sheet: a line
+    above its table that is not the plan's title repeated, or else the sheet's own name."""
+    own = [line for line in lead_in if line not in preamble and not YEAR_IN_TITLE.search(line)]
+    if len(own) == 1 and len(own[0]) <= 30:
+        return own[0]
+    name = sheet.strip()
+    if not name or SHEET_DEFAULT_NAME.match(name) or YEAR_IN_TITLE.search(name) or any(
+            word in name for word in NOT_A_CATEGORY):
+        return None
+    return name
+
+
+YEAR_IN_TITLE = re.compile(r"20\d\d\s*年")
 
 
 def no_table_error() -> str:

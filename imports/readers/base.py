@@ -32,6 +32,9 @@ class RawRow:
     sheet: str  # sheet name, "表1" for a docx table, "正文" for docx paragraphs, "文本" for text
     line: int  # Excel row, first line of a CSV record or text row, ordinal of a docx row/paragraph
     cells: tuple[str, ...]  # stripped texts, "\n" between lines, no trailing empty cells
+    # Indices of cells whose text continues a cell merged down from the row above (a vertical merge
+    # in Excel or Word, a left cell missing from flattened text): the reader repeated its text.
+    merged: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -75,14 +78,15 @@ def clean_cell(text: str) -> str:
     return text.strip()
 
 
-def make_row(sheet: str, line: int, cells: Iterable[str]) -> RawRow | None:
+def make_row(sheet: str, line: int, cells: Iterable[str], merged: Iterable[int] = ()) -> RawRow | None:
     """A RawRow of cleaned cells without trailing empties, or None when every cell is empty."""
     cleaned = [clean_cell(cell) for cell in cells]
     while cleaned and not cleaned[-1]:
         cleaned.pop()
     if not cleaned:
         return None
-    return RawRow(sheet=sheet, line=line, cells=tuple(cleaned))
+    kept = frozenset(index for index in merged if index < len(cleaned) and cleaned[index])
+    return RawRow(sheet=sheet, line=line, cells=tuple(cleaned), merged=kept)
 
 
 def open_zip(data: bytes, *, damaged: str) -> zipfile.ZipFile:

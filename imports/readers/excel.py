@@ -235,6 +235,7 @@ def _float_text(value: float) -> str:
 def _read_sheet(title: str, grid: list[list], merges: list[Merge]) -> list[RawRow]:
     """Rows of cell texts, each merged range's value repeated down its first column."""
     texts = [[cell_text(value) for value in values] for values in grid]
+    merged: dict[int, list[int]] = {}
     for (first_row, first_column), (last_row, last_column) in merges:
         anchor = texts[first_row][first_column] if first_row < len(texts) and first_column < len(texts[first_row]) else ""
         for number in range(first_row, min(last_row + 1, len(texts))):
@@ -242,7 +243,9 @@ def _read_sheet(title: str, grid: list[list], merges: list[Merge]) -> list[RawRo
             if len(cells) <= first_column:
                 cells.extend([""] * (first_column + 1 - len(cells)))
             cells[first_column] = anchor
+            if number > first_row:
+                merged.setdefault(number, []).append(first_column)
             for index in range(first_column + 1, min(last_column + 1, len(cells))):
                 cells[index] = ""
-    rows = (make_row(title, number, cells) for number, cells in enumerate(texts, start=1))
+    rows = (make_row(title, number + 1, cells, merged.get(number, ())) for number, cells in enumerate(texts))
     return [row for row in rows if row is not None]

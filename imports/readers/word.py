@@ -45,8 +45,8 @@ def read_word(data: bytes, *, name: str) -> list[RawTable]:
             continue
         tables += 1
         sheet = TABLE.format(number=tables)
-        for number, cells in enumerate(table_rows(block, sheet=sheet, limits=limits), start=1):
-            row = make_row(sheet, number, cells)
+        for number, (cells, merged) in enumerate(table_rows(block, sheet=sheet, limits=limits), start=1):
+            row = make_row(sheet, number, cells, merged)
             if row is not None:
                 rows.append(row)
     return [RawTable(name=name, rows=tuple(rows))] if rows else []
@@ -70,8 +70,10 @@ def _children(parent: _Element, tag: str) -> Iterator[_Element]:
             yield from _children(child, tag)
 
 
-def table_rows(table: _Element, *, sheet: str, limits: SizeLimits) -> Iterator[list[str]]:
-    """Each row's texts by grid column: spans keep text in their first column, vMerge repeats down.
+def table_rows(table: _Element, *, sheet: str, limits: SizeLimits) -> Iterator[tuple[list[str], list[int]]]:
+    """Each row's texts by grid column, and the columns continuing a vertical merge from above.
+
+    Spans keep text in their first column, vMerge repeats it down.
 
     A span is cut at the table's grid (its declared columns) and at the column limit: a cell
     may claim gridSpan="300000000", which laid out as empty cells is gigabytes.
@@ -82,6 +84,7 @@ def table_rows(table: _Element, *, sheet: str, limits: SizeLimits) -> Iterator[l
     widest = 0
     for number, tr in enumerate(_children(table, f"{_W}tr"), start=1):
         values = [""] * min(max(_int_property(tr, "trPr", "gridBefore", 0), 0), width)
+        merged = []
         for tc in _children(tr, f"{_W}tc"):
             column = len(values)
             if column >= limits.columns:
@@ -92,6 +95,7 @@ def table_rows(table: _Element, *, sheet: str, limits: SizeLimits) -> Iterator[l
             hmerge = tc.find(f"{_W}tcPr/{_W}hMerge")
             if vmerge is not None and vmerge.get(f"{_W}val", "continue") != "restart":
                 text = above[column] if column < len(above) else ""
+                merged.append(column)
             elif hmerge is not None and hmerge.get(f"{_W}val", "continue") != "restart":
                 text = ""  # legacy horizontal merge: the text stays in the first cell
             else:
@@ -102,7 +106,7 @@ def table_rows(table: _Element, *, sheet: str, limits: SizeLimits) -> Iterator[l
         if limits.exceeded(number, widest):
             _refuse_table(sheet, number, widest, limits)
         above = values
-        yield values
+        yield values, merged
 
 
 def _refuse_table(sheet: str, rows: int, columns: int, limits: SizeLimits) -> None:

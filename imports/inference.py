@@ -1,0 +1,213 @@
+"""Column roles from what the cells hold, for headers the vocabulary does not know, and for tables without one.
+
+A column of consecutive numbers is the number; cells that name units (…局, …办, 各乡镇) are the
+lead units, a second such column the assisting units; short lists of two- to four-character
+names starting with a surname are leaders (then staff); figures are the investment; month and
+quarter phrases the deadline; status phrases (已完成, 序时推进, 80%) the progress; long prose the
+content; short labels repeated over runs of rows the category; the first column of short texts
+the project's name. Every role decided this way is marked "content", so the preview can say so,
+and a header's role is checked against its cells.
+"""
+
+import re
+from collections import Counter
+from dataclasses import replace
+from enum import StrEnum
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from imports.cells.money import parse_amount
+from imports.cells.units import GROUP_MARKERS, UNIT_SUFFIXES
+from imports.layouts import Column, Layout, Role, with_lead
+from imports.readers.base import RawRow
+
+SAMPLE_ROWS = 300
+MAJORITY = 0.6
+MIN_COLUMNS = 3
+
+
+class Kind(StrEnum):
+    NUMBER = "number"
+    MONEY = "money"
+    STATUS = "status"
+    DATE = "date"
+    UNITS = "units"
+    PEOPLE = "people"
+    PROSE = "prose"
+    SHORT = "short"
+
+
+NUMBER_RE = re.compile(r"^[（(]?(?:\d{1,4}|[一二三四五六七八九十]{1,3})[)）]?[.、．]?$")
+MONEY_RE = re.compile(r"^\d{1,12}(?:\.\d+)?(?:万元|亿元|万|元)?$")
+STATUS_RE = re.compile(r"已完成|基本完成|全面完成|正在推进|序时推进|推进中|有序推进|未启动|未开工|已开工|已启动|完工|竣工|\d{1,3}(?:\.\d+)?%")
+DATE_RE = re.compile(r"\d{1,2}月|[一二三四1-4]季度|年底|年末|年内|全年|上半年|下半年|\d{4}年")
+SPLIT_RE = re.compile(r"[、，,;；\s/]+")
+# The hundred most frequent surnames cover most officials' names; a short label rarely starts with one.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
+    "崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施牛"
+    "樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲"
+    "翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席"
+    "卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪"
+)
+UNIT_ENDINGS = (*UNIT_SUFFIXES, "街道", "镇", "乡", "村", "医院", "学校", "集团", "银行", "法院", "检察院")
+HAN = re.compile(r"^[\u3400-\u9fff]+$")
+# What a header role expects its cells to be, to warn when the cells say otherwise.
+EXPECTED = {
+    Role.NUMBER: Kind.NUMBER, Role.LEAD: Kind.UNITS, Role.ASSISTING: Kind.UNITS, Role.LEADERS: Kind.PEOPLE,
+    Role.STAFF: Kind.PEOPLE, Role.TOTAL: Kind.MONEY, Role.ANNUAL: Kind.MONEY,
+}
+DEFINITE = {Kind.NUMBER, Kind.MONEY, Kind.UNITS, Kind.PEOPLE}
+
+
+def _is_unit(piece: str) -> bool:
+    return 2 <= len(piece) <= 40 and (piece.endswith(UNIT_ENDINGS) or piece.startswith(GROUP_MARKERS))
+
+
+def _is_person(piece: str) -> bool:
+    return 2 <= len(piece) <= 4 and bool(HAN.match(piece)) and piece[0] in SURNAMES and not piece.endswith(UNIT_ENDINGS)
+
+
+def kind_of(text: str) -> Kind:
+    """What one cell holds, judged by its shape alone."""
+    flat = re.sub(r"\s+", "", text)
+    if NUMBER_RE.match(flat):
+        return Kind.NUMBER
+    if MONEY_RE.match(flat.replace(",", "")) and parse_amount(flat) is not None:
+        return Kind.MONEY
+    if len(flat) <= 60 and STATUS_RE.search(flat):
+        return Kind.STATUS
+    if len(flat) <= 30 and DATE_RE.search(flat) and not flat.endswith(UNIT_ENDINGS):
+        return Kind.DATE
+    pieces = [piece for piece in SPLIT_RE.split(text) if piece]
+    if len(flat) <= 160 and pieces and all(_is_unit(re.sub(r"[（(].*?[)）]", "", piece) or piece) for piece in pieces):
+        return Kind.UNITS
+    if len(flat) <= 40 and pieces and all(_is_person(piece) for piece in pieces):
+        return Kind.PEOPLE
+    return Kind.PROSE if len(flat) > 40 else Kind.SHORT
+
+
+def _columns_of(rows: list[RawRow], width: int) -> list[list[str]]:
+    cells: list[list[str]] = [[] for _ in range(width)]
+    for row in rows[:SAMPLE_ROWS]:
+        if sum(1 for cell in row.cells if cell) < 2:
+            continue  # a section or note row says nothing about the columns
+        for index, text in enumerate(row.cells[:width]):
+            if text:
+                cells[index].append(text)
+    return cells
+
+
+def _majority(texts: list[str]) -> Kind | None:
+    if not texts:
+        return None
+    counts = Counter(kind_of(text) for text in texts)
+    kind, count = counts.most_common(1)[0]
+    if count >= MAJORITY * len(texts):
+        return kind
+    # Small whole amounts (80, 1200) read as numbers one by one; together with figures they are money.
+    return Kind.MONEY if counts[Kind.NUMBER] + counts[Kind.MONEY] >= MAJORITY * len(texts) else None
+
+
+def _is_category(texts: list[str]) -> bool:
+    """Short labels, few and repeated in runs: what a merged 类别 cell leaves when read down."""
+    if len(texts) < 4 or any(len(text) > 15 for text in texts):
+        return False
+    runs = 1 + sum(1 for before, after in zip(texts, texts[1:]) if before != after)
+    return runs * 2 <= len(texts) and len(set(texts)) < len(texts) / 2
+
+
+def _consecutive(texts: list[str]) -> bool:
+    digits = [int(re.sub(r"\D", "", text)) for text in texts if re.sub(r"\D", "", text)]
+    steps = sum(1 for before, after in zip(digits, digits[1:]) if after in {before + 1, 1})
+    return len(digits) < 2 or steps * 3 >= (len(digits) - 1) * 2
+
+
+def infer_roles(layout: Layout, rows: list[RawRow]) -> tuple[Layout, list[str]]:
+    """The layout with roles guessed for the columns its header does not name, and warnings for
+    header roles their cells contradict."""
+    width = max([len(layout.columns), *(len(row.cells) for row in rows[:SAMPLE_ROWS])])
+    samples = _columns_of(rows, width)
+    columns = list(layout.columns) + [Column(index=index, role=None, header="") for index in range(len(layout.columns), width)]
+    kinds = [_majority(texts) for texts in samples]
+    warnings = []
+    taken = {column.role for column in columns if column.role}
+    for position, column in enumerate(columns):
+        texts, kind = samples[column.index], kinds[column.index]
+        if column.role is not None:
+            expected = EXPECTED.get(column.role)
+            if expected and kind in DEFINITE and kind != expected and column.basis == "header":
+                warnings.append(_("Column “%(column)s” is named as %(role)s, but its cells look like %(kind)s; "
+                                  "check the column roles.") % {"column": column.header, "role": column.role.label,
+                                                               "kind": KIND_LABELS[kind]})
+            continue
+        role = _role_for(kind, texts, taken, position)
+        if role is not None:
+            taken.add(role)
+            columns[position] = replace(column, role=role, basis="content")
+    columns = _name_column(columns, samples, kinds, taken)
+    return replace(layout, columns=tuple(with_lead(columns))), warnings
+
+
+def _role_for(kind: Kind | None, texts: list[str], taken: set[Role], position: int) -> Role | None:
+    def first(*roles: Role) -> Role | None:
+        return next((role for role in roles if role not in taken), None)
+
+    if kind == Kind.NUMBER and position <= 1 and _consecutive(texts) and Role.NUMBER not in taken:
+        return Role.NUMBER
+    if kind == Kind.NUMBER:
+        kind = Kind.MONEY
+    if kind == Kind.UNITS:
+        return first(Role.LEAD, Role.ASSISTING)
+    if kind == Kind.PEOPLE:
+        return first(Role.LEADERS, Role.STAFF)
+    if kind == Kind.MONEY:
+        return first(Role.TOTAL, Role.ANNUAL)
+    if kind == Kind.DATE:
+        return first(Role.DEADLINE)
+    if kind == Kind.STATUS:
+        return first(Role.PROGRESS)
+    if kind == Kind.PROSE:
+        return first(Role.CONTENT)
+    if kind == Kind.SHORT and _is_category(texts):
+        return first(Role.CATEGORY)
+    return None
+
+
+def _name_column(columns: list[Column], samples: list[list[str]], kinds: list, taken: set[Role]) -> list[Column]:
+    """The first unclaimed column of short texts names the projects; without one, the content does (the
+    interpreter takes its first clause)."""
+    if Role.NAME in taken:
+        return columns
+    for position, column in enumerate(columns):
+        if column.role is None and kinds[column.index] in {Kind.SHORT, None} and samples[column.index]:
+            columns[position] = replace(column, role=Role.NAME, basis="content")
+            return columns
+    return columns
+
+
+KIND_LABELS = {
+    Kind.NUMBER: gettext_lazy("numbers"), Kind.MONEY: gettext_lazy("amounts"), Kind.STATUS: gettext_lazy("progress"),
+    Kind.DATE: gettext_lazy("dates"), Kind.UNITS: gettext_lazy("units"), Kind.PEOPLE: gettext_lazy("names of people"),
+    Kind.PROSE: gettext_lazy("text"), Kind.SHORT: gettext_lazy("short texts"),
+}
+
+
+def headerless_layout(rows: list[RawRow]) -> tuple[int, Layout] | None:
+    """Where a table without a header row starts, and its columns from their cells; None when no
+    run of rows with three or more cells names projects."""
+    start = next((index for index, row in enumerate(rows)
+                  if sum(1 for cell in row.cells if cell) >= MIN_COLUMNS), None)
+    if start is None:
+        return None
+    body = rows[start:]
+    wide = sum(1 for row in body[:SAMPLE_ROWS] if sum(1 for cell in row.cells if cell) >= MIN_COLUMNS)
+    if wide < 2:
+        return None
+    layout, _warnings = infer_roles(Layout(columns=(), header_lines=(), signature=()), body)
+    if not (layout.has(Role.NAME) or layout.has(Role.CONTENT)):
+        return None
+    signature = tuple(f"#{column.index + 1}" for column in layout.columns)
+    return start, replace(layout, signature=signature)
+

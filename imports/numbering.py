@@ -1,0 +1,67 @@
+"""After the rows are read: numbers where the table gives none or restarts them, and what the preview says of each layout."""
+
+from collections import Counter
+
+from django.utils.translation import gettext as _
+
+from imports.drafts import PlanDraft, Problem
+from imports.layouts import Role
+from imports.segments import EntryKind, Segment, signature_key
+
+SAMPLES = 2
+
+
+def number_rows(draft: PlanDraft, segments: list[Segment]) -> None:
+    """Number the projects of a table that has no number column in the order of their rows, and
+    qualify numbers that start again at 1 in each category (一、1 2 3; 二、1 2) by the category."""
+    projects = draft.projects
+    if projects and not any(segment.layout.has(Role.NUMBER) for segment in segments):
+        for ordinal, project in enumerate(projects, 1):
+            project.number = project.key = str(ordinal)
+        draft.warnings.append(Problem(_("The table has no number column: the projects are numbered in the order "
+                                        "of their rows, 1 to %(count)s.") % {"count": len(projects)}))
+        return
+    heads = [project for project in projects if project.parent_key is None and project.number]
+    counts = Counter(project.number for project in heads)
+    if not heads or max(counts.values()) == 1:
+        return
+    by_category: dict[str | None, list[str]] = {}
+    for project in heads:
+        by_category.setdefault(project.category, []).append(project.number)
+    if None in by_category or any(len(set(numbers)) != len(numbers) for numbers in by_category.values()):
+        return  # numbers repeated inside one category: a real duplicate, reported as such
+    position = {category.name: category.position for category in draft.categories}
+    renamed = {}
+    for project in heads:
+        renamed[project.key] = project.number = f"{position[project.category]}.{project.number}"
+    for project in projects:
+        if project.parent_key is None and project.key in renamed:
+            project.key = renamed[project.key]
+        elif project.parent_key in renamed:
+            parent = project.parent_key
+            project.parent_key = renamed[parent]
+            project.key = renamed[parent] + project.key[len(parent):]
+    draft.warnings.append(Problem(_("Numbering starts again in each category: the projects are numbered by "
+                                    "category and number, such as %(example)s.") % {"example": heads[-1].number}))
+
+
+def describe_layouts(segments: list[Segment]) -> list[dict]:
+    """Each distinct layout's columns for the preview: header, role, how the role was found, two sample cells."""
+    described: dict[str, dict] = {}
+    for segment in segments:
+        key = signature_key(segment.layout.signature)
+        if key in described:
+            continue
+        rows = [entry.row.cells for entry in segment.entries if entry.kind == EntryKind.DATA]
+        described[key] = {
+            "signature": key, "sheet": segment.sheet, "found_by": segment.found_by,
+            "remembered": segment.remembered, "header_lines": list(segment.layout.header_lines),
+            "columns": [{
+                "index": column.index, "key": column.key, "header": column.header,
+                "role": column.role.value if column.role else "",
+                "label": column.role.label if column.role else "", "basis": column.basis,
+                "samples": [cells[column.index][:80] for cells in rows
+                            if column.index < len(cells) and cells[column.index]][:SAMPLES],
+            } for column in segment.layout.columns],
+        }
+    return list(described.values())
