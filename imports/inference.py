@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from imports.cells.money import parse_amount
 from imports.cells.units import GROUP_MARKERS, UNIT_SUFFIXES
-from imports.layouts import Column, Layout, Role, with_lead
+from imports.layouts import OTHER_DATA_WORDS, Column, Layout, Role, with_lead
 from imports.readers.base import RawRow
 
 SAMPLE_ROWS = 300
@@ -41,6 +41,8 @@ class Kind(StrEnum):
 NUMBER_RE = re.compile(r"^[（(]?(?:\d{1,4}|[一二三四五六七八九十]{1,3})[)）]?[.、．]?$")
 MONEY_RE = re.compile(r"^\d{1,12}(?:\.\d+)?(?:万元|亿元|万|元)?$")
 STATUS_RE = re.compile(r"已完成|基本完成|全面完成|正在推进|序时推进|推进中|有序推进|未启动|未开工|已开工|已启动|完工|竣工|\d{1,3}(?:\.\d+)?%")
+# 2024, 2023-2025, 2024年: a column of these is when, not how much.
+YEARS = re.compile(r"^20\d\d年?(?:[-—~～至]20\d\d年?)?$")
 DATE_RE = re.compile(r"\d{1,2}月|[一二三四1-4]季度|年底|年末|年内|全年|上半年|下半年|\d{4}年")
 SPLIT_RE = re.compile(r"[、，,;；\s/]+")
 # The hundred most frequent surnames cover most officials' names; a short label rarely starts with one.
@@ -74,6 +76,8 @@ def kind_of(text: str) -> Kind:
     flat = re.sub(r"\s+", "", text)
     if NUMBER_RE.match(flat):
         return Kind.NUMBER
+    if YEARS.match(flat):
+        return Kind.DATE
     if MONEY_RE.match(flat.replace(",", "")) and parse_amount(flat) is not None:
         return Kind.MONEY
     if len(flat) <= 60 and STATUS_RE.search(flat):
@@ -141,6 +145,8 @@ def infer_roles(layout: Layout, rows: list[RawRow]) -> tuple[Layout, list[str]]:
                 warnings.append(_("Column “%(column)s” is named as %(role)s, but its cells look like %(kind)s; "
                                   "check the column roles.") % {"column": column.header, "role": column.role.label,
                                                                "kind": KIND_LABELS[kind]})
+            continue
+        if any(word in column.header for word in OTHER_DATA_WORDS):
             continue
         role = _role_for(kind, texts, taken, position)
         if role is not None:

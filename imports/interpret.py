@@ -14,7 +14,7 @@ from imports.cells.quarters import parse_quarters, target_percent
 from imports.cells.units import UnitsParse, parse_units
 from imports.drafts import CategoryDraft, FundingDraft, MilestoneDraft, PlanDraft, Problem, ProjectDraft
 from imports.layouts import Column, Layout, Role
-from imports.rows import TEXT_FIELDS, continuation, name_and_content
+from imports.rows import TEXT_FIELDS, SectionRoles, continuation, name_and_content, section_roles
 from imports.segments import Entry, Segment
 
 DECLARED_IN_NAME = re.compile(r"\s*[（(]\s*(\d+)\s*[项个件]\s*[)）]\s*")
@@ -43,6 +43,7 @@ class Interpreter:
         self.pending: CategoryDraft | None = None
         self.group: _Group | None = None
         self.reported_columns: set[str] = set()
+        self.section = SectionRoles()
 
     # --- rows ---------------------------------------------------------------------------
 
@@ -78,6 +79,7 @@ class Interpreter:
         return replace(entry, row=replace(row, cells=cells), text=CONTROL_RE.sub("", entry.text))
 
     def _section(self, text: str) -> None:
+        text, self.section = section_roles(text)
         declared = DECLARED_IN_NAME.search(text)
         name = DECLARED_IN_NAME.sub("", text).strip()
         self.pending = CategoryDraft(position=0, name=name, declared_count=int(declared.group(1)) if declared else None)
@@ -182,7 +184,7 @@ class Interpreter:
                 project.name = _flat(project.content)
             else:
                 project.parent_key = head.key
-                project.name = project.name if continued and project.name != head.name else (
+                project.name = project.name if continued and project.name not in {"", head.name} else (
                     f"{head.name}（{self.group.items}）")
             self.group.last = project
         else:
@@ -227,6 +229,10 @@ class Interpreter:
             elif role is None:
                 project.extra[column.header or _("column %(n)s") % {"n": column.index + 1}] = text
         name_and_content(project, layout)
+        if self.section.lead and not project.lead_units:
+            project.lead_units = list(_units(self.section.lead, get_language()).units)
+        if self.section.leaders and not project.leaders:
+            project.leaders = list(_people(self.section.leaders, get_language()).names)
         self._funding_prose(project, layout)
         if project.work_plan and not layout.has(Role.QUARTER):
             parsed = parse_quarters(project.work_plan, year=year)

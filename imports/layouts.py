@@ -76,7 +76,7 @@ HEADER_WORDS: tuple[tuple[Role, tuple[str, ...]], ...] = (
                      "进度情况")),
     (Role.WORK_PLAN, ("工作计划", "形象进度", "进度计划", "进度安排", "时间安排", "实施计划", "计划安排")),
     (Role.DEADLINE, ("完成时限", "时间节点", "完成时间", "时限", "完成期限", "时间要求")),
-    (Role.PERIOD, ("建设年限", "建设周期", "起止年限", "实施年限")),
+    (Role.PERIOD, ("建设年限", "建设周期", "起止年限", "实施年限", "建设时间", "实施时间", "起止时间", "建设期限")),
     (Role.REASON, ("推荐理由", "立项理由", "理由", "必要性")),
     (Role.PREPARATION, ("前期准备", "准备情况", "前期工作")),
     (Role.CATEGORY, ("类别", "类型", "领域", "分类", "板块")),
@@ -86,6 +86,9 @@ HEADER_WORDS: tuple[tuple[Role, tuple[str, ...]], ...] = (
                  "重点工作", "任务")),
     (Role.REMARKS, ("备注", "说明")),
 )
+# Columns known to be none of the roles: their cells are kept as other data, never given a role
+# from what they hold (a 建设地点 of 各镇（街道） is a place, not the units doing the work).
+OTHER_DATA_WORDS = ("地点", "地址", "位置", "所在地", "电话", "性质")
 # Unit headers that name only the helpers: such a column never becomes the lead column.
 HELPER_WORDS = ("协办", "配合", "参与", "协同")
 QUARTER_HEADER = re.compile(r"^(?:第)?([1-4一二三四])季度?(?:计划|目标|节点|进度)?$|^Q([1-4])$", re.IGNORECASE)

@@ -2,7 +2,7 @@
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from django.utils.translation import gettext as _
@@ -49,7 +49,22 @@ def _only_cell(row: RawRow) -> str | None:
     return filled[0] if len(filled) == 1 else None
 
 
-def _entry(row: RawRow, layout: Layout) -> Entry:
+SECTION_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}"
+                           r"[部分类项章节篇组]|[A-Za-z][、.．])")
+SECTION_END = re.compile(r"(?:方面|类|领域|板块|篇|部分|工作|任务|项目|实事|工程|行动|计划|目标)$")
+COUNTED = re.compile(r"[（(]\s*(?:共\s*)?\d+\s*[项个件]\s*[)）]")
+SHORT_LABEL = 8
+
+
+def looks_like_section(text: str) -> bool:
+    """A line that heads the rows after it: numbered 一、 or （一）, counted (8项), ending in 方面 or 类 …"""
+    plain = COUNTED.sub("", re.sub(r"[（(][^（()）]*[：:][^（()）]*[)）]", "", text)).strip()
+    return bool(SECTION_START.match(plain) or SECTION_END.search(plain) or COUNTED.search(text)
+                or len(plain) <= SHORT_LABEL and not re.search(r"\d", plain))
+
+
+def _entry(row: RawRow, layout: Layout, after_data: bool = False) -> Entry:
+    """What a row is; `after_data` when the row before it was a project's row."""
     first = next(cell for cell in row.cells if cell)
     plain = simplified(first)
     if any(word in plain for word in TOTALS_WORDS) and len(plain) <= 30:
@@ -62,6 +77,12 @@ def _entry(row: RawRow, layout: Layout) -> Entry:
     if only is not None and not (numbered and only == row.cells[number_columns[0].index] and only.isdigit()):
         if plain.startswith(NOTE_STARTS):
             return Entry(EntryKind.NOTE, row, only)
+        name = layout.find(Role.NAME)
+        if after_data and number_columns and name and not looks_like_section(only):
+            # One more line of the project above, alone on its row: a web page's copy drops the
+            # cells merged down over it (序号, the unit) and leaves it under no column.
+            cells = tuple(only if index == name[0].index else "" for index in range(name[0].index + 1))
+            return Entry(EntryKind.DATA, replace(row, cells=cells, merged=frozenset({number_columns[0].index})))
         return Entry(EntryKind.SECTION, row, re.sub(r"\s+", " ", only))
     return Entry(EntryKind.DATA, row)
 
@@ -133,7 +154,8 @@ def _read_table(rows: list[RawRow], reading: _Reading) -> list[str]:
             _("No header row was found in %(sheet)s: the columns' roles were read from their cells; check them.")
             % {"sheet": sheet}, *warnings])
         lead_in = [cell for row in rows[:start] for cell in row.cells if cell]
-        segment.entries.extend(_entry(row, segment.layout) for row in rows[start:])
+        for row in rows[start:]:
+            _append(segment, row)
         return lead_in
     while index < len(rows):
         row = rows[index]
@@ -153,8 +175,13 @@ def _read_table(rows: list[RawRow], reading: _Reading) -> list[str]:
         if current is None:
             lead_in.extend(row.cells)
             continue
-        current.entries.append(_entry(row, current.layout))
+        _append(current, row)
     return lead_in
+
+
+def _append(segment: Segment, row: RawRow) -> None:
+    after_data = bool(segment.entries) and segment.entries[-1].kind == EntryKind.DATA
+    segment.entries.append(_entry(row, segment.layout, after_data))
 
 
 def _is_header(row: RawRow, header_row: int | None) -> bool:
