@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from imports.cells.money import parse_amount
 from imports.cells.units import GROUP_MARKERS, UNIT_SUFFIXES
-from imports.layouts import OTHER_DATA_WORDS, Column, Layout, Role, with_lead
+from imports.layouts import LONGEST_HEADER, OTHER_DATA_WORDS, Column, Layout, Role, normalise, with_lead
 from imports.readers.base import RawRow
 
 SAMPLE_ROWS = 300
@@ -184,12 +184,20 @@ def _role_for(kind: Kind | None, texts: list[str], taken: set[Role], position: i
 def _name_column(columns: list[Column], samples: list[list[str]], kinds: list, taken: set[Role]) -> list[Column]:
     """The first unclaimed column of short texts names the projects; without one, the content does (the
     interpreter takes its first clause)."""
-    if Role.NAME in taken:
-        return columns
-    for position, column in enumerate(columns):
-        if column.role is None and kinds[column.index] in {Kind.SHORT, None} and samples[column.index]:
-            columns[position] = replace(column, role=Role.NAME, basis="content")
-            return columns
+    def mean_length(column: Column) -> float:
+        texts = samples[column.index]
+        return sum(map(len, texts)) / len(texts)
+
+    free = [position for position, column in enumerate(columns)
+            if column.role is None and kinds[column.index] in {Kind.SHORT, None} and samples[column.index]
+            and not any(word in column.header for word in OTHER_DATA_WORDS)]
+    if Role.NAME not in taken and free:
+        name = free.pop(0)
+        columns[name] = replace(columns[name], role=Role.NAME, basis="content")
+        # A second column of texts longer than the names says what the project does.
+        longer = [position for position in free if mean_length(columns[position]) > mean_length(columns[name])]
+        if Role.CONTENT not in taken and longer:
+            columns[longer[0]] = replace(columns[longer[0]], role=Role.CONTENT, basis="content")
     return columns
 
 
@@ -211,9 +219,32 @@ def headerless_layout(rows: list[RawRow]) -> tuple[int, Layout] | None:
     wide = sum(1 for row in body[:SAMPLE_ROWS] if sum(1 for cell in row.cells if cell) >= MIN_COLUMNS)
     if wide < 2:
         return None
-    layout, _warnings = infer_roles(Layout(columns=(), header_lines=(), signature=()), body)
+    first, rest = body[0], body[1:]
+    layout, _warnings = infer_roles(Layout(columns=(), header_lines=(), signature=()), rest or body)
     if not (layout.has(Role.NAME) or layout.has(Role.CONTENT)):
         return None
+    if rest and _names_columns(first, layout):
+        # A header of words the vocabulary does not know: kept as the columns' headers.
+        headers = tuple(first.cells[index] if index < len(first.cells) else "" for index in range(len(layout.columns)))
+        columns = tuple(replace(column, header=headers[column.index]) for column in layout.columns)
+        return start + 1, Layout(columns=columns, header_lines=(first.line,),
+                                 signature=tuple(normalise(cell) for cell in first.cells))
     signature = tuple(f"#{column.index + 1}" for column in layout.columns)
     return start, replace(layout, signature=signature)
+
+
+def _names_columns(row: RawRow, layout: Layout) -> bool:
+    """Whether a row above the body is its header: short cells, none of the kind its column holds
+    below (no number over the numbers, no unit over the units)."""
+    if any(len(cell) > LONGEST_HEADER for cell in row.cells):
+        return False
+    expected = {Role.NUMBER: {Kind.NUMBER}, Role.LEAD: {Kind.UNITS}, Role.ASSISTING: {Kind.UNITS},
+                Role.LEADERS: {Kind.PEOPLE}, Role.STAFF: {Kind.PEOPLE}, Role.TOTAL: {Kind.MONEY, Kind.NUMBER},
+                Role.DEADLINE: {Kind.DATE}}
+    checked = [(column, row.cells[column.index]) for column in layout.columns
+               if column.role in expected and column.index < len(row.cells) and row.cells[column.index]]
+    unlike = [column.role for column, cell in checked if kind_of(cell) not in expected[column.role]]
+    # A header word may look like what it names (主抓部门 ends as a unit does): most must not.
+    number_unlike = not layout.has(Role.NUMBER) or Role.NUMBER in unlike
+    return bool(checked) and number_unlike and len(unlike) * 2 > len(checked)
 

@@ -33,3 +33,24 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.get_status_display()})"
+
+
+class SavedLayout(models.Model):
+    """Column roles an administrator chose by hand for a table of one header, used again for the next
+    file with that header (next month's table of the same shape needs no clicks)."""
+
+    # SHA-256 of the header's signature key (imports.segments.signature_key): a header may be long.
+    digest = models.CharField(_("SHA-256"), max_length=64, unique=True)
+    header = models.TextField(_("header"))
+    roles = models.JSONField(_("roles"), default=dict)  # LayoutChoice.as_dict()["roles"]
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("user")
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("remembered column layout")
+        verbose_name_plural = _("remembered column layouts")
+
+    def __str__(self) -> str:
+        return self.header.replace("|", " | ")[:200]

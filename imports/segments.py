@@ -134,25 +134,40 @@ def split_segments(tables: list[RawTable], choice: LayoutChoice | None = None,
         category = _category_of_sheet(lead_in if before else [], reading.preamble, table.name if several else "")
         if category and not (first.entries and first.entries[0].kind == EntryKind.SECTION):
             first.entries.insert(0, Entry(EntryKind.SECTION, table.rows[0], category))
+    if reading.segments:
+        reading.segments[0].warnings.extend(
+            _("%(sheet)s holds no table; it was skipped.") % {"sheet": name} for name in reading.skipped)
     return reading.preamble, reading.segments
 
 
 def _read_table(rows: list[RawRow], reading: _Reading) -> list[str]:
+    # Both build on this module's Entry and Segment.
+    from imports.prose import read_prose
+    from imports.records import read_records
+
     """The table's segments added to `reading`; returns the lines above its first table."""
     header_row = reading.choice.header_row
     lead_in: list[str] = []
     index = 0
     current: Segment | None = None
     if header_row == 0 or not any(_is_header(row, header_row) for row in rows):
+        prose = (read_prose(rows) or read_records(rows)) if header_row is None else None
+        if prose is not None:
+            lead_in, listed = prose
+            segment = reading.add(listed.layout, rows[0].sheet, "prose")
+            segment.entries.extend(listed.entries)
+            return lead_in
         found = headerless_layout(rows)
         if found is None:
             return [cell for row in rows for cell in row.cells if cell]
         start, layout = found
         layout, warnings = infer_roles(layout, rows[start:])
         sheet = rows[start].sheet
-        segment = reading.add(layout, sheet, "content", [
-            _("No header row was found in %(sheet)s: the columns' roles were read from their cells; check them.")
-            % {"sheet": sheet}, *warnings])
+        found_by = (
+            _("The header of %(sheet)s names no column the importer knows: the columns' roles were read from "
+              "their cells; check them.") if layout.header_lines else
+            _("No header row was found in %(sheet)s: the columns' roles were read from their cells; check them."))
+        segment = reading.add(layout, sheet, "content", [found_by % {"sheet": sheet}, *warnings])
         lead_in = [cell for row in rows[:start] for cell in row.cells if cell]
         for row in rows[start:]:
             _append(segment, row)

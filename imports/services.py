@@ -12,7 +12,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from imports.drafts import PlanDraft, Problem
-from imports.layouts import count_header_cells
+from imports.layout_choices import load_remembered, remembered_digest
+from imports.layouts import LayoutChoice, count_header_cells
 from imports.models import ImportRecord
 from imports.plan_reader import draft_plan
 from imports.progress import Progress
@@ -38,7 +39,12 @@ class ImportPreview:
     draft: PlanDraft
     fingerprints: dict[str, str] = field(default_factory=dict)
     outcome: dict[str, str] = field(default_factory=dict)  # project key -> created / updated / unchanged
-    options: list = field(default_factory=list)  # [jurisdiction, year] as given
+    # [jurisdiction, year] as given, and {"choice", "remembered"} when column roles were chosen by hand.
+    options: list = field(default_factory=list)
+    # The remembered layouts this reading used, by header: confirming reads the file with these again.
+    remembered: dict[str, dict] = field(default_factory=dict)
+    # Whether the file could be read at all (a preview with errors may still be corrected by its columns).
+    readable: bool = True
     # The applied import of the same bytes into a plan nobody has touched since: nothing to read.
     reused: ImportRecord | None = None
     # Stored projects of the plan that the table no longer has: {key, number, name, reports}.
@@ -59,6 +65,7 @@ class ImportPreview:
         outcomes = list(self.outcome.values())
         return {
             **summarize(self.draft), "file_name": self.file_name, "checksum": self.checksum,
+            "layouts": self.draft.layouts, "readable": self.readable,
             **{word: outcomes.count(word) for word in ("created", "updated", "unchanged")},
             **self._missing_summary(),
         }
@@ -86,14 +93,19 @@ def parse_jurisdiction(text: str | None) -> list[str] | None:
 
 
 def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = None, year: int | None = None,
-                   progress: Progress | None = None, reuse: bool = True) -> ImportPreview:
+                   progress: Progress | None = None, reuse: bool = True, choice: LayoutChoice | None = None,
+                   remembered: dict[str, LayoutChoice] | None = None) -> ImportPreview:
     """Read and check a file and compare it with what is stored; writes nothing.
 
     With `reuse`, the file last applied with the same bytes and options into a plan nobody has
     touched since is not read again: every row is unchanged. The browser preview, which shows
-    every row, reads the file whatever."""
+    every row, reads the file whatever. `choice` is the admin's choice of column roles for this
+    file; `remembered`, the layouts chosen before (by default, every one kept)."""
     checksum = hashlib.sha256(data).hexdigest()
-    options = [jurisdiction, year]
+    remembered = load_remembered() if remembered is None else remembered
+    options: list = [jurisdiction, year]
+    if choice or remembered:
+        options.append({"choice": choice.as_dict() if choice else None, "remembered": remembered_digest(remembered)})
     record = reusable_import(checksum=checksum, options=options) if reuse else None
     # A plan that kept projects the table no longer has is read again, so they are listed and may be deleted.
     if record is not None and not record.result.get("missing"):
@@ -104,9 +116,13 @@ def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = No
                            header_cells=count_header_cells)
     except ReadError as error:
         draft = PlanDraft(errors=[Problem(str(error))])
-        return ImportPreview(file_name=file_name, checksum=checksum, draft=draft)
-    draft = draft_plan(tables, jurisdiction=parse_jurisdiction(jurisdiction), year=year, progress=progress)
-    preview = ImportPreview(file_name=file_name, checksum=checksum, draft=draft, options=options)
+        return ImportPreview(file_name=file_name, checksum=checksum, draft=draft, readable=False)
+    draft = draft_plan(tables, jurisdiction=parse_jurisdiction(jurisdiction), year=year, progress=progress,
+                       choice=choice, remembered=remembered)
+    used = {layout["signature"]: remembered[layout["signature"]].as_dict()
+            for layout in draft.layouts if layout["remembered"]}
+    preview = ImportPreview(file_name=file_name, checksum=checksum, draft=draft, options=options, remembered=used,
+                            readable=bool(tables))
     if draft.errors:
         return preview
     # Counted once: keys.count() per key would be quadratic in a 10,000-row table.
@@ -201,9 +217,10 @@ def confirm_import(*, record: ImportRecord, user, delete_missing: bool = False) 
     if data is None:
         raise ValidationError(_("The uploaded file is no longer available; please upload it again."), code=FILE_GONE)
     # What the browser posts back is never read: the preview was checked with these options only.
-    jurisdiction, year = record.result.get("options") or [None, None]
+    jurisdiction, year, choice, remembered = previewed_options(record)
     # Read before the record is locked: a large table takes seconds.
-    fresh = preview_import(file_name=record.file_name, data=data, jurisdiction=jurisdiction, year=year, reuse=False)
+    fresh = preview_import(file_name=record.file_name, data=data, jurisdiction=jurisdiction, year=year, reuse=False,
+                           choice=choice, remembered=remembered)
     with transaction.atomic():
         # Locked until the import is written: a second click waits here, then finds it applied.
         record = ImportRecord.objects.select_for_update().get(pk=record.pk)
@@ -230,6 +247,15 @@ def confirm_import(*, record: ImportRecord, user, delete_missing: bool = False) 
             messages = error.messages if isinstance(error, ValidationError) else [str(error)]
             fresh.draft.errors.extend(Problem(message) for message in messages)
             return record_failure(preview=fresh, user=user, record=record)
+
+
+def previewed_options(record: ImportRecord) -> tuple[str | None, int | None, LayoutChoice, dict[str, LayoutChoice]]:
+    """Jurisdiction, year, chosen roles and remembered layouts exactly as the preview read the file."""
+    jurisdiction, year, *rest = record.result.get("options") or [None, None]
+    choice = LayoutChoice.from_dict((rest[0] if rest else {}).get("choice"))
+    remembered = {header: LayoutChoice.from_dict({"roles": roles.get("roles")})
+                  for header, roles in (record.result.get("remembered") or {}).items()}
+    return jurisdiction, year, choice, remembered
 
 
 def _refuse_unless_previewed(record: ImportRecord) -> None:
@@ -275,7 +301,8 @@ def _record(preview: ImportPreview, *, user, status: str, record: ImportRecord |
             for project in preview.draft.projects
         ]
     if options:
-        # [jurisdiction, year] as the admin gave them: confirm_import() reads the file again with these.
+        # [jurisdiction, year, …] as the admin gave them: confirm_import() reads the file again with these.
         record.result["options"] = preview.options
+        record.result["remembered"] = preview.remembered
     record.save()
     return record

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.upload, name="upload"),
     path("<int:pk>/", views.preview, name="preview"),
     path("<int:pk>/confirm/", views.confirm, name="confirm"),
+    path("<int:pk>/columns/", views.relayout, name="relayout"),
 ]

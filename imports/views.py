@@ -12,8 +12,9 @@ from django_tables2 import RequestConfig
 
 from imports.forms import ConfirmForm, UploadForm
 from imports.models import ImportRecord
-from imports.services import FILE_GONE, confirm_import, preview_import, record_preview
-from imports.staging import stage
+from imports.layout_choices import choice_from_form, remember_layouts, role_options
+from imports.services import FILE_GONE, confirm_import, preview_import, previewed_options, record_preview
+from imports.staging import stage, staged
 from imports.tables import PreviewTable
 from projects.access import jurisdiction_ids_of
 
@@ -46,7 +47,8 @@ def upload(request: HttpRequest) -> HttpResponse:
             preview = preview_import(file_name=name, data=data, jurisdiction=form.cleaned_data["jurisdiction"] or None,
                                      year=form.cleaned_data["year"], reuse=False)
             record = record_preview(preview=preview, user=request.user)
-            if not preview.errors:
+            if preview.readable:
+                # Kept even when the preview failed: the admin may correct its columns and look again.
                 stage(checksum=preview.checksum, data=data)
             return redirect("imports:preview", pk=record.pk)
     recent = visible_records(request.user)[:20]
@@ -60,7 +62,31 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(visible_records(request.user), pk=pk)
     table = PreviewTable(record.result.get("projects", []))
     RequestConfig(request, paginate={"per_page": PREVIEW_ROWS_PER_PAGE}).configure(table)
-    return render(request, "imports/preview.html", {"record": record, "summary": record.result, "table": table})
+    return render(request, "imports/preview.html", {
+        "record": record, "summary": record.result, "table": table, "roles": role_options(),
+        "header_row": previewed_options(record)[2].header_row,
+    })
+
+
+@require_POST
+@login_required
+@permission_required(CAN_IMPORT, raise_exception=True)
+def relayout(request: HttpRequest, pk: int) -> HttpResponse:
+    """Read the previewed file again with the column roles and header row the admin corrected.
+
+    The roles chosen are remembered for the header they belong to, so that the next file of the
+    same shape is read right away."""
+    record = get_object_or_404(visible_records(request.user), pk=pk)
+    data = staged(checksum=record.checksum)
+    if data is None:
+        messages.error(request, _("The uploaded file is no longer available; please upload it again."))
+        return redirect("imports:upload")
+    jurisdiction, year, previous, _remembered = previewed_options(record)
+    choice = choice_from_form(request.POST, record.result.get("layouts") or [], previous)
+    fresh = preview_import(file_name=record.file_name, data=data, jurisdiction=jurisdiction, year=year,
+                           reuse=False, choice=choice)
+    remember_layouts(layouts=fresh.draft.layouts, user=request.user)
+    return redirect("imports:preview", pk=record_preview(preview=fresh, user=request.user).pk)
 
 
 @require_POST

@@ -5,6 +5,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from imports.layout_choices import parse_columns
+from imports.layouts import LayoutChoice
 from imports.services import apply_import, preview_import, record_failure
 
 
@@ -41,14 +43,22 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print one JSON object")
         parser.add_argument("--delete-missing", action="store_true",
                             help="delete the plan's projects no longer in the table (never those with reports)")
+        parser.add_argument("--columns", default="",
+                            help="column roles by header or #n, e.g. 序号=number,民生实事=name,责任单位=lead,#7=other")
+        parser.add_argument("--header-row", type=int, help="the row holding the column names; 0: the table has none")
 
-    def handle(self, *args, path, jurisdiction, year, dry_run, json: bool, delete_missing: bool, **options):
+    def handle(self, *args, path, jurisdiction, year, dry_run, json: bool, delete_missing: bool, columns: str,
+               header_row: int | None, **options):
         file = Path(path)
         if not file.is_file():
             raise CommandError(f"{path}: no such file")
+        try:
+            choice = LayoutChoice(roles=parse_columns(columns), header_row=header_row)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
         progress = BarProgress(enabled=sys.stderr.isatty())
         preview = preview_import(file_name=file.name, data=file.read_bytes(), jurisdiction=jurisdiction, year=year,
-                                 progress=progress)
+                                 progress=progress, choice=choice)
         if preview.errors:
             if not dry_run:
                 record_failure(preview=preview)
@@ -82,6 +92,11 @@ def _human(summary: dict, *, dry_run: bool) -> str:
         else:
             fate = "kept: pass --delete-missing to delete it"
         lines.append(f"  no longer in the table: {project['number']} {project['name']} ({fate})")
+    for layout in summary.get("layouts", []):
+        # The same names --columns takes; "?" marks a role guessed from the cells.
+        roles = ", ".join(f"{column['key']}={column['role'] or 'other'}{'?' if column['basis'] == 'content' else ''}"
+                          for column in layout["columns"])
+        lines.append(f"  columns ({layout['sheet']}): {roles}")
     lines += [f"  check {'ok' if c['ok'] else 'FAILED'}: {c['message']}" for c in summary["checks"]]
     lines += [f"  warning: {w['where']} {w['message']}" for w in summary["warnings"]]
     lines += [f"  ERROR: {e['where']} {e['message']}" for e in summary["errors"]]
