@@ -74,10 +74,10 @@ def _is_person(piece: str) -> bool:
 def kind_of(text: str) -> Kind:
     """What one cell holds, judged by its shape alone."""
     flat = re.sub(r"\s+", "", text)
-    if NUMBER_RE.match(flat):
-        return Kind.NUMBER
     if YEARS.match(flat):
         return Kind.DATE
+    if NUMBER_RE.match(flat):
+        return Kind.NUMBER
     if MONEY_RE.match(flat.replace(",", "")) and parse_amount(flat) is not None:
         return Kind.MONEY
     if len(flat) <= 60 and STATUS_RE.search(flat):

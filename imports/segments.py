@@ -123,10 +123,11 @@ def split_segments(tables: list[RawTable], choice: LayoutChoice | None = None,
         before = len(reading.segments)
         lead_in = _read_table(list(table.rows), reading)
         if len(reading.segments) == before:
-            if reading.segments or any(len(row.cells) > 1 for row in table.rows):
+            explanation = several and any(word in table.name for word in NOT_A_CATEGORY)
+            if reading.segments or explanation or any(len(row.cells) > 1 for row in table.rows):
                 reading.skipped.append(table.name)
             else:
-                reading.preamble.extend(lead_in)
+                reading.preamble.extend(lead_in)  # a cover sheet: the title and the notice
             continue
         if before == 0:
             reading.preamble.extend(lead_in)

@@ -13,7 +13,25 @@ The shape is decided once for the whole text by counting its lines:
 * tab rows: any other line with a tab. Each line is a row split on tabs; empty leading cells
   are kept because they stand for a merged cell above. Lines without a tab are single-cell
   rows. When a cell is quoted over several lines (what Excel puts on the clipboard), the
-  text is read as tab-separated CSV instead.
+  text is read as tab-separated CSV instead. A browser copy of an HTML table needs two more
+  rules, applied below a line `header_cells` recognises, W cells wide (W-1 tabs), up to the
+  next such line:
+  - A cell holding line breaks cuts its row into several lines. A line with fewer than W-1
+    tabs starts a row that the following lines complete when their tabs add up to exactly
+    W-1; the row ends on the line that reaches W-1, each break joining the last cell of a
+    line to the first cell of the next with "\n" (a line without a tab in between belongs to
+    the cell). A blank line, a header, a totals line (合计 …) and the end of the text cannot
+    be part of such a row, and a line holding only its first cell (a section title with
+    trailing tabs) does not start one. Only the tab counts decide, found by a binary search
+    in their running sum: no text makes the reading quadratic.
+  - A row under cells merged down over its left columns (rowspan) loses those cells. A line
+    that no following lines complete, with at least two cells with text, right below a data
+    row of full width (not a header, a totals or a section row), is aligned to the right:
+    padded on the left with the texts of the row above, those cells marked as `merged`. Two
+    lines that could be either (their tabs add up to W-1) are stitched, unless the first,
+    aligned to the right, repeats a cell of the row above or of the second line in the same
+    column: then both are rows under the merged cells (three rows under m merged cells of a
+    table 2m+1 wide, e.g. 序号 and 项目名称 of five columns).
 * blocks: no pipes or tabs, and `header_cells` recognises a header among the blank-line
   separated blocks (a browser copy of an HTML table: every cell alone between blank lines).
   A block is one cell, even over several lines; a line holding only a no-break space (the
@@ -31,7 +49,9 @@ import csv
 import html
 import io
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from itertools import accumulate
 
 from imports.readers.base import RawTable, make_row
 
@@ -54,7 +74,13 @@ _QUOTED_MULTILINE = re.compile(r'(?:^|\t)"(?:[^"\n]|"")*\n', re.MULTILINE)
 # A line holding only a no-break space is what a page's <td>&nbsp;</td> leaves: an empty cell, not a gap.
 _EMPTY_WEB_CELL = "\xa0"
 
+# The words of a totals row (imports.segments.TOTALS_WORDS and SUBTOTAL_WORDS), in both scripts.
+_TOTALS = re.compile("合计|总计|共计|小计|合計|總計|共計|小計")
+_LONGEST_TOTALS_CELL = 30
+
 Entry = tuple[int, list[str]]  # (line, cells) before cleaning
+# (line, cells, indices of cells repeated from the row above) for rows re-aligned under merged cells
+MergedEntry = tuple[int, list[str], frozenset[int]]
 
 
 def read_text(text: str, *, name: str, header_cells: HeaderCells | None = None) -> RawTable:
@@ -67,11 +93,17 @@ def read_text(text: str, *, name: str, header_cells: HeaderCells | None = None) 
     elif shape == "tab cells":
         entries = _tab_cell_rows(lines)
     elif shape == "tab rows":
-        # Lines with tabs split on them in _loose_line, which is all "tab rows" need.
-        entries = _csv_rows(text) if _QUOTED_MULTILINE.search(text) else _plain_rows(lines)
+        # Lines with tabs split on them in _loose_line; below a header, rows cut by line breaks
+        # in their cells are stitched and rows under merged cells re-aligned.
+        if _QUOTED_MULTILINE.search(text):
+            entries = _csv_rows(text)
+        else:
+            entries = _tab_rows(lines, header_cells) if header_cells else _plain_rows(lines)
     else:
         entries = (header_cells and _block_rows(lines, header_cells)) or _plain_rows(lines)
-    rows = (make_row(SHEET, number, [clean(cell) for cell in cells]) for number, cells in entries)
+    rows = (
+        make_row(SHEET, number, [clean(cell) for cell in cells], *merged) for number, cells, *merged in entries
+    )
     return RawTable(name=name, rows=tuple(row for row in rows if row is not None))
 
 
@@ -203,3 +235,126 @@ def _block_rows(lines: list[str], header_cells: HeaderCells) -> list[Entry] | No
 def _plain_rows_at(first: int, block_lines: list[str]) -> list[Entry]:
     return [entry for offset, line in enumerate(block_lines) for entry in _loose_line(first + offset, line)]
 
+
+def _tab_rows(lines: list[str], header_cells: HeaderCells) -> list[Entry | MergedEntry]:
+    """Tab-separated lines, stitched and re-aligned below a header by its width (see the module doc).
+
+    Every line is split and checked a bounded number of times, and the end of a stitched row is
+    found by a binary search in the running count of tabs, never by reading ahead line by line:
+    no text can make it quadratic."""
+    count = len(lines)
+    tabs = [line.count("\t") for line in lines]
+    # The tabs of the lines before each line: a row from line s to line e holds tabs[s..e] == W-1.
+    before = list(accumulate(tabs, initial=0))
+    widths: dict[int, int] = {}  # header lines -> their number of cells
+    stops = bytearray(count)  # lines no stitched row can hold: blank, header, totals
+    for index, line in enumerate(lines):
+        if not line.strip():
+            stops[index] = 1
+        elif tabs[index] and header_cells(line.split("\t")):
+            widths[index] = tabs[index] + 1
+            stops[index] = 1
+        elif _TOTALS.search(line) and _is_totals(line.split("\t")):
+            stops[index] = 1
+    next_stop = [count] * (count + 1)  # the first stop at or after each line
+    for index in range(count - 1, -1, -1):
+        next_stop[index] = index if stops[index] else next_stop[index + 1]
+
+    def stitch_end(start: int, width: int) -> int | None:
+        """The last line of the row starting at `start`, if the tabs of the lines add up to W-1."""
+        target = before[start] + width - 1
+        # The line after the one where the tabs reach W-1: the row can neither stop before nor go on.
+        after_end = bisect_left(before, target, lo=start + 2)
+        if after_end > count or before[after_end] != target or after_end - 1 >= next_stop[start + 1]:
+            return None
+        return after_end - 1
+
+    entries: list[Entry | MergedEntry] = []
+    width: int | None = None
+    # The row above while it is full width and no header or totals; a data row if two of its cells
+    # hold text, which is checked once, and only if a short line comes next.
+    previous: list[str] | None = None
+    unchecked = False
+    index = 0
+    while index < count:
+        line, number = lines[index], index + 1
+        width = widths.get(index, width)
+        if width is None or stops[index] or not 0 < tabs[index] < width - 1:
+            if "\t" in line.rstrip():
+                cells = line.split("\t")
+                entries.append((number, cells))
+                full = width is not None and tabs[index] == width - 1 and not stops[index]
+                previous, unchecked = (cells if full else None), True
+            else:
+                entries.extend(_loose_line(number, line))
+                previous = None
+            index += 1
+            continue
+        if unchecked and previous is not None and not _filled(previous, 2):
+            previous = None
+        unchecked = False
+        cells = line.split("\t")
+        two = _filled(cells, 2)
+        # A section title followed by empty cells only does not start a row.
+        end = stitch_end(index, width) if two or not _has_text(cells[0]) else None
+        if end is not None and not (end == index + 1 and two and _merged_pair(previous, cells, lines[end], width)):
+            for part in lines[index + 1 : end + 1]:
+                head, *rest = part.split("\t")
+                cells[-1] = f"{cells[-1]}\n{head}"
+                cells.extend(rest)
+            entries.append((number, cells))
+            previous, unchecked = cells, True
+            index = end + 1
+            continue
+        if previous is not None and two:
+            padding = width - len(cells)
+            cells = previous[:padding] + cells
+            entries.append((number, cells, frozenset(range(padding))))
+            previous = cells
+        else:
+            entries.extend(_loose_line(number, line))
+            previous = None
+        index += 1
+    return entries
+
+
+def _has_text(cell: str) -> bool:
+    return bool(cell.strip()) and ("<" not in cell and "&" not in cell or bool(clean(cell)))
+
+
+def _filled(cells: list[str], at_least: int) -> bool:
+    """Whether at least that many cells hold text."""
+    found = 0
+    for cell in cells:
+        if _has_text(cell):
+            found += 1
+            if found >= at_least:
+                return True
+    return False
+
+
+def _is_totals(cells: list[str]) -> bool:
+    """Whether the first cell with text names a total (the test of imports.segments)."""
+    first = next((clean(cell) for cell in cells if _has_text(cell)), "")
+    return len(first) <= _LONGEST_TOTALS_CELL and _TOTALS.search(first) is not None
+
+
+def _merged_pair(previous: list[str] | None, first: list[str], second: str, width: int) -> bool:
+    """Whether two lines completing each other are rather two rows under cells merged above.
+
+    They are when both could be re-aligned (the first has two cells with text, the caller checks)
+    and the first, aligned to the right, repeats a cell of the row above or of the second line in
+    the same column (the unit or leader the rows under a rowspan usually share)."""
+    if previous is None:
+        return False
+    below = second.split("\t")
+    if not _filled(below, 2):
+        return False
+    offset, below_offset = width - len(first), width - len(below)
+    for place, text in enumerate(map(clean, first)):
+        column = offset + place
+        if not text:
+            continue
+        if text == clean(previous[column]) or column >= below_offset and text == clean(below[column - below_offset]):
+            return True
+    return False

@@ -1,0 +1,157 @@
+"""Merged cells read as the office meant them, and workbooks that spread a plan over several sheets.
+
+Every file here is built by the test: an .xlsx with cells merged down over a project's rows, a
+.docx with vertical merges, a workbook with one sheet per category and an explanation sheet.
+"""
+
+import io
+
+import openpyxl
+from docx import Document
+
+from imports.layouts import count_header_cells
+from imports.plan_reader import draft_plan
+from imports.readers import read_file
+
+MAX_BYTES = 10 * 1024 * 1024
+TITLE = "合肥市蜀山区2024年民生实事项目责任分解表"
+HEADER = ["序号", "项目名称", "建设内容", "牵头单位", "责任领导", "完成时限"]
+
+
+def draft_of(name: str, data: bytes):
+    return draft_plan(read_file(name, data, max_bytes=MAX_BYTES, header_cells=count_header_cells))
+
+
+def workbook_bytes(workbook: openpyxl.Workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def merged_workbook() -> bytes:
+    """Project 1 spans three rows (two more items of its own), project 2 one row, project 3 two rows
+    whose second only carries one more line of its content; units and leaders merged too."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append([TITLE])
+    sheet.append(HEADER)
+    rows = [
+        ["1", "城区学校扩容", "新建教学楼1栋", "区教育局", "王强", "2024年8月"],
+        [None, None, "扩建食堂1处", None, None, "2024年10月"],
+        [None, None, "改造运动场1个", "区体育中心", None, "2024年12月"],
+        ["2", "社区食堂建设", "新建社区食堂5个", "区民政局", "李明", "2024年12月"],
+        ["3", "老旧小区改造", "改造老旧小区12个", "区住建局", "张伟", "2024年11月"],
+        [None, None, "同步加装电梯20部", None, None, None],
+    ]
+    for cells in rows:
+        sheet.append(cells)
+    # Rows 3-5 are project 1, rows 7-8 project 3 (row 1: title, row 2: header).
+    for column in "AB":
+        sheet.merge_cells(f"{column}3:{column}5")
+        sheet.merge_cells(f"{column}7:{column}8")
+    for column in "E":
+        sheet.merge_cells(f"{column}3:{column}5")
+        sheet.merge_cells(f"{column}7:{column}8")
+    sheet.merge_cells("D3:D4")
+    sheet.merge_cells("D7:D8")
+    sheet.merge_cells("F7:F8")
+    return workbook_bytes(workbook)
+
+
+def test_a_number_merged_down_is_one_project_with_its_items_as_sub_projects():
+    draft = draft_of("蜀山区.xlsx", merged_workbook())
+
+    assert draft.errors == []
+    top = [p for p in draft.projects if p.parent_key is None]
+    assert [p.number for p in top] == ["1", "2", "3"]
+    items = [p for p in draft.projects if p.parent_key == "1"]
+    assert [p.content for p in items] == ["扩建食堂1处", "改造运动场1个"]
+    # The merged unit and leader apply to every row they span; a row's own unit is its own.
+    assert [[u.name for u in p.lead_units] for p in items] == [["区教育局"], ["区体育中心"]]
+    assert [p.leaders for p in items] == [["王强"], ["王强"]]
+
+
+def test_a_row_that_only_continues_a_cell_is_not_a_project():
+    draft = draft_of("蜀山区.xlsx", merged_workbook())
+
+    third = next(p for p in draft.projects if p.key == "3")
+    assert third.content == "改造老旧小区12个\n同步加装电梯20部"
+    assert not [p for p in draft.projects if p.parent_key == "3"]
+
+
+def test_word_vertical_merges_read_like_excel_ones():
+    document = Document()
+    document.add_paragraph(TITLE)
+    table = document.add_table(rows=4, cols=len(HEADER))
+    for index, text in enumerate(HEADER):
+        table.cell(0, index).text = text
+    for row, cells in enumerate([
+        ["1", "城区学校扩容", "新建教学楼1栋", "区教育局", "王强", "2024年8月"],
+        ["", "", "扩建食堂1处", "", "", "2024年10月"],
+        ["2", "社区食堂建设", "新建社区食堂5个", "区民政局", "李明", "2024年12月"],
+    ], start=1):
+        for index, text in enumerate(cells):
+            if text:
+                table.cell(row, index).text = text
+    for column in (0, 1, 3, 4):
+        table.cell(1, column).merge(table.cell(2, column))
+    buffer = io.BytesIO()
+    document.save(buffer)
+
+    draft = draft_of("蜀山区.docx", buffer.getvalue())
+
+    assert draft.errors == []
+    assert [(p.key, p.parent_key) for p in draft.projects] == [("1", None), ("1.2", "1"), ("2", None)]
+    assert [u.name for u in draft.projects[1].lead_units] == ["区教育局"]
+
+
+def sheets_workbook(*, explanation: bool = True) -> bytes:
+    """One plan over three sheets, one per category; each sheet repeats the title and the header."""
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    if explanation:
+        notes = workbook.create_sheet("填表说明")
+        notes.append(["请各单位于每月22日前填报。"])
+        notes.append(["金额单位：万元。"])
+    numbers = iter(range(1, 100))
+    for category, projects in [
+        ("教育方面", [("新建幼儿园2所", "区教育局"), ("改造校舍5处", "区教育局")]),
+        ("医疗卫生方面", [("建设社区卫生服务站3个", "区卫健委")]),
+        ("养老服务方面", [("新增养老床位200张", "区民政局"), ("建设助餐点10个", "区民政局")]),
+    ]:
+        sheet = workbook.create_sheet(category)
+        sheet.append([TITLE])
+        sheet.append(["序号", "项目名称", "牵头单位"])
+        for name, unit in projects:
+            sheet.append([next(numbers), name, unit])
+    return workbook_bytes(workbook)
+
+
+def test_one_sheet_per_category_gives_each_sheet_name_as_the_category():
+    draft = draft_of("蜀山区.xlsx", sheets_workbook())
+
+    assert draft.errors == []
+    assert draft.title == TITLE  # read once, though every sheet repeats it
+    assert [c.name for c in draft.categories] == ["教育方面", "医疗卫生方面", "养老服务方面"]
+    assert [(p.number, p.category) for p in draft.projects] == [
+        ("1", "教育方面"), ("2", "教育方面"), ("3", "医疗卫生方面"), ("4", "养老服务方面"), ("5", "养老服务方面")]
+
+
+def test_a_sheet_without_a_table_is_skipped_and_said_so():
+    draft = draft_of("蜀山区.xlsx", sheets_workbook())
+
+    assert any("填表说明" in warning.message for warning in draft.warnings)
+    assert all("填报" not in project.name for project in draft.projects)
+
+
+def test_numbering_that_starts_again_in_each_sheet_is_numbered_by_category():
+    workbook = openpyxl.load_workbook(io.BytesIO(sheets_workbook(explanation=False)))
+    for sheet in workbook.worksheets:
+        for ordinal, row in enumerate(sheet.iter_rows(min_row=3), start=1):
+            row[0].value = ordinal
+
+    draft = draft_of("蜀山区.xlsx", workbook_bytes(workbook))
+
+    assert draft.errors == []
+    assert [p.number for p in draft.projects] == ["1.1", "1.2", "2.1", "3.1", "3.2"]
+    assert any("1.1" in w.message or "3.2" in w.message for w in draft.warnings)
