@@ -208,9 +208,10 @@ KIND_LABELS = {
 }
 
 
-def headerless_layout(rows: list[RawRow]) -> tuple[int, Layout] | None:
+def headerless_layout(rows: list[RawRow], *, may_have_header: bool = True) -> tuple[int, Layout] | None:
     """Where a table without a header row starts, and its columns from their cells; None when no
-    run of rows with three or more cells names projects."""
+    run of rows with three or more cells names projects. Unless told it has none, a first row of
+    short words unlike the cells below is taken as a header of words the vocabulary does not know."""
     start = next((index for index, row in enumerate(rows)
                   if sum(1 for cell in row.cells if cell) >= MIN_COLUMNS), None)
     if start is None:
@@ -223,7 +224,7 @@ def headerless_layout(rows: list[RawRow]) -> tuple[int, Layout] | None:
     layout, _warnings = infer_roles(Layout(columns=(), header_lines=(), signature=()), rest or body)
     if not (layout.has(Role.NAME) or layout.has(Role.CONTENT)):
         return None
-    if rest and _names_columns(first, layout):
+    if may_have_header and rest and _names_columns(first, layout):
         # A header of words the vocabulary does not know: kept as the columns' headers.
         headers = tuple(first.cells[index] if index < len(first.cells) else "" for index in range(len(layout.columns)))
         columns = tuple(replace(column, header=headers[column.index]) for column in layout.columns)

@@ -103,8 +103,9 @@ class _Reading:
     skipped: list[str] = field(default_factory=list)  # tables (sheets) with no table in them
 
     def add(self, layout: Layout, sheet: str, found_by: str, warnings: list[str] | None = None) -> Segment:
-        remembered = self.remembered.get(signature_key(layout.signature)) if not self.choice.roles else None
-        layout = (remembered or self.choice).apply(layout)
+        # What the admin chooses for this file goes over what was remembered for its header.
+        remembered = self.remembered.get(signature_key(layout.signature))
+        layout = self.choice.apply(remembered.apply(layout) if remembered else layout)
         segment = Segment(layout, sheet=sheet, found_by=found_by, remembered=remembered is not None,
                           warnings=list(warnings or []))
         self.segments.append(segment)
@@ -158,7 +159,7 @@ def _read_table(rows: list[RawRow], reading: _Reading) -> list[str]:
             segment = reading.add(listed.layout, rows[0].sheet, "prose")
             segment.entries.extend(listed.entries)
             return lead_in
-        found = headerless_layout(rows)
+        found = headerless_layout(rows, may_have_header=header_row != 0)
         if found is None:
             return [cell for row in rows for cell in row.cells if cell]
         start, layout = found

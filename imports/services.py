@@ -16,6 +16,7 @@ from imports.layout_choices import load_remembered, remembered_digest
 from imports.layouts import LayoutChoice, count_header_cells
 from imports.models import ImportRecord
 from imports.plan_reader import draft_plan
+from imports.plans import plan_groups
 from imports.progress import Progress
 from imports.readers import ReadError, read_file
 from imports.reuse import reusable_import, stamp
@@ -45,6 +46,8 @@ class ImportPreview:
     remembered: dict[str, dict] = field(default_factory=dict)
     # Whether the file could be read at all (a preview with errors may still be corrected by its columns).
     readable: bool = True
+    # The sheets of the other plans the same file holds (one sheet per year or district): previewed apart.
+    other_plans: list[list[str]] = field(default_factory=list)
     # The applied import of the same bytes into a plan nobody has touched since: nothing to read.
     reused: ImportRecord | None = None
     # Stored projects of the plan that the table no longer has: {key, number, name, reports}.
@@ -65,7 +68,7 @@ class ImportPreview:
         outcomes = list(self.outcome.values())
         return {
             **summarize(self.draft), "file_name": self.file_name, "checksum": self.checksum,
-            "layouts": self.draft.layouts, "readable": self.readable,
+            "layouts": self.draft.layouts, "readable": self.readable, "other_plans": self.other_plans,
             **{word: outcomes.count(word) for word in ("created", "updated", "unchanged")},
             **self._missing_summary(),
         }
@@ -94,18 +97,21 @@ def parse_jurisdiction(text: str | None) -> list[str] | None:
 
 def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = None, year: int | None = None,
                    progress: Progress | None = None, reuse: bool = True, choice: LayoutChoice | None = None,
-                   remembered: dict[str, LayoutChoice] | None = None) -> ImportPreview:
+                   remembered: dict[str, LayoutChoice] | None = None, sheets: list[str] | None = None) -> ImportPreview:
     """Read and check a file and compare it with what is stored; writes nothing.
 
     With `reuse`, the file last applied with the same bytes and options into a plan nobody has
     touched since is not read again: every row is unchanged. The browser preview, which shows
     every row, reads the file whatever. `choice` is the admin's choice of column roles for this
-    file; `remembered`, the layouts chosen before (by default, every one kept)."""
+    file; `remembered`, the layouts chosen before (by default, every one kept). A file holding
+    several plans (a sheet per year or district) is previewed as its first plan, or as the plan of
+    `sheets`; the preview lists the sheets of the others."""
     checksum = hashlib.sha256(data).hexdigest()
     remembered = load_remembered() if remembered is None else remembered
     options: list = [jurisdiction, year]
-    if choice or remembered:
-        options.append({"choice": choice.as_dict() if choice else None, "remembered": remembered_digest(remembered)})
+    if choice or remembered or sheets:
+        options.append({"choice": choice.as_dict() if choice else None, "remembered": remembered_digest(remembered),
+                        "sheets": sheets})
     record = reusable_import(checksum=checksum, options=options) if reuse else None
     # A plan that kept projects the table no longer has is read again, so they are listed and may be deleted.
     if record is not None and not record.result.get("missing"):
@@ -117,12 +123,19 @@ def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = No
     except ReadError as error:
         draft = PlanDraft(errors=[Problem(str(error))])
         return ImportPreview(file_name=file_name, checksum=checksum, draft=draft, readable=False)
+    groups = plan_groups(tables)
+    if sheets is not None:
+        tables = [table for table in tables if table.name in sheets]
+    elif len(groups) > 1:
+        tables = groups[0]
+        options = [*options[:2], {**(options[2] if len(options) > 2 else {}), "sheets": [t.name for t in tables]}]
+    others = [[table.name for table in group] for group in groups if not set(group) & set(tables)]
     draft = draft_plan(tables, jurisdiction=parse_jurisdiction(jurisdiction), year=year, progress=progress,
                        choice=choice, remembered=remembered)
     used = {layout["signature"]: remembered[layout["signature"]].as_dict()
             for layout in draft.layouts if layout["remembered"]}
     preview = ImportPreview(file_name=file_name, checksum=checksum, draft=draft, options=options, remembered=used,
-                            readable=bool(tables))
+                            readable=bool(tables), other_plans=others)
     if draft.errors:
         return preview
     # Counted once: keys.count() per key would be quadratic in a 10,000-row table.
@@ -217,10 +230,9 @@ def confirm_import(*, record: ImportRecord, user, delete_missing: bool = False) 
     if data is None:
         raise ValidationError(_("The uploaded file is no longer available; please upload it again."), code=FILE_GONE)
     # What the browser posts back is never read: the preview was checked with these options only.
-    jurisdiction, year, choice, remembered = previewed_options(record)
     # Read before the record is locked: a large table takes seconds.
-    fresh = preview_import(file_name=record.file_name, data=data, jurisdiction=jurisdiction, year=year, reuse=False,
-                           choice=choice, remembered=remembered)
+    fresh = preview_import(file_name=record.file_name, data=data, reuse=False,
+                           **previewed_options(record).as_arguments())
     with transaction.atomic():
         # Locked until the import is written: a second click waits here, then finds it applied.
         record = ImportRecord.objects.select_for_update().get(pk=record.pk)
@@ -249,13 +261,29 @@ def confirm_import(*, record: ImportRecord, user, delete_missing: bool = False) 
             return record_failure(preview=fresh, user=user, record=record)
 
 
-def previewed_options(record: ImportRecord) -> tuple[str | None, int | None, LayoutChoice, dict[str, LayoutChoice]]:
-    """Jurisdiction, year, chosen roles and remembered layouts exactly as the preview read the file."""
+@dataclass(frozen=True)
+class PreviewedOptions:
+    """Everything a preview was read with: confirming, or reading again with other columns, uses these."""
+
+    jurisdiction: str | None
+    year: int | None
+    choice: LayoutChoice
+    remembered: dict[str, LayoutChoice]
+    sheets: list[str] | None
+
+    def as_arguments(self) -> dict:
+        return {"jurisdiction": self.jurisdiction, "year": self.year, "choice": self.choice,
+                "remembered": self.remembered, "sheets": self.sheets}
+
+
+def previewed_options(record: ImportRecord) -> PreviewedOptions:
+    """Jurisdiction, year, chosen roles, remembered layouts and sheets exactly as the preview read the file."""
     jurisdiction, year, *rest = record.result.get("options") or [None, None]
-    choice = LayoutChoice.from_dict((rest[0] if rest else {}).get("choice"))
+    layout = rest[0] if rest else {}
     remembered = {header: LayoutChoice.from_dict({"roles": roles.get("roles")})
                   for header, roles in (record.result.get("remembered") or {}).items()}
-    return jurisdiction, year, choice, remembered
+    return PreviewedOptions(jurisdiction, year, LayoutChoice.from_dict(layout.get("choice")), remembered,
+                            layout.get("sheets"))
 
 
 def _refuse_unless_previewed(record: ImportRecord) -> None:

@@ -47,6 +47,11 @@ def upload(request: HttpRequest) -> HttpResponse:
             preview = preview_import(file_name=name, data=data, jurisdiction=form.cleaned_data["jurisdiction"] or None,
                                      year=form.cleaned_data["year"], reuse=False)
             record = record_preview(preview=preview, user=request.user)
+            for sheets in preview.other_plans:
+                # Each further plan of the file (a sheet per year or district) is a preview of its own.
+                other = preview_import(file_name=name, data=data, jurisdiction=form.cleaned_data["jurisdiction"] or None,
+                                       year=form.cleaned_data["year"], reuse=False, sheets=sheets)
+                record_preview(preview=other, user=request.user)
             if preview.readable:
                 # Kept even when the preview failed: the admin may correct its columns and look again.
                 stage(checksum=preview.checksum, data=data)
@@ -64,7 +69,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     RequestConfig(request, paginate={"per_page": PREVIEW_ROWS_PER_PAGE}).configure(table)
     return render(request, "imports/preview.html", {
         "record": record, "summary": record.result, "table": table, "roles": role_options(),
-        "header_row": previewed_options(record)[2].header_row,
+        "header_row": previewed_options(record).choice.header_row,
     })
 
 
@@ -81,10 +86,10 @@ def relayout(request: HttpRequest, pk: int) -> HttpResponse:
     if data is None:
         messages.error(request, _("The uploaded file is no longer available; please upload it again."))
         return redirect("imports:upload")
-    jurisdiction, year, previous, _remembered = previewed_options(record)
-    choice = choice_from_form(request.POST, record.result.get("layouts") or [], previous)
-    fresh = preview_import(file_name=record.file_name, data=data, jurisdiction=jurisdiction, year=year,
-                           reuse=False, choice=choice)
+    options = previewed_options(record)
+    choice = choice_from_form(request.POST, record.result.get("layouts") or [], options.choice)
+    fresh = preview_import(file_name=record.file_name, data=data, jurisdiction=options.jurisdiction,
+                           year=options.year, reuse=False, choice=choice, sheets=options.sheets)
     remember_layouts(layouts=fresh.draft.layouts, user=request.user)
     return redirect("imports:preview", pk=record_preview(preview=fresh, user=request.user).pk)
 

@@ -40,7 +40,8 @@ class Command(BaseCommand):
         parser.add_argument("--jurisdiction", help="e.g. 温州市/鹿城区, when the title does not say it")
         parser.add_argument("--year", type=int, help="when the title does not say it")
         parser.add_argument("--dry-run", action="store_true", help="read and check, write nothing")
-        parser.add_argument("--json", action="store_true", help="print one JSON object")
+        parser.add_argument("--json", action="store_true",
+                            help="print one JSON object (a list of them for a file holding several plans)")
         parser.add_argument("--delete-missing", action="store_true",
                             help="delete the plan's projects no longer in the table (never those with reports)")
         parser.add_argument("--columns", default="",
@@ -57,19 +58,28 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from error
         progress = BarProgress(enabled=sys.stderr.isatty())
-        preview = preview_import(file_name=file.name, data=file.read_bytes(), jurisdiction=jurisdiction, year=year,
+        data = file.read_bytes()
+        preview = preview_import(file_name=file.name, data=data, jurisdiction=jurisdiction, year=year,
                                  progress=progress, choice=choice)
-        if preview.errors:
-            if not dry_run:
-                record_failure(preview=preview)
-        elif not dry_run:
-            apply_import(preview=preview, progress=progress, delete_missing=delete_missing)
-        else:
-            preview.delete_missing = delete_missing  # what the same command without --dry-run would do
+        # A workbook with a sheet per year or district holds several plans: each is imported on its own.
+        previews = [preview, *(preview_import(file_name=file.name, data=data, jurisdiction=jurisdiction, year=year,
+                                              progress=progress, choice=choice, sheets=sheets)
+                               for sheets in preview.other_plans)]
+        for preview in previews:
+            if preview.errors:
+                if not dry_run:
+                    record_failure(preview=preview)
+            elif not dry_run:
+                apply_import(preview=preview, progress=progress, delete_missing=delete_missing)
+            else:
+                preview.delete_missing = delete_missing  # what the same command without --dry-run would do
         progress.close()
-        summary = preview.summary()
-        self.stdout.write(_dumps(summary) if json else _human(summary, dry_run=dry_run))
-        if preview.errors:
+        summaries = [preview.summary() for preview in previews]
+        if json:
+            self.stdout.write(_dumps(summaries[0] if len(summaries) == 1 else summaries))
+        else:
+            self.stdout.write("\n".join(_human(summary, dry_run=dry_run) for summary in summaries))
+        if any(preview.errors for preview in previews):
             sys.exit(1)
 
 
