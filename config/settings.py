@@ -192,6 +192,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 20_000)
 IMPORT_MAX_COLUMNS = env_int("IMPORT_MAX_COLUMNS", 200)
 IMPORT_MAX_CELLS = env_int("IMPORT_MAX_CELLS", 1_000_000)
+# What an import record keeps of its preview (projects, warnings, names), in KB of JSON: the import
+# pages read it whole. A longer preview keeps its first rows and says how many more there are.
+IMPORT_PREVIEW_MAX_KB = env_int("IMPORT_PREVIEW_MAX_KB", 2048)
 # Photos and documents attached to reports: each file at most this large (a phone photo is 2–8 MB).
 ATTACHMENT_MAX_MB = env_int("ATTACHMENT_MAX_MB", 15)
 

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 from imports.checks import run_checks
 from imports.drafts import PlanDraft, Problem
-from imports.interpret import Interpreter
+from imports.interpret import CONTROL_RE, Interpreter
+from imports.lengths import shorten_names
 from imports.layouts import LayoutChoice, Role
 from imports.numbering import describe_layouts, number_rows
 from imports.preamble import read_preamble
@@ -25,6 +26,7 @@ def draft_plan(tables: list[RawTable], *, jurisdiction: list[str] | None = None,
     `choice` is the admin's choice of column roles and header row for this file; `remembered`
     their earlier choices, by header signature."""
     preamble, segments = split_segments(tables, choice, remembered)
+    preamble, had_controls = [CONTROL_RE.sub("", line) for line in preamble], any(map(CONTROL_RE.search, preamble))
     for segment in segments:
         _undo_merged_numbers(segment)
     meta = read_preamble(preamble)
@@ -34,6 +36,8 @@ def draft_plan(tables: list[RawTable], *, jurisdiction: list[str] | None = None,
         declared_count=meta.declared_count, report_schedule=meta.report_schedule,
         warnings=[Problem(message) for message in meta.warnings],
     )
+    if had_controls:
+        draft.warnings.append(Problem(_("Control characters (such as NUL) in the text above the table were removed.")))
     if meta.progress_month and draft.year:
         draft.progress_month = date(draft.year, meta.progress_month, 1)
     draft.layouts = describe_layouts(segments)
@@ -58,6 +62,7 @@ def draft_plan(tables: list[RawTable], *, jurisdiction: list[str] | None = None,
         draft.warnings.append(Problem(_("The title does not say what kind of plan this is; taken as public-service projects.")))
     if not draft.title:
         draft.title = _("%(year)s plan") % {"year": draft.year}
+    shorten_names(draft)
     run_checks(draft)
     return draft
 

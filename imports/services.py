@@ -11,6 +11,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
+from imports.bounds import bounded
 from imports.drafts import PlanDraft, Problem
 from imports.layout_choices import load_remembered, remembered_digest
 from imports.layouts import LayoutChoice, count_header_cells
@@ -332,5 +333,6 @@ def _record(preview: ImportPreview, *, user, status: str, record: ImportRecord |
         # [jurisdiction, year, …] as the admin gave them: confirm_import() reads the file again with these.
         record.result["options"] = preview.options
         record.result["remembered"] = preview.remembered
+    record.result = bounded(record.result)
     record.save()
     return record
