@@ -183,8 +183,9 @@ X_FRAME_OPTIONS = "DENY"
 
 # Uploads larger than this are refused before parsing (responsibility tables are small).
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 20)
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 # Pasted tables arrive as form text, so the form limit is the upload limit too.
-DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_MB * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # A sheet or table larger than this is refused before its cells are laid out in memory: a small
 # file can declare a cell at XFD1048576 and ask for hundreds of GB. Real tables have a few

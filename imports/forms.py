@@ -21,7 +21,7 @@ class UploadForm(forms.Form):
         file, text = data.get("file"), (data.get("text") or "").strip()
         if bool(file) == bool(text):
             raise forms.ValidationError(_("Choose a file or paste a table (one of the two)."))
-        limit = settings.MAX_UPLOAD_MB * 1024 * 1024
+        limit = settings.MAX_UPLOAD_BYTES
         if file and file.size > limit:
             raise forms.ValidationError(_("The file is %(size)s, more than the %(limit)s allowed.")
                                         % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)})

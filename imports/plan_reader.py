@@ -15,6 +15,7 @@ from imports.numbering import describe_layouts, number_rows
 from imports.preamble import read_preamble
 from imports.progress import Progress, Silent
 from imports.readers.base import RawTable
+from projects.models import Plan
 from imports.segments import EntryKind, Segment, no_table_error, split_segments
 
 
@@ -58,7 +59,7 @@ def draft_plan(tables: list[RawTable], *, jurisdiction: list[str] | None = None,
     if draft.year is None:
         draft.errors.append(Problem(_("The year could not be read from the title; give it explicitly.")))
     if not draft.kind:
-        draft.kind = "public_service"
+        draft.kind = Plan.Kind.PUBLIC_SERVICE
         draft.warnings.append(Problem(_("The title does not say what kind of plan this is; taken as public-service projects.")))
     if not draft.title:
         draft.title = _("%(year)s plan") % {"year": draft.year}

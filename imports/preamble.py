@@ -7,13 +7,14 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from imports.cells.script import simplified
+from projects.models import Plan
 from projects.schedule import DATES, DEFAULT_DAY, MONTHLY, QUARTERLY, format_dates
 
 KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # A progress table is recognised first: 民生实事项目半年度进展表 is progress, not the plan.
-    ("progress_report", ("进展表", "进展情况表", "进度表", "推进情况表")),
-    ("work_report", ("政府工作报告",)),
-    ("public_service", ("为民办实事", "民生实事", "民生实项目", "为民兴办")),
+    (Plan.Kind.PROGRESS_REPORT, ("进展表", "进展情况表", "进度表", "推进情况表")),
+    (Plan.Kind.WORK_REPORT, ("政府工作报告",)),
+    (Plan.Kind.PUBLIC_SERVICE, ("为民办实事", "民生实事", "民生实项目", "为民兴办")),
 )
 TABLE_WORDS = ("表", "清单")
 YEAR = re.compile(r"(20\d\d)\s*年")
@@ -209,7 +210,7 @@ def read_preamble(lines: list[str]) -> PlanMeta:
     # A date broken over lines or pages (分别于6月25日、12 / 月25日前) reads whole again.
     meta.report_schedule, schedule_warnings = read_schedule("".join(plain))
     meta.warnings.extend(schedule_warnings)
-    if meta.kind == "progress_report":
+    if meta.kind == Plan.Kind.PROGRESS_REPORT:
         month = PROGRESS_MONTH.search(title)
         number = int(next(group for group in month.groups() if group)) if month else None
         # A month the title names (进展表（2023年12月）) is taken before the half-year word.

@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from imports.bounds import bounded
-from imports.drafts import PlanDraft, Problem
+from imports.drafts import Outcome, PlanDraft, Problem
 from imports.layout_choices import load_remembered, remembered_digest
 from imports.layouts import LayoutChoice, count_header_cells
 from imports.models import ImportRecord
@@ -40,7 +40,7 @@ class ImportPreview:
     checksum: str
     draft: PlanDraft
     fingerprints: dict[str, str] = field(default_factory=dict)
-    outcome: dict[str, str] = field(default_factory=dict)  # project key -> created / updated / unchanged
+    outcome: dict[str, Outcome] = field(default_factory=dict)  # by project key
     # [jurisdiction, year] as given, and {"choice", "remembered"} when column roles were chosen by hand.
     options: list = field(default_factory=list)
     # The remembered layouts this reading used, by header: confirming reads the file with these again.
@@ -64,13 +64,13 @@ class ImportPreview:
         if self.reused is not None:
             before = {k: v for k, v in self.reused.result.items() if k not in {"projects", "reuse"}}
             counts = before["counts"]
-            return {**before, "file_name": self.file_name, "created": 0, "updated": 0,
-                    "unchanged": counts["projects"] + counts["sub_projects"], **self._missing_summary()}
+            return {**before, "file_name": self.file_name, Outcome.CREATED: 0, Outcome.UPDATED: 0,
+                    Outcome.UNCHANGED: counts["projects"] + counts["sub_projects"], **self._missing_summary()}
         outcomes = list(self.outcome.values())
         return {
             **summarize(self.draft), "file_name": self.file_name, "checksum": self.checksum,
             "layouts": self.draft.layouts, "readable": self.readable, "other_plans": self.other_plans,
-            **{word: outcomes.count(word) for word in ("created", "updated", "unchanged")},
+            **{outcome.value: outcomes.count(outcome) for outcome in Outcome},
             **self._missing_summary(),
         }
 
@@ -119,7 +119,7 @@ def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = No
         return ImportPreview(file_name=file_name, checksum=checksum, draft=PlanDraft(), options=options,
                              reused=record)
     try:
-        tables = read_file(file_name, data, max_bytes=settings.MAX_UPLOAD_MB * 1024 * 1024,
+        tables = read_file(file_name, data, max_bytes=settings.MAX_UPLOAD_BYTES,
                            header_cells=count_header_cells)
     except ReadError as error:
         draft = PlanDraft(errors=[Problem(str(error))])
@@ -155,7 +155,8 @@ def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = No
         preview.fingerprints[project.key] = fingerprint(project)
         before = stored.get(project.key)
         preview.outcome[project.key] = (
-            "created" if before is None else "unchanged" if before == preview.fingerprints[project.key] else "updated"
+            Outcome.CREATED if before is None
+            else Outcome.UNCHANGED if before == preview.fingerprints[project.key] else Outcome.UPDATED
         )
     return preview
 
@@ -209,7 +210,7 @@ def apply_import(*, preview: ImportPreview, user=None, record: ImportRecord | No
         plan = writer.write()
         # Lights on from the first day, not from the next night's refresh_status; a project whose
         # row did not change keeps its light (refresh_status moves it on with the date).
-        changed = [key for key, outcome in preview.outcome.items() if outcome != "unchanged"]
+        changed = [key for key, outcome in preview.outcome.items() if outcome != Outcome.UNCHANGED]
         lights.refresh(Project.objects.filter(plan=plan).filter(Q(key__in=changed) | Q(status__isnull=True)))
     return _record(preview, user=user, record=record, status=ImportRecord.Status.APPLIED, plan=plan)
 

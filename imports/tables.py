@@ -1,6 +1,8 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from imports.drafts import Outcome
+
 
 def _names(units: list) -> str:
     return "、".join(unit[0] for unit in units)
@@ -25,7 +27,8 @@ class PreviewTable(tables.Table):
         attrs = {"class": "grid"}
 
     def render_outcome(self, value: str) -> str:
-        return {"created": _("new"), "updated": _("changed"), "unchanged": _("unchanged")}.get(value, value)
+        return {Outcome.CREATED: _("new"), Outcome.UPDATED: _("changed"), Outcome.UNCHANGED: _("unchanged")}.get(
+            value, value)
 
     def render_lead_units(self, value: list) -> str:
         return _names(value)

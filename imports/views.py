@@ -35,7 +35,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     """Send a table; it is read and checked, and shown as a preview. Nothing is stored yet."""
     form = UploadForm()
     if request.method == "POST":
-        limit = settings.MAX_UPLOAD_MB * 1024 * 1024
+        limit = settings.MAX_UPLOAD_BYTES
         # Refused before the body is read, let alone parsed.
         if int(request.META.get("CONTENT_LENGTH") or 0) > limit + 64 * 1024:
             messages.error(request, _("The upload is larger than the %(limit)s allowed.")

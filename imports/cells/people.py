@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from imports.cells.script import read_as_simplified
+from imports.cells.units import GROUP_MARKERS
 
 # A placeholder names a post or a group of people, never a person.
-GROUP_MARKERS = ("各", "相关", "有关")
 TITLE_WORDS = (
     "领导", "负责人", "书记", "主任", "区长", "县长", "市长", "镇长", "乡长", "局长", "部长", "处长", "科长", "站长",
 )

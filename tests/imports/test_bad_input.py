@@ -187,7 +187,7 @@ TOO_LARGE = "The file is %(size)s, more than the %(limit)s allowed."
 
 
 def test_an_upload_over_the_configured_size_limit_is_refused_before_it_is_parsed(stored_plan, admin, settings):
-    settings.MAX_UPLOAD_MB = 1
+    settings.MAX_UPLOAD_MB, settings.MAX_UPLOAD_BYTES = 1, 1024 * 1024
     # Two megabytes that, were they parsed, would be refused as a renamed file instead.
     data = PNG_BYTES + bytes(2 * 1024 * 1024 - len(PNG_BYTES))
 
@@ -198,7 +198,7 @@ def test_an_upload_over_the_configured_size_limit_is_refused_before_it_is_parsed
 
 
 def test_a_file_just_within_the_limit_is_read(settings):
-    settings.MAX_UPLOAD_MB = 1
+    settings.MAX_UPLOAD_MB, settings.MAX_UPLOAD_BYTES = 1, 1024 * 1024
     data = xlsx_bytes(fixture_rows("003"))
     assert len(data) < 1024 * 1024
 

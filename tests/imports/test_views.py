@@ -68,7 +68,7 @@ def test_a_bad_file_is_explained_and_nothing_changes(admin_client, tmp_path):
 
 
 def test_an_upload_over_the_limit_is_refused_before_it_is_read(admin_client, settings, tmp_path):
-    settings.MAX_UPLOAD_MB = 1
+    settings.MAX_UPLOAD_MB, settings.MAX_UPLOAD_BYTES = 1, 1024 * 1024
     big = tmp_path / "big.csv"
     big.write_bytes(b"x" * (2 * 1024 * 1024))
     with big.open("rb") as file:
