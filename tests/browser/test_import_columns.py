@@ -10,16 +10,14 @@ The column table's words may not be translated yet: controls are found by their 
 and the page's structure, and captions compared with what Django itself would say in Chinese.
 """
 
-import io
-
 import pytest
 from django.utils import translation
-from openpyxl import Workbook
 
 from accounts.roles import Role
 from imports.models import ImportRecord, SavedLayout
 from projects.models import Jurisdiction, ProjectOrganization
 from tests.factories import make_user
+from tests.imports.unknown_header import APRIL, COORDINATING, LEADING, MARCH, TITLE, workbook
 
 from .test_import_in_browser import sign_in
 from .test_report_on_phone import check_fits_the_phone
@@ -27,20 +25,6 @@ from .test_report_on_phone import check_fits_the_phone
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "wuhou-admin-2026"
-TITLE = "成都市武侯区2024年民生工程清单"
-HEADER = ["次第", "工程", "协调", "主抓", "盘子（万元）"]
-COORDINATING, LEADING = 2, 3  # column indexes: the selects are role-0-2 and role-0-3
-MARCH = [
-    ["1", "老旧小区改造", "区财政局", "区住建局", "1200"],
-    ["2", "社区食堂建设", "区财政局", "区民政局", "300"],
-    ["3", "学校操场翻新", "区财政局", "区教育局", "450"],
-    ["4", "社区卫生站提升", "区发改局", "区卫健局", "260"],
-]
-APRIL = [
-    ["1", "背街小巷整治", "区财政局", "区城管局", "800"],
-    ["2", "公园步道修缮", "区发改局", "区公园城市局", "150"],
-    ["3", "养老服务站建设", "区财政局", "区民政局", "520"],
-]
 PHONE = {"width": 375, "height": 812}
 
 
@@ -48,16 +32,6 @@ def chinese(text: str) -> str:
     """What the page says for an English source string, translated or not yet."""
     with translation.override("zh-hans"):
         return translation.gettext(text)
-
-
-def workbook(rows: list[list[str]]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    for row in [[TITLE], HEADER, *rows]:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def upload(page, name: str, rows: list[list[str]]) -> None:
