@@ -230,37 +230,48 @@ def confirm_import(*, record: ImportRecord, user, delete_missing: bool = False) 
     _refuse_unless_previewed(record)
     data = staged(checksum=record.checksum)
     if data is None:
-        raise ValidationError(_("The uploaded file is no longer available; please upload it again."), code=FILE_GONE)
+        raise Refused(_("The uploaded file is no longer available; please upload it again."), code=FILE_GONE)
     # What the browser posts back is never read: the preview was checked with these options only.
     # Read before the record is locked: a large table takes seconds.
     fresh = preview_import(file_name=record.file_name, data=data, reuse=False,
                            **previewed_options(record).as_arguments())
-    with transaction.atomic():
-        # Locked until the import is written: a second click waits here, then finds it applied.
-        record = ImportRecord.objects.select_for_update().get(pk=record.pk)
-        _refuse_unless_previewed(record)
-        if fresh.errors:
-            return record_failure(preview=fresh, user=user, record=record)
-        previewed, now = _plan_facts(record.result.get("plan", {})), _plan_facts(fresh.summary()["plan"])
-        if now != previewed:
-            raise ValidationError(
-                _("The file now reads as %(now)s, not %(previewed)s as the preview showed; nothing was imported. "
-                  "Please upload it again.") % {"now": _describe(now), "previewed": _describe(previewed)})
-        if not may_import_into(user, fresh.draft.jurisdiction):
-            raise ValidationError(_("You may import only plans of your own jurisdiction and of those under it."))
-        listed = {p["key"] for p in record.result.get("missing", []) if not p["reports"]}
-        if delete_missing and not fresh.deletable_keys() <= listed:
-            # The admin agreed to delete what the preview listed, and nothing else.
-            raise ValidationError(_("The plan has changed since the preview; nothing was imported. "
-                                    "Please upload the table again."))
-        try:
+    try:
+        with transaction.atomic():
+            # Locked until the import is written: a second click waits here, then finds it applied.
+            record = ImportRecord.objects.select_for_update().get(pk=record.pk)
+            _refuse_unless_previewed(record)
+            if fresh.errors:
+                return record_failure(preview=fresh, user=user, record=record)
+            _refuse_unless_as_previewed(record, fresh, user, delete_missing)
+            # Deferred constraints are checked when this block commits, so failures there are caught too.
             return apply_import(preview=fresh, user=user, record=record, delete_missing=delete_missing)
-        except (ValidationError, DatabaseError) as error:
-            # What reading could not foresee, such as a number a project added by hand already has.
-            logger.warning("Import %s could not be applied", record.pk, exc_info=True)
-            messages = error.messages if isinstance(error, ValidationError) else [str(error)]
-            fresh.draft.errors.extend(Problem(message) for message in messages)
-            return record_failure(preview=fresh, user=user, record=record)
+    except Refused:
+        raise
+    except (ValidationError, DatabaseError) as error:
+        # What reading could not foresee, such as a number a project added by hand already has.
+        logger.warning("Import %s could not be applied", record.pk, exc_info=True)
+        messages = error.messages if isinstance(error, ValidationError) else [str(error)]
+        fresh.draft.errors.extend(Problem(message) for message in messages)
+        return record_failure(preview=fresh, user=user, record=ImportRecord.objects.get(pk=record.pk))
+
+
+class Refused(ValidationError):
+    """A confirmation turned down before anything is written: the preview stays as it was."""
+
+
+def _refuse_unless_as_previewed(record: ImportRecord, fresh: ImportPreview, user, delete_missing: bool) -> None:
+    previewed, now = _plan_facts(record.result.get("plan", {})), _plan_facts(fresh.summary()["plan"])
+    if now != previewed:
+        raise Refused(
+            _("The file now reads as %(now)s, not %(previewed)s as the preview showed; nothing was imported. "
+              "Please upload it again.") % {"now": _describe(now), "previewed": _describe(previewed)})
+    if not may_import_into(user, fresh.draft.jurisdiction):
+        raise Refused(_("You may import only plans of your own jurisdiction and of those under it."))
+    listed = {p["key"] for p in record.result.get("missing", []) if not p["reports"]}
+    if delete_missing and not fresh.deletable_keys() <= listed:
+        # The admin agreed to delete what the preview listed, and nothing else.
+        raise Refused(_("The plan has changed since the preview; nothing was imported. "
+                        "Please upload the table again."))
 
 
 @dataclass(frozen=True)
@@ -290,9 +301,9 @@ def previewed_options(record: ImportRecord) -> PreviewedOptions:
 
 def _refuse_unless_previewed(record: ImportRecord) -> None:
     if record.status == ImportRecord.Status.APPLIED:
-        raise ValidationError(_("This table has already been imported."))
+        raise Refused(_("This table has already been imported."))
     if record.status != ImportRecord.Status.PREVIEWED:
-        raise ValidationError(_("This import failed; please upload the table again."))
+        raise Refused(_("This import failed; please upload the table again."))
 
 
 def _plan_facts(plan: dict) -> tuple[str, int | None, str]:

@@ -189,3 +189,32 @@ def test_a_staged_file_that_no_longer_reads_ends_in_a_failed_record(jinjiang_cli
     record.refresh_from_db()
     assert record.status == "failed" and record.result["errors"]
     assert not Plan.objects.exists()
+
+
+# Committed for real: inside the usual test transaction nothing would be checked before the test ends.
+@pytest.mark.django_db(transaction=True)
+def test_a_constraint_the_database_checks_only_at_commit_still_ends_in_a_failed_record(city_client, monkeypatch):
+    # Foreign keys are checked when the transaction commits. Here a unit is deleted while the import
+    # is being written (what another administrator's delete would do): the commit is refused, and
+    # the admin sees a failed import with its message instead of a server error.
+    from imports import services
+    from projects.models import Organization
+
+    record = preview_table(city_client, jurisdiction="泉州市/确认甲区", year=2024)
+    real_apply = services.apply_import
+
+    def apply_then_lose_a_unit(**arguments):
+        applied = real_apply(**arguments)
+        # A delete in SQL, as another program's would be: it leaves the project's link to the unit behind.
+        Organization.objects.filter(name="区民政局")._raw_delete(using="default")
+        return applied
+
+    monkeypatch.setattr(services, "apply_import", apply_then_lose_a_unit)
+
+    response = confirm(city_client, record)
+
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.status == "failed"
+    assert record.result["errors"]
+    assert not Project.objects.exists()
