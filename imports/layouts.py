@@ -6,6 +6,7 @@ columns it covers. Traditional characters are read as simplified for matching on
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -190,6 +191,144 @@ def count_header_cells(cells: list[str]) -> int | None:
             break
         count += 1
     return count if count >= MIN_HEADER_CELLS and WRITING_ROLES & set(header_roles(cells[:count])) else None
+
+
+def count_wrapped_header_cells(cells: list[str]) -> tuple[int, tuple[str, ...]] | None:
+    """The header at the start of blocks of web text whose cells' lines may be blocks of their own.
+
+    Returns (blocks it takes, its cells), or None; without wrapped words it is the header
+    count_header_cells finds, except that a number or a section heading (一、… （一）…) is never a
+    header cell. A browser copies 责任<br><br>领导 as two blocks "责任" and "领导":
+    two adjacent short blocks, neither a number, are one cell when the first names no column and
+    the two together do (责任|领导, 责任|科室, 攻坚目标|任务), or when the second names none and
+    makes a header word across the two (牵头|单位, not 单位|协办: there 单位 heads the next cell).
+    The first cell must name a column by itself. Each block is looked at a bounded number of
+    times: no backtracking."""
+    count = len(cells)
+    if not count or _block_role(cells[0]) is None:
+        return None
+    joined: list[str] = []
+    index = 0
+    while index < count:
+        text = cells[index]
+        following = cells[index + 1] if index + 1 < count else None
+        if _block_role(text) is not None:
+            if following is not None and _block_role(following) is None and _wrap(text, following):
+                after = cells[index + 2] if index + 2 < count else None
+                heads_next = after is not None and _wrap(following, after) and _spans(following, after)
+                if _spans(text, following) and not heads_next:
+                    joined.append(text + following)
+                    index += 2
+                    continue
+            joined.append(text)
+            index += 1
+        elif index and following is not None and _wrap(text, following) and classify(text + following)[0]:
+            joined.append(text + following)
+            index += 2
+        else:
+            break
+    if len(joined) >= MIN_HEADER_CELLS and WRITING_ROLES & set(header_roles(joined)):
+        return index, tuple(joined)
+    return None
+
+
+def wrapped_header_finder(cells: list[str], window: int) -> Callable[[int], tuple[int, tuple[str, ...]] | None]:
+    """count_wrapped_header_cells(cells[start:start + window]) for any start, in linear time.
+
+    Every block and every pair of blocks that could be joined is classified once, up front; a start
+    is read only when the blocks after it could make a header: its first block names a column, three
+    blocks or more in a row name columns alone or joined, and one of them, within the window, names
+    a name or content. Without that it cannot be a header, and nothing is read."""
+    count = len(cells)
+    roles = [_block_role(cell) for cell in cells]
+    # Whether each block joined to the next could name a column, and a name or content: only when one
+    # of the two names none and they could wrap; a known part names it, or a word across the two.
+    pairs = bytearray(count + 1)  # 1: names a column, 2: names a name or content too
+    for index in range(count - 1):
+        head, tail = roles[index], roles[index + 1]
+        if (head is None or tail is None) and _wrap(cells[index], cells[index + 1]):
+            known = head or tail
+            across = _may_span(cells[index], cells[index + 1])
+            if known in {Role.QUARTER, Role.SOURCE} or known is None and across:
+                role = classify(cells[index] + cells[index + 1])[0]
+                pairs[index] = 0 if role is None else 2 if role in WRITING_ROLES else 1
+            elif known is not None:
+                pairs[index] = 2 if across or known in WRITING_ROLES else 1
+    run_end = [count] * (count + 1)  # the first block at or after each one that can be in no header
+    next_writing = [count] * (count + 1)  # the first block at or after each one that can name a name or content
+    for index in range(count - 1, -1, -1):
+        before = pairs[index - 1] if index else 0
+        usable = roles[index] is not None or pairs[index] or before
+        run_end[index] = run_end[index + 1] if usable else index
+        writing = roles[index] in WRITING_ROLES or pairs[index] == 2 or before == 2
+        next_writing[index] = index if writing else next_writing[index + 1]
+
+    def header_at(start: int) -> tuple[int, tuple[str, ...]] | None:
+        if roles[start] is None or run_end[start] - start < MIN_HEADER_CELLS:
+            return None
+        if next_writing[start] >= min(run_end[start], start + window):
+            return None
+        return count_wrapped_header_cells(cells[start : start + window])
+
+    return header_at
+
+
+_LONGEST_HEADER_LINE = 10
+_NUMBER_BLOCK = re.compile(r"^[\W_]*[0-9０-９一二三四五六七八九十]+[\W_]*$")
+# A section heading (一、… （一）…) is never a header cell, even when it names a column (…工作目标).
+_HEADING_BLOCK = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
+
+
+def _block_role(cell: str) -> Role | None:
+    """The role a block names as a header cell: none for a number or a section heading."""
+    if _NUMBER_BLOCK.match(cell) or _HEADING_BLOCK.match(cell):
+        return None
+    return classify(cell)[0]
+
+
+def _wrap(head: str, tail: str) -> bool:
+    """Whether two blocks could be the lines of one header cell: both short, neither a number."""
+    return _wrappable(head) and _wrappable(tail)
+
+
+def _wrappable(part: str) -> bool:
+    if not part or len(part) > _LONGEST_HEADER_LINE * 3 or _NUMBER_BLOCK.match(part) or _HEADING_BLOCK.match(part):
+        return False
+    return len(part) <= _LONGEST_HEADER_LINE or len(normalise(part)) <= _LONGEST_HEADER_LINE
+
+
+_BRACKETS = "（()）"
+# Two characters side by side in a header word: a word across two blocks has them at the seam.
+_SEAMS = frozenset(
+    word[place : place + 2]
+    for word in (
+        *(word for _role, words in HEADER_WORDS for word in words), *FUNDING_SOURCES,
+        "补助", "自筹", "配套", "财政", "资金", "季度", "度计划", "度目标", "度节点", "度进度",
+        *(f"第{digit}季" for digit in "1234一二三四"),
+    )
+    for place in range(len(word) - 1)
+)  # fmt: skip
+
+
+def _may_span(head: str, tail: str) -> bool:
+    """Whether a header word could run across the seam of two blocks (a cheap test, never wrong when
+    it says no): the characters on both sides of it are side by side in a header word."""
+    last, first = head.rstrip()[-1:], tail.lstrip()[:1]
+    return bool(last and first) and (last in _BRACKETS or first in _BRACKETS or _seam(last + first))
+
+
+@lru_cache(maxsize=65536)
+def _seam(pair: str) -> bool:
+    return simplified(pair) in _SEAMS
+
+
+@lru_cache(maxsize=4096)
+def _spans(head: str, tail: str) -> bool:
+    """Whether a header word is found in head + tail but in neither alone (牵头|单位, not 单位|协办)."""
+    whole, first, second = normalise(head + tail), normalise(head), normalise(tail)
+    return any(
+        word in whole and word not in first and word not in second for _role, words in HEADER_WORDS for word in words
+    )
 
 
 def build_layout(upper: tuple[str, ...], lower: tuple[str, ...] | None, lines: tuple[int, ...]) -> Layout:

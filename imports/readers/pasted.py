@@ -37,7 +37,22 @@ The shape is decided once for the whole text by counting its lines:
   A block is one cell, even over several lines; a line holding only a no-break space (the
   copy of <td>&nbsp;</td>) is an empty cell, not a blank line. Cells are grouped into rows as
   wide as the header, and `header_cells` is asked again at every row start to catch repeated
-  headers.
+  headers. With the header words of imports.layouts (`header_cells` is count_header_cells):
+  - A header cell whose lines were paragraphs (责任<p>领导) comes as a block per line: two short
+    blocks are one cell when one names no column and both together do (责任|领导, 牵头|单位),
+    see imports.layouts.count_wrapped_header_cells; the header row holds the joined text
+    (责任领导) and is as wide as its cells, not its blocks. A quarter or funding source right
+    after another header word (工作任务安排|第二季度) is the second line of that cell only when
+    the rows below say so (the header's first column is numbered, the first block below it is a
+    number n and n + 1 stands that many cells closer): it then goes in a second header row under
+    its word, located at its block, the way imports.layouts reads a header of two rows.
+  - When the header's first column is a number column (序号), a row start holding text and no
+    number, marked as a heading or note (一、 （一） 第一部分 注：) or followed by the next row's
+    number (one more than the last row's, or 1) or by the end of the text, is a section row of
+    its own (a cell spanning the table): one cell, and the next row starts at the next block.
+    A table without a number column is grouped as before.
+  Every block is classified once and a start is read only when a header could begin there: the
+  reading stays linear however hostile the text.
 * lines: anything else; every non-blank line is a single-cell row.
 
 Single-cell lines lose Markdown heading marks ("# 标题" -> "标题"); rules ("---") are dropped.
@@ -53,6 +68,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from itertools import accumulate
 
+from imports.layouts import Role, classify, count_header_cells, wrapped_header_finder
 from imports.readers.base import RawTable, make_row
 
 SHEET = "文本"
@@ -73,6 +89,12 @@ _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+\d*);")
 _QUOTED_MULTILINE = re.compile(r'(?:^|\t)"(?:[^"\n]|"")*\n', re.MULTILINE)
 # A line holding only a no-break space is what a page's <td>&nbsp;</td> leaves: an empty cell, not a gap.
 _EMPTY_WEB_CELL = "\xa0"
+# A 序号 cell: a number, maybe with a mark (★) or in brackets.
+_ROW_NUMBER = re.compile(r"^\W*(\d{1,6})\W*$")
+# What starts a section heading or a note: 一、 （一） 第一部分 注：
+_SECTION_MARK = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[部分章节类篇]|(?:备)?注[:：])"
+)
 
 # The words of a totals row (imports.segments.TOTALS_WORDS and SUBTOTAL_WORDS), in both scripts.
 _TOTALS = re.compile("合计|总计|共计|小计|合計|總計|共計|小計")
@@ -215,21 +237,126 @@ def _block_rows(lines: list[str], header_cells: HeaderCells) -> list[Entry] | No
         else:
             blocks[-1][1].append(line.strip())
     texts = [clean("\n".join(block_lines)) for _number, block_lines in blocks]
+    found_at = _header_finder(texts, header_cells)
+    known_words = header_cells is count_header_cells
 
-    def header_width(start: int) -> int | None:
-        width = header_cells(texts[start : start + _HEADER_WINDOW])
-        return min(width, len(texts) - start) if width and width > 0 else None
+    def header_at(start: int) -> tuple[int, tuple[str, ...], Entry | None] | None:
+        """(blocks, cells, the row under it or None) of a header starting at a block."""
+        found = found_at(start)
+        if not found or found[0] <= 0:
+            return None
+        taken, cells = found
+        taken = min(taken, len(texts) - start)
+        if not known_words:
+            return taken, cells, None
+        cells, lower = _split_labels(cells, texts, start, taken)
+        return taken, cells, lower and (blocks[lower[0]][0], lower[1])
 
-    start = next((index for index in range(len(blocks)) if header_width(index)), None)
+    start = next((index for index in range(len(blocks)) if header_at(index)), None)
     if start is None:
         return None
     entries = [entry for number, block in blocks[:start] for entry in _plain_rows_at(number, block)]
     width = 1
+    numbered = False  # whether the header's first column is a 序号: rows start with their number
+    last: int | None = None  # the number of the last row
     while start < len(blocks):
-        width = header_width(start) or width
+        header = header_at(start)
+        if header:
+            taken, cells, lower = header
+            entries.append((blocks[start][0], list(cells)))
+            if lower:
+                entries.append(lower)
+            width, numbered, last = len(cells), classify(cells[0])[0] is Role.NUMBER, None
+            start += taken
+            continue
+        if numbered and _is_section(texts, start, last):
+            entries.append((blocks[start][0], [texts[start]]))
+            start += 1
+            continue
+        if numbered and (number := _row_number(texts[start])) is not None:
+            last = number
         entries.append((blocks[start][0], texts[start : start + width]))
         start += width
     return entries
+
+
+def _header_finder(texts: list[str], header_cells: HeaderCells) -> Callable[[int], tuple[int, tuple[str, ...]] | None]:
+    """(blocks, cells) of the header starting at a block, or None. For the header words of
+    imports.layouts, words wrapped over two blocks are joined (责任 | 领导 -> 责任领导); any other
+    `header_cells` takes its cells as they are."""
+    if header_cells is count_header_cells:
+        return wrapped_header_finder(texts, _HEADER_WINDOW)
+
+    def as_they_are(start: int) -> tuple[int, tuple[str, ...]] | None:
+        cells = texts[start : start + _HEADER_WINDOW]
+        width = header_cells(cells)
+        return (width, tuple(cells[:width])) if width and width > 0 else None
+
+    return as_they_are
+
+
+def _row_number(text: str) -> int | None:
+    """The number a 序号 cell holds ("3", "3.", "（3）", "★3"), or None."""
+    match = _ROW_NUMBER.match(text)
+    return int(match.group(1)) if match else None
+
+
+def _is_section(texts: list[str], start: int, last: int | None) -> bool:
+    """Whether the block at a row start of a numbered table is a whole row of its own: a section
+    heading or a note, with text and no number, marked as a heading (一、 （一） 注：) or followed
+    by the end of the text or by the next row's number (one more than the last, or 1 again)."""
+    text = texts[start]
+    if not text or _row_number(text) is not None:
+        return False
+    if _SECTION_MARK.match(text) or start + 1 == len(texts):
+        return True
+    following = _row_number(texts[start + 1])
+    return following is not None and (last is None or following in (last + 1, 1))
+
+
+def _split_labels(
+    cells: tuple[str, ...], texts: list[str], start: int, taken: int
+) -> tuple[tuple[str, ...], tuple[int, list[str]] | None]:
+    """The header, and the second header row (block of its first cell, cells) its labels make.
+
+    A quarter or funding source right after another header word (工作任务安排 | 第二季度) is the
+    second line of that cell when the rows below are narrower by just as many cells: it is then
+    put in a second header row under it (工作任务安排 / 第二季度, a column of the second quarter's
+    plan), as imports.layouts reads a header of two rows. The rows tell only when the first
+    column is numbered, its number n is the first block below the header and n + 1 the first
+    block of the second row."""
+    roles = [classify(cell)[0] for cell in cells]
+    first_row = start + taken
+    number = _row_number(texts[first_row]) if roles[0] is Role.NUMBER and first_row < len(texts) else None
+    if number is None:
+        return cells, None
+    rows_width = next(
+        (width for width in range(1, len(cells))
+         if first_row + width < len(texts) and _row_number(texts[first_row + width]) == number + 1),
+        None,
+    )  # fmt: skip
+    labels = {Role.QUARTER, Role.SOURCE}
+    places = [
+        place for place in range(1, len(cells))
+        if roles[place] in labels and roles[place - 1] not in labels and roles[place - 1] is not Role.NUMBER
+    ]  # fmt: skip
+    if rows_width is None or not places or len(places) != len(cells) - rows_width:
+        return cells, None
+    upper: list[str] = []
+    lower: list[str] = []
+    label_block: int | None = None
+    block = start
+    for place, cell in enumerate(cells):
+        # A cell is one block, or two joined (never an empty one): which, its text tells.
+        size = 1 if texts[block] == cell else 2
+        if place in places:
+            lower[-1] = cell
+            label_block = block if label_block is None else label_block
+        else:
+            upper.append(cell)
+            lower.append("")
+        block += size
+    return tuple(upper), (label_block if label_block is not None else start, lower)
 
 
 def _plain_rows_at(first: int, block_lines: list[str]) -> list[Entry]:
