@@ -288,3 +288,34 @@ def test_a_document_cell_spanning_300_million_columns_is_read_by_the_command(tmp
     # Both projects are read; the title names no jurisdiction, which is the only error.
     assert summary["counts"]["projects"] == 2
     assert not any("20,000" in error["message"] for error in summary["errors"])
+
+
+def headerless_text(rows: int) -> str:
+    """A pasted table without a header row: every column's role has to be read from its cells."""
+    lines = ["合肥市蜀山区2024年民生实事项目清单"]
+    lines += [f"{n}\t项目{n}\t区教育局、区财政局\t王强\t{n % 900 + 10}\t2024年12月" for n in range(1, rows + 1)]
+    return "\n".join(lines)
+
+
+def prose_text(items: int) -> str:
+    """A numbered list as long as the row limit, each item with its roles in brackets."""
+    lines = ["合肥市蜀山区2024年民生实事项目"]
+    lines += [f"{n}.新建口袋公园{n}个，改造绿地{n}处。（牵头单位：区城管局；配合单位：区财政局、区住建局；"
+              f"责任领导：王强；完成时限：2024年12月底）" for n in range(1, items + 1)]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(("build", "projects"), [
+    (lambda: headerless_text(19_000), 19_000),
+    (lambda: prose_text(19_000), 19_000),
+    (lambda: "合肥市蜀山区2024年民生实事项目\n" + "（牵头单位：" * 200_000, 0),
+], ids=["headerless-19000-rows", "prose-19000-items", "200000-open-brackets"])  # fmt: skip
+def test_tables_read_without_a_header_stay_bounded(tmp_path, database, build, projects):
+    path = tmp_path / "清单.txt"
+    path.write_text(build(), encoding="utf-8")
+
+    code, summary = import_in_a_process(path, database)
+
+    assert summary["counts"]["projects"] == projects
+    if projects:
+        assert code == 0 or all("20,000" not in error["message"] for error in summary["errors"])
