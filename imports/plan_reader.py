@@ -13,7 +13,7 @@ from imports.lengths import shorten_names
 from imports.layouts import LayoutChoice, Role
 from imports.numbering import describe_layouts, number_rows
 from imports.preamble import read_preamble
-from imports.progress import Progress, Silent
+from imports.stages import Progress, Silent
 from imports.readers.base import RawTable
 from projects.models import Plan
 from imports.segments import EntryKind, Segment, no_table_error, split_segments

@@ -18,7 +18,7 @@ from imports.layouts import LayoutChoice, count_header_cells
 from imports.models import ImportRecord
 from imports.plan_reader import draft_plan
 from imports.plans import plan_groups
-from imports.progress import Progress
+from imports.stages import Progress
 from imports.readers import ReadError, read_file
 from imports.reuse import reusable_import, stamp
 from imports.staging import staged

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from imports import bulk
 from imports.cells.units import ParsedUnit
 from imports.drafts import PlanDraft, ProjectDraft
-from imports.progress import Progress, Silent
+from imports.stages import Progress, Silent
 from progress.models import Report, Revision
 from projects.models import (
     Category,
