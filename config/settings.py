@@ -193,6 +193,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 20_000)
 IMPORT_MAX_COLUMNS = env_int("IMPORT_MAX_COLUMNS", 200)
 IMPORT_MAX_CELLS = env_int("IMPORT_MAX_CELLS", 1_000_000)
+# Excel itself holds at most 32,767 characters in a cell: a longer one is not a table's cell.
+IMPORT_MAX_CELL_CHARS = env_int("IMPORT_MAX_CELL_CHARS", 32_767)
 # What an import record keeps of its preview (projects, warnings, names), in KB of JSON: the import
 # pages read it whole. A longer preview keeps its first rows and says how many more there are.
 IMPORT_PREVIEW_MAX_KB = env_int("IMPORT_PREVIEW_MAX_KB", 2048)

@@ -114,8 +114,8 @@ class Interpreter:
         number, name, content = (layout.find(role)[0].index for role in (Role.NUMBER, Role.NAME, Role.CONTENT))
         for entry in segment.entries:
             cells = entry.row.cells
-            if (entry.kind == "data" and not _cell(cells, number) and not _cell(cells, name) and _cell(cells, content)
-                    and number not in entry.row.merged):
+            # Rows under a merged number count as well: a table reads the same from every format.
+            if entry.kind == "data" and not _cell(cells, number) and not _cell(cells, name) and _cell(cells, content):
                 return True
         return False
 

@@ -15,6 +15,9 @@ TEXT_FIELDS = {
 NAME_AND_REST = re.compile(r"^([^。；;，,：:\n]{2,30})[：:]\s*(\S[\s\S]*)$")
 FIRST_CLAUSE = re.compile(r"^[^。；;\n]{2,60}")
 LONGEST_DERIVED_NAME = 60
+# A text cut mid-sentence: it ends where a sentence cannot, or its next line starts where one cannot.
+OPEN_ENDS = ("，", ",", "、", "：", ":", "（", "(", "；", ";", "—", "-", "及", "和", "与")
+CONTINUED_STARTS = ("，", ",", "、", "）", ")", "；", ";", "。")
 
 
 def continuation(last: ProjectDraft, cells: tuple[str, ...], layout: Layout, merged: frozenset[int]) -> bool:
@@ -25,13 +28,15 @@ def continuation(last: ProjectDraft, cells: tuple[str, ...], layout: Layout, mer
     sub-item, not a continuation."""
     own = [(column, cells[column.index]) for column in layout.columns
            if column.index < len(cells) and cells[column.index] and column.index not in merged]
-    # One more line of one cell continues it; a row with several cells of its own (its content
-    # and its own status, say) is an item of the project.
+    # One more line of one cell, cut mid-sentence, continues it; a row with cells of its own (its
+    # content and its own status, say) or a whole text of its own is an item of the project.
     if len(own) != 1 or own[0][0].role not in TEXT_FIELDS:
         return False
     column, text = own[0]
     field = TEXT_FIELDS[column.role]
     before = getattr(last, field)
+    if not (before.endswith(OPEN_ENDS) or text.startswith(CONTINUED_STARTS)):
+        return False
     setattr(last, field, f"{before}\n{text}" if before else text)
     return True
 

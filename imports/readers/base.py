@@ -81,6 +81,11 @@ def clean_cell(text: str) -> str:
 def make_row(sheet: str, line: int, cells: Iterable[str], merged: Iterable[int] = ()) -> RawRow | None:
     """A RawRow of cleaned cells without trailing empties, or None when every cell is empty."""
     cleaned = [clean_cell(cell) for cell in cells]
+    longest = max(map(len, cleaned), default=0)
+    if longest > settings.IMPORT_MAX_CELL_CHARS:
+        raise ReadError(
+            _("Row %(line)s of %(sheet)s has a cell of %(length)s characters; at most %(limit)s can be read in a cell.")
+            % {"line": line, "sheet": sheet, "length": f"{longest:,}", "limit": f"{settings.IMPORT_MAX_CELL_CHARS:,}"})
     while cleaned and not cleaned[-1]:
         cleaned.pop()
     if not cleaned:

@@ -175,3 +175,18 @@ def test_line_breaks_and_tabs_are_kept_without_a_warning():
 
     assert preview.draft.projects[0].content == "第一行\n\t第二行"
     assert [w for w in preview.draft.warnings if "Control characters" in w.message] == []
+
+
+@pytest.mark.parametrize(("name", "build"), [
+    ("表.xlsx", xlsx_bytes), ("表.csv", csv_bytes), ("表.txt", lambda rows: "\n".join("\t".join(r) for r in rows).encode()),
+])  # fmt: skip
+def test_a_cell_longer_than_excel_holds_is_refused_naming_its_row(name, build, settings):
+    settings.IMPORT_MAX_CELL_CHARS = 1_000
+    rows = [("合肥市蜀山区2024年民生实事项目责任分解表",), ("序号", "项目名称", "牵头单位"),
+            ("1", "新建幼儿园", "区教育局"), ("2", "很长" * 600, "区民政局")]
+
+    preview = preview_import(file_name=name, data=build(rows))
+
+    [error] = preview.errors
+    assert "1,200" in error.message and "1,000" in error.message and "4" in error.message
+    assert not preview.draft.projects

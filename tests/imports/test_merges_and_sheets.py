@@ -15,7 +15,7 @@ from imports.readers import read_file
 
 MAX_BYTES = 10 * 1024 * 1024
 TITLE = "合肥市蜀山区2024年民生实事项目责任分解表"
-HEADER = ["序号", "项目名称", "建设内容", "牵头单位", "责任领导", "完成时限"]
+HEADER = ["序号", "项目名称", "进度安排", "牵头单位", "责任领导", "完成时限"]
 
 
 def draft_of(name: str, data: bytes):
@@ -30,7 +30,7 @@ def workbook_bytes(workbook: openpyxl.Workbook) -> bytes:
 
 def merged_workbook() -> bytes:
     """Project 1 spans three rows (two more items of its own), project 2 one row, project 3 two rows
-    whose second only carries one more line of its content; units and leaders merged too."""
+    whose second only carries the rest of its content's sentence; units and leaders merged too."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.append([TITLE])
@@ -40,7 +40,7 @@ def merged_workbook() -> bytes:
         [None, None, "扩建食堂1处", None, None, "2024年10月"],
         [None, None, "改造运动场1个", "区体育中心", None, "2024年12月"],
         ["2", "社区食堂建设", "新建社区食堂5个", "区民政局", "李明", "2024年12月"],
-        ["3", "老旧小区改造", "改造老旧小区12个", "区住建局", "张伟", "2024年11月"],
+        ["3", "老旧小区改造", "改造老旧小区12个，", "区住建局", "张伟", "2024年11月"],
         [None, None, "同步加装电梯20部", None, None, None],
     ]
     for cells in rows:
@@ -65,7 +65,7 @@ def test_a_number_merged_down_is_one_project_with_its_items_as_sub_projects():
     top = [p for p in draft.projects if p.parent_key is None]
     assert [p.number for p in top] == ["1", "2", "3"]
     items = [p for p in draft.projects if p.parent_key == "1"]
-    assert [p.content for p in items] == ["扩建食堂1处", "改造运动场1个"]
+    assert [p.work_plan for p in items] == ["扩建食堂1处", "改造运动场1个"]
     # The merged unit and leader apply to every row they span; a row's own unit is its own.
     assert [[u.name for u in p.lead_units] for p in items] == [["区教育局"], ["区体育中心"]]
     assert [p.leaders for p in items] == [["王强"], ["王强"]]
@@ -75,7 +75,7 @@ def test_a_row_that_only_continues_a_cell_is_not_a_project():
     draft = draft_of("蜀山区.xlsx", merged_workbook())
 
     third = next(p for p in draft.projects if p.key == "3")
-    assert third.content == "改造老旧小区12个\n同步加装电梯20部"
+    assert third.work_plan == "改造老旧小区12个，\n同步加装电梯20部"
     assert not [p for p in draft.projects if p.parent_key == "3"]
 
 

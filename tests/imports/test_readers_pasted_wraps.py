@@ -362,16 +362,17 @@ MERGED_NAME_PAGE = """泉州市鲤城区2024年为民办实事项目责任分解
 """
 
 
-def test_rows_under_a_merged_number_and_name_draft_as_parts_of_that_project():
+def test_rows_under_a_merged_number_and_name_draft_as_items_of_that_group():
     tables = read_file("粘贴.txt", MERGED_NAME_PAGE.encode(), max_bytes=MAX_BYTES, header_cells=count_header_cells)
 
     draft = draft_plan(tables)
 
+    # As the same table reads from Excel or Word: a number and name merged down over rows that
+    # each hold their own content make a group, its name the category and each row a project.
     assert [problem.message for problem in draft.errors] == []
-    top = [project for project in draft.projects if project.parent_key is None]
-    under = [project for project in draft.projects if project.parent_key is not None]
-    assert [(project.number, project.name) for project in top] == [("1", "城区学校扩容"), ("2", "建设口袋公园")]
-    assert [(project.content, project.parent_key) for project in under] == [
-        ("扩建食堂", top[0].key), ("改造操场", top[0].key),
+    assert [(p.key, p.name, p.category) for p in draft.projects] == [
+        ("1", "新建教学楼", "城区学校扩容"), ("1.2", "扩建食堂", "城区学校扩容"), ("1.3", "改造操场", "城区学校扩容"),
+        ("2", "新建口袋公园3个", "建设口袋公园"),
     ]  # fmt: skip
-    assert [[unit.name for unit in project.lead_units] for project in top] == [["区教育局"], ["区城管局", "区住建局"]]
+    assert [[unit.name for unit in p.lead_units] for p in draft.projects] == [
+        ["区教育局"], ["区教育局"], ["区教育局"], ["区城管局", "区住建局"]]
