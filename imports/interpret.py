@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from imports.align import align
-from imports.cells.money import amount_problem, parse_amount, parse_funding
+from imports.cells.money import amount_problem, header_scale, in_wan, parse_amount, parse_funding
 from imports.cells.people import PeopleParse, parse_people
 from imports.cells.quarters import parse_quarters, target_percent
 from imports.cells.units import UnitsParse, parse_units
@@ -102,7 +102,9 @@ class Interpreter:
         cells, _orphans = align(entry.row.cells, layout)
         for column in layout.columns:
             if column.role in {Role.TOTAL, Role.ANNUAL, Role.SOURCE} and column.index < len(cells):
-                amount = parse_amount(cells[column.index])
+                text = cells[column.index]
+                amount = parse_amount(text)
+                amount = amount and in_wan(amount, text, header_scale(column.header))
                 if amount is not None:
                     self.draft.stated_totals[column.source or column.role.value] = amount.value
 
@@ -243,6 +245,8 @@ class Interpreter:
 
     def _money(self, project: ProjectDraft, column: Column, text: str, where: tuple) -> None:
         amount = parse_amount(text)
+        if amount is not None:
+            amount = in_wan(amount, text, header_scale(column.header))
         if amount is None:
             message = amount_problem(text) or _("“%(text)s” is not an amount.") % {"text": text[:40]}
             self.draft.warnings.append(Problem(message, *where))

@@ -84,7 +84,7 @@ HEADER_WORDS: tuple[tuple[Role, tuple[str, ...]], ...] = (
     (Role.CONTENT, ("项目简况", "主要内容", "项目内容", "建设内容", "建设规模", "工作内容", "实施内容",
                     "目标任务", "工作目标", "年度目标", "具体内容", "主要目标", "任务目标", "目标要求", "建设任务")),
     (Role.NAME, ("项目名称", "具体任务", "实事项目", "任务名称", "名称", "工作任务", "事项", "民生实事", "项目",
-                 "重点工作", "任务")),
+                 "重点工作", "督办内容", "任务")),
     (Role.REMARKS, ("备注", "说明")),
 )
 # Columns known to be none of the roles: their cells are kept as other data, never given a role
@@ -169,6 +169,8 @@ def is_header_row(cells: tuple[str, ...] | list[str]) -> bool:
     """Most non-empty cells are short header words, at least three, one of them a name or content."""
     filled = [cell for cell in cells if cell]
     roles = [role for role in header_roles(filled) if role]
+    if len(filled) == len(roles) == 2 and roles[0] == Role.NUMBER and roles[1] in WRITING_ROLES:
+        return True  # a two-column list: 序号 | 项目名称及主要内容
     return (
         len(roles) >= MIN_HEADER_CELLS
         and len(roles) * 3 >= len(filled) * 2

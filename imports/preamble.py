@@ -35,6 +35,8 @@ PLACE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:" + "|".join(LEVEL_SUFFIXES) + ")"
 # Organs that stand between two places: 晋江市人民政府新塘街道办事处, 晋江市委新塘街道工作委员会.
 ORGANS = re.compile(r"^(?:人民政府|政府|党工委|工委|委员会|委)")
 NOT_A_PLACE_START = "各全我本该"
+# Words of a sentence, never of a place's name: 关于印发区政府… is not a district called 关于印发区.
+NOT_A_PLACE = re.compile(r"关于|印发|通知|工作|报告|已经|审议|政府|会议|代表")
 # Lines that name the issuing government (and so may carry its whole chain of places).
 ISSUER_WORDS = ("人民政府", "党工委", "办事处", "管委会", "委员会", "办公室")
 
@@ -54,6 +56,7 @@ BEFORE = re.compile(r"\s*之?前")
 # "…日前完成" is a deadline for the work itself; "…日前将完成情况报送" is a report.
 WORK_DEADLINE = re.compile(r"\s*之?前\s*(?:全面|全部|基本)?完成(?!情况)")
 SENTENCE_END = re.compile(r"[。；;！!？?]")
+SENTENCE_MARKS = re.compile(r"[，。；;！!？?]")
 CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 LAST_DAY = 28  # Plan.report_day: every month has a 28th
 Schedule = tuple[str, int, str]  # (frequency, day, dates) as Plan stores them: ("dates", 22, "6-25, 12-25")
@@ -75,10 +78,11 @@ class PlanMeta:
 
 def places_in(text: str) -> list[str]:
     """Place names at the start of a line: 泉州市鲤城区人民政府 -> [泉州市, 鲤城区]."""
-    text = re.sub(r"^[#\s]*(?:20\d\d\s*年度?)?\s*", "", text)
+    text = re.sub(r"^[#\s]*(?:【[^】]{0,40}】)?\s*(?:20\d\d\s*年度?)?\s*", "", text)
     text = re.sub(r"^(?:中共|中国共产党)", "", text)
     found = []
-    while (match := PLACE.match(text)) and match.group(0)[0] not in NOT_A_PLACE_START:
+    while (match := PLACE.match(text)) and match.group(0)[0] not in NOT_A_PLACE_START and not NOT_A_PLACE.search(
+            match.group(0)):
         found.append(match.group(0))
         text = text[match.end():]
         text = text[organ.end():] if (organ := ORGANS.match(text)) else text
@@ -185,8 +189,12 @@ def read_preamble(lines: list[str]) -> PlanMeta:
     meta = PlanMeta()
     written = [line.strip() for line in lines if line.strip()]
     plain = [simplified(line) for line in written]
-    titles = [i for i, line in enumerate(plain) if YEAR.search(line) and any(word in line for word in TABLE_WORDS)]
-    chosen = titles[-1] if titles else next((i for i, line in enumerate(plain) if YEAR.search(line)), None)
+    # A title is a line, not a sentence: 2020年市政府工作报告已经市第六届人民代表大会…审议通过，… is body text.
+    headings = [i for i, line in enumerate(plain) if YEAR.search(line) and not SENTENCE_MARKS.search(line)]
+    titles = [i for i in headings if any(word in plain[i] for word in TABLE_WORDS)]
+    chosen = titles[-1] if titles else next(iter(headings), None)
+    if chosen is None:
+        chosen = next((i for i, line in enumerate(plain) if YEAR.search(line)), None)
     title = plain[chosen].lstrip("# ") if chosen is not None else ""
     # Recognised in simplified characters, kept as written.
     meta.title = written[chosen].lstrip("# ") if chosen is not None else ""

@@ -303,3 +303,24 @@ def _parse_funding(text: str, total: Decimal | None) -> FundingParse:
         known = stated  # equal to any given total, and it knows whether it was estimated
     parts, warnings = _split(prose, known, clauses)
     return FundingParse(known, [FundingPart(p.source, p.amount, as_written(p.note)) for p in parts], warnings)
+
+
+# A money column's unit, as its header gives it: 年度计划投资（亿元）. 万元 is the product's unit.
+HEADER_UNITS = (("亿元", Decimal(10000)), ("千元", Decimal("0.1")), ("元", Decimal("0.0001")))
+BARE_FIGURE_RE = re.compile(r"^\s*[\d.,，]+\s*$")
+
+
+def header_scale(header: str) -> Decimal:
+    """What a bare figure under this header is multiplied by to be in 万元 (1 unless it says otherwise)."""
+    plain = simplified(header)
+    if "万元" in plain:
+        return Decimal(1)
+    return next((scale for unit, scale in HEADER_UNITS if unit in plain), Decimal(1))
+
+
+def in_wan(amount: Amount, text: str, scale: Decimal) -> Amount | None:
+    """A cell's amount in 万元 under a header of another unit; None when that makes it too large."""
+    if scale == 1 or not BARE_FIGURE_RE.match(text):
+        return amount  # the cell names its own unit (3.2亿元), or the header's is 万元
+    value = (amount.value * scale).quantize(Decimal("0.0001"))
+    return Amount(value, amount.approximate) if value < LARGEST_AMOUNT else None

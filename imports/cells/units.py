@@ -16,12 +16,13 @@ from imports.cells.script import read_as_simplified
 # What a complete unit name ends with. Single characters cover their compounds (分局, 大队 …);
 # the longer entries are there for the words that do not end in one of them.
 UNIT_SUFFIXES = (
-    "局", "委", "办", "会", "部", "院", "所", "队", "站", "处", "联", "协", "科", "室", "组", "馆",
+    "局", "委", "办", "会", "部", "院", "所", "队", "站", "处", "联", "协", "科", "室", "组", "馆", "厅", "社",
     "中心", "集团", "公司", "政府", "党工委", "指挥部", "管委会", "办事处", "组织", "单位", "部门", "社区",
 )
 # A fragment that starts with one of these finishes the name before it, even a complete-looking
 # one: 区行政服务中心 / 管委会 is 区行政服务中心管委会.
-CONTINUATION_WORDS = ("管委会", "管理委员会", "办事处", "发展指挥部", "指挥部", "集团", "有限公司", "分公司", "公司")
+CONTINUATION_WORDS = ("管委会", "管理委员会", "办事处", "发展指挥部", "指挥部", "集团", "有限公司", "分公司", "公司",
+                      "公厅", "公室")  # 市政府办 / 公厅: the rest of 办公厅, 办公室
 # The level words of a place; 江南、鲤中街道… and 东园镇、张坂镇人民政府 share what follows them.
 PLACE_LEVELS = ("街道", "镇", "乡")
 # A short fragment before 、 that is not a name is a place sharing the next name's suffix.
@@ -33,6 +34,7 @@ MIN_NAME_LENGTH = 3
 # cannot be cut stays whole, however long.
 MAX_UNIT_NAME_LENGTH = 40
 GROUP_MARKERS = ("各", "相关", "有关")
+ETC = "等"
 GENERIC_GROUP_NAMES = frozenset({"责任单位", "相关单位", "有关单位", "成员单位", "配合单位", "协办单位"})
 # 党工委、办事处 is the joint name of a sub-district's party committee and office, one unit.
 PARTY_COMMITTEE = "党工委"
@@ -207,6 +209,9 @@ def _split_run_together(name: str) -> list[str]:
 
 def _unit(name: str) -> ParsedUnit:
     """A unit from its joined name, moving trailing bracketed unit names into aliases."""
+    # 区国资委等: "and others" closes a list; the unit is the name before it.
+    if name.endswith(ETC) and is_complete(name[: -len(ETC)]):
+        name = name[: -len(ETC)]
     aliases: list[str] = []
     match = TRAILING_BRACKET_RE.match(name)
     # A bracket is another name only if it reads as one (区重点办); 社会事务办(卫计) keeps its note.
