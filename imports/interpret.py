@@ -24,6 +24,7 @@ FIELD_LIMITS = {"name": 500, "number": 20, "construction_period": 50, "deadline"
 FIELD_ROLES = {"name": Role.NAME, "number": Role.NUMBER, "construction_period": Role.PERIOD, "deadline": Role.DEADLINE}
 # Control characters (NUL, ESC, BEL …) print as nothing or break exports; line breaks and tabs are layout.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+MONEY_ROLES = {Role.TOTAL, Role.ANNUAL, Role.SOURCE}
 INHERITED = ("lead_units", "assisting_units", "leaders", "staff")
 
 
@@ -101,7 +102,7 @@ class Interpreter:
     def _totals(self, entry: Entry, layout: Layout) -> None:
         cells, _orphans = align(entry.row.cells, layout)
         for column in layout.columns:
-            if column.role in {Role.TOTAL, Role.ANNUAL, Role.SOURCE} and column.index < len(cells):
+            if column.role in MONEY_ROLES and column.index < len(cells):
                 text = cells[column.index]
                 amount = parse_amount(text)
                 amount = amount and in_wan(amount, text, header_scale(column.header))
@@ -109,17 +110,26 @@ class Interpreter:
                     self.draft.stated_totals[column.source or column.role.value] = amount.value
 
     def _items_are_grouped(self, segment: Segment) -> bool:
-        """True when unnumbered rows carry their own content: items of a group, not parts of a project."""
+        """True when numbered rows head groups of items, each item a row with content of its own.
+
+        So at least half the numbered rows have such items under them (幼有所育 over four tasks);
+        a table where one project of several has a second row has sub-projects instead. Rows
+        under a merged number count like empty ones: a table reads the same from every format."""
         layout = segment.layout
         if not (layout.has(Role.NAME) and layout.has(Role.CONTENT) and layout.has(Role.NUMBER)):
             return False
         number, name, content = (layout.find(role)[0].index for role in (Role.NUMBER, Role.NAME, Role.CONTENT))
+        heads = with_items = 0
+        counted = True
         for entry in segment.entries:
+            if entry.kind != "data":
+                continue
             cells = entry.row.cells
-            # Rows under a merged number count as well: a table reads the same from every format.
-            if entry.kind == "data" and not _cell(cells, number) and not _cell(cells, name) and _cell(cells, content):
-                return True
-        return False
+            if _cell(cells, number):
+                heads, counted = heads + 1, False
+            elif not _cell(cells, name) and _cell(cells, content) and not counted:
+                with_items, counted = with_items + 1, True
+        return with_items > 0 and with_items * 2 >= heads
 
     def _data(self, entry: Entry, layout: Layout, grouped: bool) -> None:
         row = entry.row
@@ -130,6 +140,10 @@ class Interpreter:
         if continued and not grouped and continuation(self.group.last, cells, layout, row.merged):
             return
         number = "" if continued else _cell(cells, number_column[0].index) if number_column else ""
+        if row.merged and cells is row.cells:
+            # An amount merged down is the group's, once: repeated on every row it would be counted again.
+            money = {column.index for column in layout.columns if column.role in MONEY_ROLES}
+            cells = tuple("" if index in row.merged and index in money else text for index, text in enumerate(cells))
         if number and not NUMBER.match(number):
             self.draft.warnings.append(Problem(_("The number “%(number)s” is not a number.") % {"number": number},
                                                row.sheet, row.line, number_column[0].header))
@@ -216,7 +230,7 @@ class Interpreter:
                 project.construction_period = re.sub(r"\s+", "", text).replace("—", "-").replace("～", "-")
             elif role == Role.QUARTER:
                 project.milestones.append(MilestoneDraft(column.quarter, text, target_percent(text)))
-            elif role in {Role.TOTAL, Role.ANNUAL, Role.SOURCE}:
+            elif role in MONEY_ROLES:
                 self._money(project, column, text, where)
             elif role == Role.FUNDING:
                 project.funding_text = text

@@ -155,3 +155,23 @@ def test_numbering_that_starts_again_in_each_sheet_is_numbered_by_category():
     assert draft.errors == []
     assert [p.number for p in draft.projects] == ["1.1", "1.2", "2.1", "3.1", "3.2"]
     assert any("1.1" in w.message or "3.2" in w.message for w in draft.warnings)
+
+
+def test_an_amount_merged_over_a_projects_rows_is_counted_once():
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append([TITLE])
+    sheet.append(["序号", "项目名称", "建设内容", "投资（万元）", "牵头单位"])
+    sheet.append(["1", "污水处理厂扩容", "扩容改造污水处理厂", "620", "镇建设环保办"])
+    sheet.append(["2", "场镇设施完善", "新建生态停车场1个", "180", "镇建设环保办"])
+    sheet.append([None, None, "新建公厕2处", None, None])
+    sheet.append(["3", "农村公路建设", "建设农村公路32公里", "1451", "镇农业服务中心"])
+    for column in "ABDE":
+        sheet.merge_cells(f"{column}4:{column}5")
+
+    draft = draft_of("高升镇.xlsx", workbook_bytes(workbook))
+
+    assert [(p.key, p.parent_key, p.total_investment) for p in draft.projects] == [
+        ("1", None, 620), ("2", None, 180), ("2.2", "2", None), ("3", None, 1451)]
+    # The merged unit, unlike the amount, is each row's.
+    assert [u.name for u in draft.projects[2].lead_units] == ["镇建设环保办"]
