@@ -122,11 +122,12 @@ CASES = [
         builder="yangdong_docx",
         source="http://www.yangdong.gov.cn/zdly/zdxm/content/post_836376.html",
         province="广东", level="district", shape="Word table; 序号 and 民生实事 merged down over 具体内容 rows",
-        projects=4, sub_projects=5, first_lead=["区民政局"], last_lead=["区卫生健康局"], year=2024, place="阳东区",
+        projects=9, first_lead=["区民政局"], last_lead=["区卫生健康局"], year=2024, place="阳东区",
         quirks="the notice says 十件民生实事共25项内容 in an attached 完成情况表.docx (not readable here): one "
                "实事 spans several 具体内容 rows under vertically merged cells; title starts with the year. As "
-               "everywhere in the product, the 实事's first row is the project itself and each further "
-               "具体内容 row a sub-project of it (3+2+1+3 rows: 4 projects, 5 sub-projects)",
+               "everywhere in the product (and as the same table flattened to text reads), a 实事 whose "
+               "具体内容 fill rows of their own is a group: the 实事 becomes the category and each 具体内容 "
+               "row a project named by its content (3+2+1+3 rows: 9 projects in 4 categories)",
     ),
     Case(
         id="gaotang-2024-xlsx-category-no-number",
