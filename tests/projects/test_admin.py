@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.timezone import now
 
-from imports.models import ImportRecord
+from accounts.models import User
+from imports.models import ImportRecord, SavedLayout
 from progress.models import AssistingNote, CoordinationRequest, ProjectStatus, Report
 from projects.models import (
     Category,
@@ -48,6 +49,8 @@ def grow(step: int) -> None:
                                      period=report.period, text="已配合")
         ProjectStatus.objects.create(project=project, light="green", computed_at=now())
     ImportRecord.objects.create(file_name=f"{step}.xlsx", checksum="0" * 64, status="applied", plan=plan)
+    SavedLayout.objects.create(digest=f"{step:064d}", header=f"序号|工程{step}|主抓", roles={"主抓": "lead"},
+                               user=User.objects.first())
     unit = plan.jurisdiction.organizations.first()
     OrganizationAlias.objects.create(organization=unit, name=f"别名{step}")
     make_user(username=f"officer{step}", organization=unit, person=plan.jurisdiction.people.first())
