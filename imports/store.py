@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db.models import F, Prefetch
 from django.utils.translation import gettext as _
 
-from imports import bulk
 from imports.cells.units import ParsedUnit
 from imports.drafts import PlanDraft, ProjectDraft
 from imports.stages import Progress, Silent
 from progress.models import Report, Revision
+from projects import bulk
 from projects.models import (
     Category,
     Funding,
@@ -124,19 +124,25 @@ class PlanWriter:
             jurisdiction=self.jurisdiction, year=draft.year, kind=draft.kind, defaults=defaults,
         )
         self.categories = self._categories()
-        keys = [p.key for p in draft.projects]
+        keys = {p.key for p in draft.projects}
+        # The plan's stored rows in one query without parameters: the rows no longer in the table
+        # are found here, not by sending the table's thousands of keys back in a NOT IN list.
+        stored = dict(Project.objects.filter(plan=self.plan).values_list("key", "id"))
+        gone = [pk for key, pk in stored.items() if key not in keys]
         # A corrected table may drop a row; its project goes when the admin chose so (the preview
         # listed it), and never when units have reported on it. Otherwise it stays, as kept below.
-        if self.delete_missing:
-            Project.objects.filter(plan=self.plan, reports__isnull=True, assisting_notes__isnull=True).exclude(
-                key__in=keys).delete()
+        if self.delete_missing and gone:
+            Project.objects.filter(pk__in=gone, reports__isnull=True, assisting_notes__isnull=True).delete()
+            # Deleting a project deletes its sub-projects, which may still be rows of the table.
+            stored = dict(Project.objects.filter(plan=self.plan).values_list("key", "id"))
         changed = [p for p in draft.projects if self.outcome.get(p.key) != "unchanged"]
-        updated = [p.key for p in changed if self.outcome.get(p.key) == "updated"]
-        kept = list(Project.objects.filter(plan=self.plan).exclude(key__in=keys).order_by("position"))
+        updated = [stored[p.key] for p in changed if self.outcome.get(p.key) == "updated" and p.key in stored]
+        kept = sorted((p for some in bulk.chunks(gone) for p in Project.objects.filter(pk__in=some)),
+                      key=lambda project: project.position)
         # Positions are unique and rows move when a table is corrected: park the moving rows first.
-        Project.objects.filter(plan=self.plan, key__in=updated + [p.key for p in kept]).update(
-            position=F("position") + PARKED)
-        self.ids = dict(Project.objects.filter(plan=self.plan).values_list("key", "id"))
+        for some in bulk.chunks(updated + [p.pk for p in kept]):
+            Project.objects.filter(pk__in=some).update(position=F("position") + PARKED)
+        self.ids = stored
         self.progress.stage(_("writing projects"), 3)
         self._projects(changed)
         self.progress.advance()
@@ -173,7 +179,7 @@ class PlanWriter:
             project.name, project.content, project.reason, project.preparation, project.work_plan,
             project.construction_period, project.deadline, project.total_investment, project.annual_investment,
             project.investment_is_approximate, project.funding_text, project.remarks,
-            json.dumps(project.extra, ensure_ascii=False), self.fingerprints[project.key],
+            json.dumps(project.extra, ensure_ascii=False) if project.extra else "{}", self.fingerprints[project.key],
         )
 
     def _projects(self, changed: list[ProjectDraft]) -> None:

@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
-from imports.models import ImportRecord
+from imports.models import ImportRecord, SavedLayout
 from progress import services
 from progress.models import AssistingNote, Attachment, CoordinationRequest, Report, Revision
 from projects.models import Funding, FundingSource, Project, ProjectOrganization, ProjectPerson
@@ -100,6 +100,7 @@ GET_MATRIX = {
     "imports_preview_P":   (LOGIN,       403,         403,         403,         403,         403,         403,         403,         403,         200,         200),
     "imports_preview_Q":   (LOGIN,       403,         403,         403,         403,         403,         403,         403,         403,         404,         200),
     "imports_confirm_get": (405,         405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
+    "imports_relayout_get": (405,        405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
     "admin":               (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200,         200),
     "admin_project_P":     (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200,         200),
     "admin_project_Q":     (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_HOME,  200),
@@ -123,6 +124,7 @@ POST_MATRIX = {
     "close_request":       (LOGIN,       403,         403,         404,         404,         404,         DONE,        DONE,        DONE,        DONE,        DONE),
     "close_request_Q":     (LOGIN,       404,         404,         404,         DONE,        403,         404,         404,         DONE,        404,         DONE),
     "imports_confirm":     (LOGIN,       403,         403,         403,         403,         403,         403,         403,         403,         UPLOAD,      UPLOAD),
+    "imports_relayout":    (LOGIN,       403,         403,         403,         403,         403,         403,         403,         403,         UPLOAD,      UPLOAD),
 }
 # fmt: on
 
@@ -139,13 +141,13 @@ ROUTES = {
     "review_get": "progress:review", "withdraw_get": "progress:withdraw", "note_get": "progress:note",
     "close_request_get": "progress:close_request",
     "imports_upload": "imports:upload", "imports_preview_P": "imports:preview", "imports_preview_Q": "imports:preview",
-    "imports_confirm_get": "imports:confirm",
+    "imports_confirm_get": "imports:confirm", "imports_relayout_get": "imports:relayout",
     "admin": None, "admin_project_P": None, "admin_project_Q": None, "admin_report_Q": None,
     "admin_request_Q": None, "admin_import_Q": None, "admin_projects": None, "admin_reports": None,
     "report_save_R": "progress:report", "report_save_new": "progress:report",
     "review_P": "progress:review", "review_Q": "progress:review", "withdraw": "progress:withdraw",
     "note": "progress:note", "close_request": "progress:close_request", "close_request_Q": "progress:close_request",
-    "imports_confirm": "imports:confirm",
+    "imports_confirm": "imports:confirm", "imports_relayout": "imports:relayout",
 }
 
 # Every named route of config.urls (admin/ and i18n/ aside) that the matrices above walk.
@@ -154,7 +156,7 @@ COVERED = {
     "progress:tasks", "progress:report", "progress:note", "progress:review", "progress:withdraw",
     "progress:close_request", "progress:attachment", "progress:export",
     "projects:detail", "projects:list", "projects:export_xlsx", "projects:export_csv", "dashboard", "plan_table",
-    "imports:upload", "imports:preview", "imports:confirm",
+    "imports:upload", "imports:preview", "imports:confirm", "imports:relayout",
 }
 
 # Bugs found while writing the matrix are marked here (xfail, strict) until mended: (row, kind) -> why.
@@ -321,6 +323,7 @@ GET_URLS = {
     "imports_preview_P": lambda w: f"/imports/{w.record_P}/",
     "imports_preview_Q": lambda w: f"/imports/{w.record_Q}/",
     "imports_confirm_get": lambda w: f"/imports/{w.record_P}/confirm/",
+    "imports_relayout_get": lambda w: f"/imports/{w.record_P}/columns/",
     "admin": lambda w: "/admin/",
     "admin_project_P": lambda w: f"/admin/projects/project/{w.P}/change/",
     "admin_project_Q": lambda w: f"/admin/projects/project/{w.Q}/change/",
@@ -393,6 +396,9 @@ POST_ROWS = {
     # nobody changes anything.
     "imports_confirm": PostRow(url=lambda w: f"/imports/{w.record_P}/confirm/", data=lambda w: {},
                                done=None, done_at=None),
+    # Reading the file again with other column roles: the same gate, and nothing remembered.
+    "imports_relayout": PostRow(url=lambda w: f"/imports/{w.record_P}/columns/", data=lambda w: {"role-0-1": "lead"},
+                                done=None, done_at=None),
 }
 
 
@@ -404,6 +410,7 @@ def snapshot() -> tuple:
         sorted(AssistingNote.objects.values_list("project", "organization", "period", "text")),
         sorted(CoordinationRequest.objects.values_list("id", "closed_at", "closed_by", "resolution")),
         sorted(ImportRecord.objects.values_list("id", "status", "plan")), Project.objects.count(),
+        SavedLayout.objects.count(),
     )
 
 
