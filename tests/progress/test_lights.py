@@ -165,3 +165,29 @@ def test_reminders_go_to_the_lead_units_officers_before_the_day_the_plan_sets(pr
     report(project, 3, status="submitted")
     call_command("refresh_status", "--date", f"{YEAR}-03-20", "--remind", "3")
     assert len(mailoutbox) == 1
+
+
+def test_the_lights_of_many_projects_at_once_are_those_of_one_at_a_time(project):
+    # An import stores thousands of lights through refresh_many(); each must be what refresh() gives.
+    plan = project.plan
+    unit = project.organizations.first()
+    behind = make_project(plan=plan, name="落后于季度目标")
+    ProjectOrganization.objects.create(project=behind, organization=unit, role="lead")
+    QuarterlyMilestone.objects.create(project=behind, quarter=2, planned="完成一半", target_percent=50)
+    make_project(plan=plan, name="没有牵头单位")
+    reported = make_project(plan=plan, name="已报送")
+    ProjectOrganization.objects.create(project=reported, organization=unit, role="lead")
+    report(reported, 7)
+    today = date(YEAR, 8, 30)
+
+    def stored() -> list[tuple]:
+        return list(ProjectStatus.objects.order_by("project_id").values_list(
+            "project_id", "light", "reasons", "percent_complete", "last_period", "late_period", "late_days"))
+
+    lights.refresh(Project.objects.all(), today)
+    one_at_a_time = stored()
+    ProjectStatus.objects.all().delete()
+    lights.refresh_many(Project.objects.all(), today)
+
+    assert stored() == one_at_a_time
+    assert {light for _pk, light, *_rest in one_at_a_time} >= {"yellow", "red"}
