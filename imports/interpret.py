@@ -2,16 +2,13 @@
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from imports.align import align
+from imports.cells.cached import people_of, units_of
 from imports.cells.money import amount_problem, header_scale, in_wan, parse_amount, parse_funding
-from imports.cells.people import PeopleParse, parse_people
 from imports.cells.quarters import parse_quarters, target_percent
-from imports.cells.units import UnitsParse, parse_units
 from imports.drafts import CategoryDraft, FundingDraft, MilestoneDraft, PlanDraft, Problem, ProjectDraft
 from imports.layouts import Column, Layout, Role
 from imports.rows import TEXT_FIELDS, SectionRoles, continuation, name_and_content, section_roles
@@ -235,20 +232,20 @@ class Interpreter:
             elif role == Role.FUNDING:
                 project.funding_text = text
             elif role in {Role.LEAD, Role.ASSISTING}:
-                parsed = _units(text, get_language())
+                parsed = units_of(text)
                 setattr(project, "lead_units" if role == Role.LEAD else "assisting_units", list(parsed.units))
                 self._warn(parsed.warnings, *where)
             elif role in {Role.LEADERS, Role.STAFF}:
-                parsed = _people(text, get_language())
+                parsed = people_of(text)
                 setattr(project, "leaders" if role == Role.LEADERS else "staff", list(parsed.names))
                 self._warn(parsed.warnings, *where)
             elif role is None:
                 project.extra[column.header or _("column %(n)s") % {"n": column.index + 1}] = text
         name_and_content(project, layout)
         if self.section.lead and not project.lead_units:
-            project.lead_units = list(_units(self.section.lead, get_language()).units)
+            project.lead_units = list(units_of(self.section.lead).units)
         if self.section.leaders and not project.leaders:
-            project.leaders = list(_people(self.section.leaders, get_language()).names)
+            project.leaders = list(people_of(self.section.leaders).names)
         self._funding_prose(project, layout)
         if project.work_plan and not layout.has(Role.QUARTER):
             parsed = parse_quarters(project.work_plan, year=year)
@@ -294,18 +291,6 @@ class Interpreter:
                 self.draft.warnings.append(Problem(
                     _("Column “%(column)s” is not a known column; its cells are kept on each project as other data.")
                     % {"column": column.header}, column=column.header))
-
-
-# The same unit and leader cells recur on many rows of a long table; each is parsed once.
-# The parse holds its warnings already translated, so the language is part of the key.
-@lru_cache(maxsize=16384)
-def _units(text: str, language: str | None) -> UnitsParse:
-    return parse_units(text)
-
-
-@lru_cache(maxsize=16384)
-def _people(text: str, language: str | None) -> PeopleParse:
-    return parse_people(text)
 
 
 def _cell(cells: tuple[str, ...], index: int) -> str:

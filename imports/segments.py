@@ -177,6 +177,10 @@ def _read_table(rows: list[RawRow], reading: _Reading) -> list[str]:
     while index < len(rows):
         row = rows[index]
         index += 1
+        # A row numbered in the number column is data: most rows of a long table skip the header test.
+        if current is not None and not header_row and _numbered(row, current.layout):
+            _append(current, row)
+            continue
         if _is_header(row, header_row):
             signature = tuple(normalise(cell) for cell in row.cells)
             lower = rows[index] if index < len(rows) and is_sub_header_row(rows[index].cells) else None
@@ -199,6 +203,11 @@ def _read_table(rows: list[RawRow], reading: _Reading) -> list[str]:
 def _append(segment: Segment, row: RawRow) -> None:
     after_data = bool(segment.entries) and segment.entries[-1].kind == EntryKind.DATA
     segment.entries.append(_entry(row, segment.layout, after_data))
+
+
+def _numbered(row: RawRow, layout: Layout) -> bool:
+    number = layout.find(Role.NUMBER)
+    return bool(number) and number[0].index < len(row.cells) and row.cells[number[0].index].isdigit()
 
 
 def _is_header(row: RawRow, header_row: int | None) -> bool:

@@ -224,3 +224,36 @@ def test_every_unit_cell_of_fixture_000_reads_as_whole_unit_names():
         "中国铁塔泉州分公司",
         "中国联通泉州市鲤城区分公司",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("市交通局等，各县、市、区政府", ["市交通局", "各县、市、区政府"]),
+        ("各乡、镇人民政府", ["各乡、镇人民政府"]),
+        ("市财政局，各县、市、区", ["市财政局", "各县、市、区"]),
+        ("各县、市、区、市直各单位", ["各县、市、区", "市直各单位"]),
+    ],
+)
+def test_every_government_of_several_levels_is_one_group(text, expected):
+    # 各县、市、区政府 is all the county-level governments, one group, though 、 runs through it.
+    parsed = parse_units(text)
+    assert [unit.name for unit in parsed.units] == expected
+    assert parsed.warnings == []
+    assert parsed.units[-1].is_group
+
+
+def test_a_unit_after_a_group_of_one_level_is_not_taken_into_it():
+    assert names("各县、市场监管局") == ["各县", "市场监管局"]
+
+
+@pytest.mark.parametrize("cell", [
+    "区教育局、区财政局\n区住建局", "区教育局、区教育局、区财政局", "区行政服务中心\n管委会", "市政府办\n公厅",
+    "江南、鲤中街道党工委、办事处", "区教育局（区体育局）、区财政局", "各乡镇、区民政局", "区教育局 区财政局",
+])  # fmt: skip
+def test_a_cell_read_name_by_name_reads_as_the_whole_cell_does(cell):
+    # Long tables combine a few hundred units in thousands of ways: the cache reads such cells name
+    # by name, which must never change what they say.
+    from imports.cells.cached import units_of
+
+    assert units_of(cell) == parse_units(cell)
