@@ -31,16 +31,17 @@ def number_rows(draft: PlanDraft, segments: list[Segment]) -> None:
     if None in by_category or any(len(set(numbers)) != len(numbers) for numbers in by_category.values()):
         return  # numbers repeated inside one category: a real duplicate, reported as such
     position = {category.name: category.position for category in draft.categories}
-    renamed = {}
-    for project in heads:
-        renamed[project.key] = project.number = f"{position[project.category]}.{project.number}"
+    # Keys repeat across categories, so each row is renamed in order, after the head it follows.
+    old_head, new_head = None, None
     for project in projects:
-        if project.parent_key is None and project.key in renamed:
-            project.key = renamed[project.key]
-        elif project.parent_key in renamed:
-            parent = project.parent_key
-            project.parent_key = renamed[parent]
-            project.key = renamed[parent] + project.key[len(parent):]
+        if project.parent_key is None and project.number:
+            old_head = project.key
+            new_head = project.number = project.key = f"{position[project.category]}.{project.number}"
+        elif old_head is not None:
+            if project.key.startswith(f"{old_head}."):
+                project.key = new_head + project.key[len(old_head):]
+            if project.parent_key == old_head:
+                project.parent_key = new_head
     draft.warnings.append(Problem(_("Numbering starts again in each category: the projects are numbered by "
                                     "category and number, such as %(example)s.") % {"example": heads[-1].number}))
 

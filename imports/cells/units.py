@@ -42,6 +42,9 @@ SUBDISTRICT_OFFICE = "办事处"
 PARTY_AND_OFFICE_RE = re.compile(PARTY_COMMITTEE + r"[、，,\s]*" + SUBDISTRICT_OFFICE)
 PARTY_AND_OFFICE_SEPARATOR = "、"
 JOINED = "\ue000"  # stands in for that 、 while cells are split, so it is not a separator
+# 各县、市、区政府 (各乡、镇人民政府) is one group, every government of those levels, though it holds 、:
+# 各 and level words, each of one character, up to the name they share or the end of the name.
+LEVELS_GROUP_RE = re.compile(r"各[县市区乡镇旗](?:、[县市区乡镇旗]){1,4}(?=(?:人民)?政府|党委|[、，,;；\s(（]|$)")
 
 ENUMERATION_MARKS = "、，,;；"
 OPENING_BRACKETS = "(（"
@@ -96,7 +99,10 @@ def _fragments(text: str) -> list[_Fragment]:
     """Split a cell on separators outside brackets, noting which kind followed each piece."""
     fragments: list[_Fragment] = []
     current, depth = "", 0
-    for char in PARTY_AND_OFFICE_RE.sub(PARTY_COMMITTEE + JOINED + SUBDISTRICT_OFFICE, text):
+    text = PARTY_AND_OFFICE_RE.sub(PARTY_COMMITTEE + JOINED + SUBDISTRICT_OFFICE, text)
+    if "各" in text:
+        text = LEVELS_GROUP_RE.sub(lambda group: group.group().replace("、", JOINED), text)
+    for char in text:
         if depth == 0 and (char in ENUMERATION_MARKS or char.isspace()):
             if current:
                 fragments.append(_Fragment(current, enumerated=False))

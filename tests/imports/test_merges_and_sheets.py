@@ -11,7 +11,7 @@ from docx import Document
 
 from imports.layouts import count_header_cells
 from imports.plan_reader import draft_plan
-from imports.readers import read_file
+from imports.readers import read_file, read_text
 
 MAX_BYTES = 10 * 1024 * 1024
 TITLE = "合肥市蜀山区2024年民生实事项目责任分解表"
@@ -175,3 +175,16 @@ def test_an_amount_merged_over_a_projects_rows_is_counted_once():
         ("1", None, 620), ("2", None, 180), ("2.2", "2", None), ("3", None, 1451)]
     # The merged unit, unlike the amount, is each row's.
     assert [u.name for u in draft.projects[2].lead_units] == ["镇建设环保办"]
+
+
+def test_restarted_numbers_keep_each_sub_project_under_its_own_project():
+    draft = draft_plan([read_text("\n".join([
+        TITLE, "序号\t项目名称\t进度安排\t牵头单位",
+        "一、教育方面", "1\t新建幼儿园\t完成选址\t区教育局", "\t\t完成主体\t区教育局", "2\t改造校舍\t完成设计\t区教育局",
+        "二、养老方面", "1\t新增养老床位\t完成招标\t区民政局", "\t\t完成验收\t区民政局",
+    ]), name="表.txt")])
+
+    assert draft.errors == []
+    assert [(p.key, p.parent_key, p.work_plan) for p in draft.projects] == [
+        ("1.1", None, "完成选址"), ("1.1.2", "1.1", "完成主体"), ("1.2", None, "完成设计"),
+        ("2.1", None, "完成招标"), ("2.1.2", "2.1", "完成验收")]

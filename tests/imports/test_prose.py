@@ -434,3 +434,163 @@ def test_a_hundred_kilobyte_paragraph_is_read(paragraph):
     rows = [RawRow(sheet="文本", line=1, cells=(f"1.{paragraph}",)), RawRow(sheet="文本", line=2, cells=("2.改造道路",))]
     _preamble, segment = read_prose(rows)
     assert kinds(segment) == [("data", "1"), ("data", "2")]
+
+
+# A report on the year: each 实事 a heading naming the task over the items that spell it out (漯河).
+
+COMPLETION = """漯河市2024年民生实事完成情况
+一、省重点民生实事完成情况
+（一）开展职业技能培训和评价取证
+1.全年开展职业技能培训4.5万人次以上。
+责任单位：市人力资源和社会保障局
+完成情况：全年培训9.6万人次。新增技能人才5.4万人。
+（二）提升基层医疗卫生服务能力
+2.开展家庭医生团队签约服务技能培训。
+责任单位：市卫生健康委
+完成情况：完成31个团队124人的培训任务。
+3.行政村卫生室基本运行经费补助提高至每年6000元。
+责任单位：市卫生健康委、市财政局
+完成情况：补助资金已全部拨付到位。
+二、市重点民生实事完成情况
+（一）实施城镇老旧小区改造
+4.改造城镇老旧小区40个。
+责任单位：市住房和城乡建设局
+完成情况：40个小区全部完工。
+"""
+
+
+def test_a_heading_naming_a_task_is_the_project_and_its_first_item_what_it_does():
+    draft = projects_of(COMPLETION)
+    top = [project for project in draft.projects if project.parent_key is None]
+    assert [(project.number, project.name, project.category) for project in top] == [
+        ("一", "开展职业技能培训和评价取证", "省重点民生实事完成情况"),
+        ("二", "提升基层医疗卫生服务能力", "省重点民生实事完成情况"),
+        ("一", "实施城镇老旧小区改造", "市重点民生实事完成情况"),
+    ]  # fmt: skip
+    assert top[0].content == "全年开展职业技能培训4.5万人次以上。"
+    assert [unit.name for unit in top[0].lead_units] == ["市人力资源和社会保障局"]
+
+
+def test_a_further_item_under_a_task_heading_is_a_sub_project_with_its_own_units():
+    draft = projects_of(COMPLETION)
+    [under] = [project for project in draft.projects if project.parent_key is not None]
+    assert under.parent_key == "二"
+    assert under.name == "行政村卫生室基本运行经费补助提高至每年6000元"
+    assert [unit.name for unit in under.lead_units] == ["市卫生健康委", "市财政局"]
+    assert under.progress == "补助资金已全部拨付到位。"
+    assert under.line == 11
+
+
+def test_what_was_done_is_read_as_the_progress_not_into_the_name():
+    draft = projects_of(COMPLETION)
+    first = draft.projects[0]
+    # Progress is told in sentences: it runs to the end of its line, full stops and all.
+    assert first.progress == "全年培训9.6万人次。新增技能人才5.4万人。"
+    assert "完成情况" not in first.name + first.content
+    _preamble, segment = prose(COMPLETION)
+    assert segment.layout.columns[-1].header == "完成情况"
+
+
+def test_a_list_that_reports_no_progress_keeps_its_header():
+    _preamble, segment = prose(STORY)
+    assert [column.header for column in segment.layout.columns][-1] == "备注"
+
+
+def test_topic_headings_with_one_item_each_stay_categories():
+    # 教育, 医疗: topics, not tasks, however few items they hold.
+    _preamble, segment = prose("一、民生保障\n（一）教育\n1.新建学校\n（二）医疗\n2.建设卫生院\n（三）养老\n3.建设养老院")
+    assert kinds(segment) == [
+        ("section", "民生保障"), ("section", "教育"), ("data", "1"), ("section", "医疗"), ("data", "2"),
+        ("section", "养老"), ("data", "3"),
+    ]  # fmt: skip
+
+
+def test_task_headings_that_mostly_hold_several_items_stay_categories():
+    _preamble, segment = prose(
+        "一、稳增长\n（一）千方百计保障企业运行\n1.精准对接政策\n2.走访企业500家次\n"
+        "（二）全力扩大有效投资\n3.实施重点项目\n4.争取专项债券\n（三）持续促进消费恢复\n5.发放消费券"
+    )
+    assert [kind for kind, _text in kinds(segment)].count("section") == 4
+    assert [text for kind, text in kinds(segment) if kind == "data"] == ["1", "2", "3", "4", "5"]
+
+
+def test_task_headings_not_under_an_outer_heading_stay_categories():
+    _preamble, segment = prose("（一）开展职业技能培训\n1.培训4.5万人次\n（二）改善学校办学条件\n2.改造学校4所")
+    assert kinds(segment) == [
+        ("section", "开展职业技能培训"), ("data", "1"), ("section", "改善学校办学条件"), ("data", "2"),
+    ]  # fmt: skip
+
+
+# An implementation plan: its aims and its measures are no projects (赵县).
+
+PLAN = """赵县2023年民生工程实施方案
+一、主要目标
+坚持以人民为中心的发展思想，全年任务力争10月底前全部完成。
+二、主要任务
+（一）棚户区改造工程。开工400套。（责任单位：县住房和城乡建设局）
+（二）城镇老旧小区改造工程。改造老旧小区11个。（责任单位：县住房和城乡建设局）
+三、保障措施
+（一）加强组织领导。各责任单位要成立工作专班。
+（二）强化资金保障。县财政局要统筹安排资金。
+"""
+
+
+def test_only_the_tasks_of_a_plan_are_projects():
+    draft = projects_of(PLAN)
+    assert [(project.number, project.category) for project in draft.projects] == [("一", "主要任务"), ("二", "主要任务")]
+    assert draft.projects[0].name == "棚户区改造工程。开工400套"
+    assert [category.name for category in draft.categories] == ["主要任务"]
+
+
+def test_the_aims_and_the_measures_are_reported_as_not_read_never_dropped():
+    draft = projects_of(PLAN)
+    unread = [(warning.line, warning.message) for warning in draft.warnings]
+    assert [line for line, _message in unread] == [3, 8, 9]
+    assert "坚持以人民为中心" in unread[0][1]
+    assert "（一）加强组织领导" in unread[1][1]
+
+
+def test_a_measure_that_names_its_unit_keeps_its_section_projects():
+    draft = projects_of(PLAN + "（三）严格督导考核。（责任单位：县政府督查室）\n")
+    assert [project.name[:6] for project in draft.projects][2:] == ["加强组织领导", "强化资金保障", "严格督导考核"]
+
+
+def test_measures_are_projects_in_a_list_where_no_item_names_a_unit():
+    # Nothing tells the tasks from the measures apart: every item is kept as a project.
+    draft = projects_of("二、主要任务\n（一）新建学校3所\n（二）改造道路5条\n三、保障措施\n（一）加强组织领导\n（二）强化资金保障")
+    assert len(draft.projects) == 4
+
+
+# Headings over headings (海城).
+
+
+def test_a_line_with_a_comma_over_an_inner_heading_heads_a_section():
+    draft = projects_of(
+        "一、经济社会发展主要目标\n1.地区生产总值增长6.5%以上。\n牵头单位：市发展和改革局\n"
+        "二、稳增长，保持经济合理运行\n（一）千方百计保障企业运行\n2.建立重点企业包保服务机制。\n牵头单位：市工业和信息化局"
+    )
+    assert [(project.number, project.category) for project in draft.projects] == [
+        ("1", "经济社会发展主要目标"), ("2", "千方百计保障企业运行"),
+    ]  # fmt: skip
+
+
+def test_a_line_with_a_comma_over_items_is_still_an_item():
+    draft = projects_of("一、稳增长，保持经济合理运行\n（1）走访企业\n（2）对接政策\n二、新建学校3所")
+    assert [project.number for project in draft.projects] == ["一", "二"]
+
+
+# Labels of their own (滁州): who leads, the lead unit and the units working with it.
+
+
+def test_leader_lead_and_assisting_labels_of_their_own_are_read():
+    draft = projects_of(
+        "1. 地区生产总值增长8%以上。\n牵头负责领导：周立新。\n牵头责任单位：市发展改革委。\n"
+        "协同责任单位：市经信局、滁州海关等，各县、市、区政府。\n"
+        "2. 财政收入增长8%左右。\n牵头负责领导：周立新。\n牵头责任单位：市财政局。\n协同责任单位：市税务局。"
+    )
+    first = draft.projects[0]
+    assert first.name == "地区生产总值增长8%以上"
+    assert first.leaders == ["周立新"]
+    assert [unit.name for unit in first.lead_units] == ["市发展改革委"]
+    # 等 closes the list of bureaus; 各县、市、区政府 is one group, all the county-level governments.
+    assert [unit.name for unit in first.assisting_units] == ["市经信局", "滁州海关", "各县、市、区政府"]
