@@ -282,7 +282,8 @@ class Interpreter:
         self._warn(parsed.warnings, project.sheet, project.line, layout.find(Role.FUNDING)[0].header)
 
     def _warn(self, messages: list[str], sheet: str, line: int, column: str) -> None:
-        self.draft.warnings.extend(Problem(message, sheet, line, column) for message in messages)
+        if messages:  # called for every parsed cell, nearly always with nothing to say
+            self.draft.warnings.extend(Problem(message, sheet, line, column) for message in messages)
 
     def _report_unknown_columns(self, layout: Layout) -> None:
         for column in layout.columns:

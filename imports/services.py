@@ -211,7 +211,10 @@ def apply_import(*, preview: ImportPreview, user=None, record: ImportRecord | No
         # Lights on from the first day, not from the next night's refresh_status; a project whose
         # row did not change keeps its light (refresh_status moves it on with the date).
         changed = [key for key, outcome in preview.outcome.items() if outcome != Outcome.UNCHANGED]
-        lights.refresh_many(Project.objects.filter(plan=plan).filter(Q(key__in=changed) | Q(status__isnull=True)))
+        projects = Project.objects.filter(plan=plan)
+        if len(changed) < len(preview.outcome):  # a new table changes every row: no need to name them
+            projects = projects.filter(Q(key__in=changed) | Q(status__isnull=True))
+        lights.refresh_many(projects)
     return _record(preview, user=user, record=record, status=ImportRecord.Status.APPLIED, plan=plan)
 
 

@@ -179,17 +179,17 @@ def refresh_many(projects: QuerySet[Project], today: date | None = None) -> None
     thousands of them cost more than the import's own writing. The others go through refresh()."""
     today = today or timezone.localdate()
     rows = list(projects.order_by("pk").values_list("pk", "plan_id", "plan__jurisdiction_id"))
-    ids = [pk for pk, _plan, _jurisdiction in rows]
-    busy, targets, leads = set(), defaultdict(list), set()
-    for some in bulk.chunks(ids):
-        busy.update(Report.objects.filter(project_id__in=some).values_list("project_id", flat=True))
-        busy.update(CoordinationRequest.objects.filter(project_id__in=some, closed_at__isnull=True)
-                    .values_list("project_id", flat=True))
-        for pk, quarter, percent in QuarterlyMilestone.objects.filter(
-                project_id__in=some, target_percent__isnull=False).values_list("project_id", "quarter", "target_percent"):
-            targets[pk].append(_Target(quarter, percent))
-        leads.update(ProjectOrganization.objects.filter(project_id__in=some, role=ProjectOrganization.Role.LEAD)
-                     .values_list("project_id", flat=True))
+    # The projects as a subquery: thousands of ids sent as parameters cost more than the queries.
+    selected = projects.values("pk")
+    busy = set(Report.objects.filter(project__in=selected).values_list("project_id", flat=True))
+    busy.update(CoordinationRequest.objects.filter(project__in=selected, closed_at__isnull=True)
+                .values_list("project_id", flat=True))
+    targets = defaultdict(list)
+    for pk, quarter, percent in QuarterlyMilestone.objects.filter(
+            project__in=selected, target_percent__isnull=False).values_list("project_id", "quarter", "target_percent"):
+        targets[pk].append(_Target(quarter, percent))
+    leads = set(ProjectOrganization.objects.filter(project__in=selected, role=ProjectOrganization.Role.LEAD)
+                .values_list("project_id", flat=True))
     if busy:
         refresh(Project.objects.filter(pk__in=busy), today)
     plans = Plan.objects.in_bulk({plan for _pk, plan, _jurisdiction in rows})
@@ -203,8 +203,7 @@ def refresh_many(projects: QuerySet[Project], today: date | None = None) -> None
         quiet.append((pk, found.light, json.dumps(found.reasons, ensure_ascii=False), found.percent,
                       adapt.adapt_datefield_value(found.last_period),
                       adapt.adapt_datefield_value(found.late.month if found.late else None), found.late_days, now))
-    for some in bulk.chunks([row[0] for row in quiet]):
-        ProjectStatus.objects.filter(project_id__in=some).delete()
+    ProjectStatus.objects.filter(project__in=selected).exclude(project_id__in=busy).delete()
     bulk.insert(ProjectStatus, STATUS_FIELDS, quiet)
 
 
