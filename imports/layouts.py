@@ -69,7 +69,7 @@ HEADER_WORDS: tuple[tuple[Role, tuple[str, ...]], ...] = (
     (Role.FUNDING, ("资金安排", "资金来源", "资金筹措", "经费来源")),
     (Role.LEADERS, ("领导",)),
     (Role.STAFF, ("责任人员", "责任人", "联系人", "经办人", "信息员")),
-    (Role.LEAD, ("承办单位", "牵头单位", "责任科室", "主办单位", "牵头部门", "主责单位", "责任主体", "承办", "牵头",
+    (Role.LEAD, ("承办单位", "牵头单位", "责任科室", "主办单位", "牵头部门", "主责单位", "主责部门", "责任主体", "承办", "牵头",
                  "主办")),
     (Role.ASSISTING, ("协办单位", "配合单位", "责任单位", "参与单位", "协办", "配合", "责任部门", "监管单位",
                       "监考单位", "协同单位")),
@@ -82,7 +82,8 @@ HEADER_WORDS: tuple[tuple[Role, tuple[str, ...]], ...] = (
     (Role.PREPARATION, ("前期准备", "准备情况", "前期工作")),
     (Role.CATEGORY, ("类别", "类型", "领域", "分类", "板块")),
     (Role.CONTENT, ("项目简况", "主要内容", "项目内容", "建设内容", "建设规模", "工作内容", "实施内容",
-                    "目标任务", "工作目标", "年度目标", "具体内容", "主要目标", "任务目标", "目标要求", "建设任务")),
+                    "目标任务", "工作目标", "年度目标", "具体内容", "主要目标", "任务目标", "目标要求", "建设任务",
+                    "工作举措", "主要举措", "具体举措", "年度任务", "任务及目标")),
     (Role.NAME, ("项目名称", "具体任务", "实事项目", "任务名称", "名称", "工作任务", "事项", "民生实事", "项目",
                  "重点工作", "督办内容", "任务")),
     (Role.REMARKS, ("备注", "说明")),
@@ -202,14 +203,19 @@ def count_wrapped_header_cells(cells: list[str]) -> tuple[int, tuple[str, ...]] 
     count_header_cells finds, except that a number or a section heading (一、… （一）…) is never a
     header cell. A browser copies 责任<br><br>领导 as two blocks "责任" and "领导":
     two adjacent short blocks, neither a number, are one cell when the first names no column and
-    the two together do (责任|领导, 责任|科室, 攻坚目标|任务), or when the second names none and
-    makes a header word across the two (牵头|单位, not 单位|协办: there 单位 heads the next cell).
-    The first cell must name a column by itself. Each block is looked at a bounded number of
-    times: no backtracking."""
+    the two together do (责任|领导, 责任|科室, 攻坚目标|任务; when the second names a column by
+    itself, only a fragment of two characters or a word across the seam joins it: 主责部门|配合部门
+    are two columns), or when the second names none and makes a header word across the two
+    (牵头|单位, not 单位|协办: there 单位 heads the next cell). A short block naming no column, after
+    three cells naming columns (one a name or content) and before a block naming one, is a column
+    of its own the words do not know (主责部门), while two cells in three name a column. A title
+    (…分解表, …清单, …通知) names no column. The first cell must name a column by itself. Each block
+    is looked at a bounded number of times: no backtracking."""
     count = len(cells)
     if not count or _block_role(cells[0]) is None:
         return None
     joined: list[str] = []
+    unknown = 0  # cells naming no column, each between cells that do
     index = 0
     while index < count:
         text = cells[index]
@@ -224,14 +230,39 @@ def count_wrapped_header_cells(cells: list[str]) -> tuple[int, tuple[str, ...]] 
                     continue
             joined.append(text)
             index += 1
-        elif index and following is not None and _wrap(text, following) and classify(text + following)[0]:
+        elif index and following is not None and _joins_after(text, following):
             joined.append(text + following)
             index += 2
+        elif _unknown_column(text, following, joined, unknown):
+            joined.append(text)
+            unknown += 1
+            index += 1
         else:
             break
     if len(joined) >= MIN_HEADER_CELLS and WRITING_ROLES & set(header_roles(joined)):
         return index, tuple(joined)
     return None
+
+
+def _joins_after(head: str, tail: str) -> bool:
+    """Whether a block naming no column is the first line of the next one's cell: together they name a
+    column, and when the second names one by itself, a word runs across the seam (攻坚目标|任务) or
+    the first is a short fragment (责任|领导, 分管|领导). A longer block before a column word is a column
+    of its own the words do not know (主责部门 | 配合部门, 主要工作举措 | 牵头单位)."""
+    if not _wrap(head, tail) or not classify(head + tail)[0]:
+        return False
+    return _block_role(tail) is None or len(normalise(head)) <= _LONGEST_FRAGMENT or _spans(head, tail)
+
+
+def _unknown_column(text: str, following: str | None, joined: list[str], unknown: int) -> bool:
+    """Whether a short block naming no column is a column of its own in the header being read: only
+    after three cells naming columns, one a name or content, before a block naming a column by itself
+    (主责部门 between 阶段性目标 and 配合部门), and while two cells in three still name a column."""
+    return (
+        following is not None and _wrappable(text) and not _is_title(text) and _block_role(following) is not None
+        and len(joined) >= MIN_HEADER_CELLS and bool(WRITING_ROLES & set(header_roles(joined)))
+        and (unknown + 1) * 3 <= len(joined) + 1
+    )
 
 
 def wrapped_header_finder(cells: list[str], window: int) -> Callable[[int], tuple[int, tuple[str, ...]] | None]:
@@ -281,11 +312,23 @@ _NUMBER_BLOCK = re.compile(r"^[\W_]*[0-9０-９一二三四五六七八九十]+[
 _HEADING_BLOCK = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
 
 
+# A document's title (…分解表, …清单, …通知) names no column, even when its words would (…工作任务分解表).
+_TITLE_ENDINGS = ("表", "清单", "方案", "通知", "意见")
+_SHORTEST_TITLE = 6
+# A block naming no column this short is a fragment of the next one's word (责任|领导).
+_LONGEST_FRAGMENT = 2
+
+
 def _block_role(cell: str) -> Role | None:
-    """The role a block names as a header cell: none for a number or a section heading."""
-    if _NUMBER_BLOCK.match(cell) or _HEADING_BLOCK.match(cell):
+    """The role a block names as a header cell: none for a number, a section heading or a title."""
+    if _NUMBER_BLOCK.match(cell) or _HEADING_BLOCK.match(cell) or _is_title(cell):
         return None
     return classify(cell)[0]
+
+
+def _is_title(cell: str) -> bool:
+    word = normalise(cell) if len(cell) <= LONGEST_HEADER * 3 else ""
+    return len(word) >= _SHORTEST_TITLE and word.endswith(_TITLE_ENDINGS)
 
 
 def _wrap(head: str, tail: str) -> bool:

@@ -5,7 +5,7 @@ spanning the table between the numbered rows. These are her stories."""
 
 from pathlib import Path
 
-from imports.layouts import count_header_cells
+from imports.layouts import count_header_cells, count_wrapped_header_cells
 from imports.readers import read_file, read_text
 
 REAL = Path(__file__).resolve().parent / "real"
@@ -254,3 +254,203 @@ def test_a_hundred_thousand_header_words_with_unknown_halves_find_the_header_onc
 
     assert rows[0][0] == "序号" and len(rows[0]) > 3
     assert len(rows) < BLOCKS // 10
+
+
+# --- the running 序号 as row anchors --------------------------------------------------------------
+
+
+def test_a_row_whose_last_cell_was_empty_ends_where_the_next_number_stands():
+    # An empty <td> leaves no block: row 1 has four blocks among rows of five, then a section.
+    text = page(
+        "序号", "主要工作任务", "牵头单位", "配合单位", "责任领导",
+        "一、做大做强主导产业",
+        "1", "推动三产融合发展。", "区农业农村局", "区发展改革局",
+        "2", "推动签约项目开工。", "近海经济区管委会", "自然资源分局", "冯立群",
+        "二、提升城乡品质",
+        "3", "改造老旧小区9个。", "区住建局", "各街道办事处", "许丽华",
+    )
+
+    assert rows_of(text) == [
+        ("序号", "主要工作任务", "牵头单位", "配合单位", "责任领导"),
+        ("一、做大做强主导产业",),
+        ("1", "推动三产融合发展。", "区农业农村局", "区发展改革局"),
+        ("2", "推动签约项目开工。", "近海经济区管委会", "自然资源分局", "冯立群"),
+        ("二、提升城乡品质",),
+        ("3", "改造老旧小区9个。", "区住建局", "各街道办事处", "许丽华"),
+    ]
+
+
+def test_a_second_goal_under_a_merged_task_is_a_row_under_its_number_and_name():
+    # Task 2 has two goals: the second <tr> has only its goal and completion, two blocks among fours.
+    text = page(
+        "序号", "任务名称", "年度任务及目标", "全年完成情况",
+        "1", "疫情防控", "不发生聚集性疫情", "全年未发生。",
+        "2", "科技创新", "1.建设文化平台", "平台已上线。", "2.新增高新技术企业50家", "新增58家。",
+        "3", "小区整治", "完成8个小区", "全部完工。",
+    )
+
+    [*_, first_goal, second_goal, third] = read_text(text, name="粘贴", header_cells=count_header_cells).rows
+
+    assert first_goal.cells == ("2", "科技创新", "1.建设文化平台", "平台已上线。")
+    assert second_goal.cells == ("2", "科技创新", "2.新增高新技术企业50家", "新增58家。")
+    assert second_goal.merged == {0, 1}
+    assert third.cells == ("3", "小区整治", "完成8个小区", "全部完工。")
+
+
+def test_three_goals_under_a_merged_task_are_three_rows():
+    text = page(
+        "序号", "任务名称", "年度任务及目标", "全年完成情况",
+        "1", "科技创新", "1.建平台", "已上线。", "2.新增企业", "新增58家。", "3.引进人才", "引进20人。",
+        "2", "小区整治", "完成8个小区", "全部完工。",
+    )
+
+    assert rows_of(text)[1:] == [
+        ("1", "科技创新", "1.建平台", "已上线。"),
+        ("1", "科技创新", "2.新增企业", "新增58家。"),
+        ("1", "科技创新", "3.引进人才", "引进20人。"),
+        ("2", "小区整治", "完成8个小区", "全部完工。"),
+    ]
+
+
+def test_a_category_merged_down_on_the_left_is_repeated_on_the_rows_that_lost_it():
+    # 领域 before 序号 is written once per group: the rows under it start with their number.
+    text = page(
+        "领域", "序号", "重要项目", "主责部门", "配合部门",
+        "一、经济发展", "1", "稳增长", "区发展改革委", "区财政局",
+        "2", "楼宇经济", "区商务委", "各街道",
+        "二、城区建设", "3", "旧区改造", "区建管委", "区房管局",
+    )
+
+    rows = read_text(text, name="粘贴", header_cells=count_header_cells).rows
+
+    assert [row.cells for row in rows] == [
+        ("领域", "序号", "重要项目", "主责部门", "配合部门"),
+        ("一、经济发展", "1", "稳增长", "区发展改革委", "区财政局"),
+        ("一、经济发展", "2", "楼宇经济", "区商务委", "各街道"),
+        ("二、城区建设", "3", "旧区改造", "区建管委", "区房管局"),
+    ]
+    assert [row.merged for row in rows[1:]] == [frozenset(), {0}, frozenset()]
+
+
+def test_a_figure_in_a_cell_equal_to_the_next_number_does_not_start_a_row():
+    # Row 2's amount is 3 (万元): the real row 3 stands a full row later.
+    text = page(
+        "序号", "项目名称", "投资（万元）", "责任单位",
+        "1", "修路", "5", "交通局",
+        "2", "建校", "3", "教育局",
+        "3", "改厕", "2", "农业农村局",
+    )
+
+    assert rows_of(text)[1:] == [
+        ("1", "修路", "5", "交通局"), ("2", "建校", "3", "教育局"), ("3", "改厕", "2", "农业农村局"),
+    ]
+
+
+def test_numbering_restarting_at_one_after_a_section_keeps_the_rows():
+    text = page(
+        "序号", "项目名称", "责任单位", "责任领导",
+        "教育类", "1", "新建幼儿园", "教育局",
+        "卫生类", "1", "建设卫生院", "卫健局", "王伟",
+        "2", "改造诊所", "卫健局", "王伟",
+    )
+
+    assert rows_of(text)[1:] == [
+        ("教育类",), ("1", "新建幼儿园", "教育局"),
+        ("卫生类",), ("1", "建设卫生院", "卫健局", "王伟"), ("2", "改造诊所", "卫健局", "王伟"),
+    ]
+
+
+def test_quarters_written_after_the_whole_first_header_row_go_under_their_group():
+    # 阶段性工作计划 spans four quarters in a second header row: nine blocks, and the rows say eight
+    # columns (1 and 2 stand eight blocks apart): five cells above, four quarters under one of them.
+    text = page(
+        "序号", "重要项目", "阶段性工作计划", "主责部门", "配合部门", "第一季度", "第二季度", "第三季度", "第四季度",
+        "1", "稳增长", "制定方案。", "完成建设。", "走访企业。", "完成目标。", "区发展改革委", "区财政局",
+        "2", "楼宇经济", "完成评估。", "推出清单。", "招商推介。", "新增2幢。", "区商务委", "各街道",
+    )
+
+    assert rows_of(text) == [
+        ("序号", "重要项目", "阶段性工作计划", "", "", "", "主责部门", "配合部门"),
+        ("", "", "第一季度", "第二季度", "第三季度", "第四季度"),
+        ("1", "稳增长", "制定方案。", "完成建设。", "走访企业。", "完成目标。", "区发展改革委", "区财政局"),
+        ("2", "楼宇经济", "完成评估。", "推出清单。", "招商推介。", "新增2幢。", "区商务委", "各街道"),
+    ]
+
+
+def test_a_column_word_the_vocabulary_lacks_stays_a_column_before_a_known_one():
+    # 主抓科室 names no column the words know; 配合部门 names one by itself: two columns, not 主抓科室配合部门.
+    assert count_wrapped_header_cells(["序号", "项目", "工作目标", "主抓科室", "配合部门", "1"]) == (
+        5, ("序号", "项目", "工作目标", "主抓科室", "配合部门"),
+    )
+    # A fragment of two characters still joins the word after it, and a word across the seam too.
+    assert count_wrapped_header_cells(["序号", "项目", "分管", "领导", "攻坚目标", "任务", "1"]) == (
+        6, ("序号", "项目", "分管领导", "攻坚目标任务"),
+    )
+    # Before three known cells, an unknown word ends the header.
+    assert count_wrapped_header_cells(["序号", "主要工作抓手", "牵头单位", "配合单位", "责任领导"]) is None
+
+
+def test_a_title_naming_a_column_word_is_no_header_cell():
+    text = page("工作任务分解表", "序号", "工作任务", "牵头单位", "1", "修路", "交通局")
+
+    assert rows_of(text) == [("工作任务分解表",), ("序号", "工作任务", "牵头单位"), ("1", "修路", "交通局")]
+
+
+def test_the_dongcheng_page_reads_task_two_as_two_rows():
+    rows = real_rows("bj_dongcheng_2021_blocks.txt")
+    table = rows[rows.index(("序号", "任务名称", "年度任务及目标", "全年完成情况")) + 1 :]
+
+    assert [cells[:2] for cells in table] == [
+        ("1", "常态化疫情防控"), ("2", "国际科技创新中心建设工作"), ("2", "国际科技创新中心建设工作"),
+        ("3", "老旧小区综合整治"), ("4", "背街小巷环境整治提升"), ("5", "接诉即办"),
+    ]
+    assert table[2][2:] == ("2.支持区内科技企业申报高新技术企业，新增认定50家", "全年新增认定国家高新技术企业58家。")
+
+
+def test_the_changning_page_reads_ten_columns_under_a_header_of_two_rows():
+    rows = real_rows("sh_changning_2019_blocks.txt")
+    start = rows.index(("领域", "序号", "重要 项目", "目标任务和工作要求", "阶段性目标和工作任务量", "", "", "",
+                        "主责部门", "配合部门"))
+    table = rows[start + 2 :]
+
+    assert rows[start + 1] == ("", "", "", "", "第一季度", "第二季度", "第三季度", "第四季度")
+    assert [cells[:2] for cells in table] == [
+        ("一、经济发展", "1"), ("一、经济发展", "2"), ("二、城区建设", "3"), ("二、城区建设", "4"), ("三、民生保障", "5"),
+    ]
+    assert {len(cells) for cells in table} == {10}
+    assert table[0][8:] == ("区发展改革委", "区财政局、区统计局、区商务委")
+
+
+def test_the_liaozhong_rows_keep_their_places_once_the_header_is_known():
+    # 主要工作举措 is no word imports.layouts knows (see the report); read as 主要工作任务, its rows are right.
+    text = (REAL / "ln_shenyang_liaozhong_2024_blocks.txt").read_text(encoding="utf-8")
+    rows = rows_of(text.replace("主要工作举措", "主要工作任务"))
+    table = rows[rows.index(("序号", "主要工作任务", "牵头单位", "配合单位", "责任领导")) + 1 :]
+
+    assert [cells[0] for cells in table] == ["一、做大做强主导产业", "1", "2", "3", "二、提升城乡品质", "4", "5"]
+    assert table[1][2:] == ("区农业农村局", "区发展改革局、区工业和信息化局、沈阳近海经济区管委会")
+    assert table[-1] == ("5", "新改建农村公路60公里。", "区交通运输局", "各镇政府", "许丽华")
+
+
+def test_a_hundred_thousand_consecutive_numbers_are_rows_of_their_own():
+    rows = rows_of(page("序号", "项目名称", "责任单位", *map(str, range(1, BLOCKS + 1))))
+
+    assert len(rows) == BLOCKS + 1
+    assert rows[-1] == (str(BLOCKS),)
+
+
+def test_a_hundred_thousand_blocks_of_the_same_number_are_grouped_by_the_width():
+    rows = rows_of(page("序号", "项目名称", "责任单位", *["2"] * BLOCKS))
+
+    assert rows[1] == ("2", "2", "2")
+    assert len(rows) == 1 + -(-BLOCKS // 3)
+
+
+def test_a_hundred_thousand_goal_blocks_between_far_numbers_read_in_linear_time():
+    # Rows of a number and ten blocks under a header of four: every gap is rows under merged cells.
+    chunk = ["甲", "乙"] * 5
+    blocks = [block for number in range(1, BLOCKS // 11 + 1) for block in (str(number), *chunk)]
+    rows = rows_of(page("序号", "任务名称", "年度目标", "完成情况", *blocks))
+
+    assert rows[1] == ("1", "甲", "乙", "甲")
+    assert len(rows) > BLOCKS // 11

@@ -169,7 +169,130 @@ def changxing_docx() -> tuple[str, bytes]:
     return "长兴县2023年政府工作报告重点工作责任分解.docx", buffer.getvalue()
 
 
-BUILDERS = {f.__name__: f for f in (gaotang_xlsx, yangxian_xlsx, yangdong_docx, changxing_docx)}
+# --- second batch: provinces and municipalities not seen in the first ----------------------------
+
+
+def changsha_xlsx() -> tuple[str, bytes]:
+    """长沙市: 牵头单位 first, merged down over its targets, its name broken by hand over short lines."""
+    rows = [
+        ["长沙市2011年政府工作报告目标任务分解表", None, None],
+        ["牵头单位", "目 标 任 务", "责 任 单 位"],
+        ["市政\n府办\n公厅", "优质高效办理人大代表建议和政协提案，主动接受社会监督。", "市直各单位、各区县（市）"],
+        [None, "推进政务公开和政务服务标准化建设。", "市直各单位"],
+        ["长沙\n先导\n区管委会", "推进河西商业配套建设。", "市商务局、高新区、岳麓区"],
+        [None, "加快梅溪湖国际服务区、洋湖总部经济区建设，提升先导区示范功能。", "市直相关单位、高新区、岳麓区、望城区"],
+        ["市\n发\n改\n委", "地区生产总值增长13%。", "市统计局和市直相关单位、各区县（市）"],
+        [None, "固定资产投资增长20%。", None],
+        [None, "城乡居民人均可支配收入分别增长12%和14%。", None],
+        ["市\n民\n政\n局", "新增养老床位2000张，新建社区居家养老服务中心50个。", "各区县（市）"],
+    ]
+    merges = ["A1:C1", "A3:A4", "A5:A6", "A7:A9", "C7:C9"]
+    return "长沙市2011年政府工作报告目标任务分解表.xlsx", _xlsx(rows, merges, "分解表")
+
+
+def yubei_xlsx() -> tuple[str, bytes]:
+    """渝北区: the two kinds of 民生实事 on two sheets, numbering restarting on each."""
+    header = ["序号", "项目名称", "目标任务", "牵头单位", "配合单位", "完成时限"]
+    sheets = [
+        ("市级分解", "渝北区2024年重点民生实事项目（市级分解至我区任务）", [
+            [1, "城镇老旧小区改造和社区服务提升", "改造城镇老旧小区120万平方米。", "区住房城乡建设委", "区财政局\n相关街道", "2024年12月"],
+            [2, "实施城市绿荫工程", "新增绿化面积30万平方米，建设口袋公园5个。", "区城市管理局", "区规划自然资源局", "2024年12月"],
+            [3, "新增普惠托位", "新增普惠托位600个。", "区卫生健康委", "区教委、区妇联", "2024年11月"],
+        ]),
+        ("区级", "渝北区2024年重点民生实事项目（区级）", [
+            [1, "老年人照顾服务行动", "新建社区养老服务站8个，开展居家适老化改造300户。", "区民政局", "各镇街", "2024年12月"],
+            [2, "老旧城区更新改造工程", "完成两路老城区5条道路品质提升。", "区住房城乡建设委", "区城市管理局\n两路街道", "2024年12月"],
+            [3, "中小学食堂和宿舍改善", "改造中小学食堂10个、学生宿舍6栋。", "区教委", "区财政局", "2024年9月"],
+            [4, "社区医院建设", "建成社区医院3个。", "区卫生健康委", "相关街道", "2024年12月"],
+        ]),
+    ]
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for title, caption, rows in sheets:
+        sheet = workbook.create_sheet(title)
+        sheet.append([caption] + [None] * (len(header) - 1))
+        sheet.append(header)
+        for cells in rows:
+            sheet.append(cells)
+        sheet.merge_cells(f"A1:{openpyxl.utils.get_column_letter(len(header))}1")
+        for row in sheet.iter_rows():
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="center")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return "渝北区2024年重点民生实事项目.xlsx", buffer.getvalue()
+
+
+def gaosheng_docx() -> tuple[str, bytes]:
+    """高升镇: a town's progress table in Word, one 实事 over two rows (vMerge), 万元 and a 合计 row."""
+    document = Document()
+    document.add_paragraph("大足区高升镇2020年民生实事项目进展情况表")
+    document.add_paragraph("（截至2020年7月31日）")
+    header = ["序号", "项目名称", "建设内容", "投入资金（万元）", "责任办所", "进展情况"]
+    rows = [
+        ["1", "污水处理厂扩容工程", "扩容改造镇级污水处理厂，接入一级管网1.5千米、二级管网3.21千米。", "620", "镇建设环保办", "管网已铺设完毕，设备调试中。"],
+        ["2", "场镇功能设施完善", "在华升社区新建生态停车场1个。", "180", "镇建设环保办", "已完工，等待验收。"],
+        [None, None, "新建公厕2处。", None, None, "一处完成85%，另一处规划设计中。"],
+        ["3", "“四好农村公路”建设", "建设农村公路32.69公里。", "1451", "镇农业服务中心", "已完成路基20公里。"],
+        ["4", "“平安·和美”村庄建设", "将旭光村建设成为“平安·和美”村庄。", "20", "镇平安办", "完成方案编制和宣传阵地建设。"],
+        ["合计", None, None, "2271", None, None],
+    ]
+    table = document.add_table(rows=len(rows) + 1, cols=len(header))
+    for index, text in enumerate(header):
+        table.cell(0, index).text = text
+    for line, cells in enumerate(rows, start=1):
+        for index, text in enumerate(cells):
+            if text is not None:
+                table.cell(line, index).text = text
+    for column in (0, 1, 3, 4):  # 序号, 项目名称, money and unit merged down over the 实事's two rows
+        table.cell(2, column).merge(table.cell(3, column))
+    table.cell(6, 0).merge(table.cell(6, 2))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return "大足区高升镇2020年民生实事项目进展情况表.docx", buffer.getvalue()
+
+
+def yuzhong_docx() -> tuple[str, bytes]:
+    """渝中区: 牵头单位：/责任单位： as paragraphs of their own under each numbered target, no table."""
+    paragraphs = [
+        "重庆市渝中区人民政府办公室关于印发2023年区政府工作报告重点工作目标任务分解的通知",
+        "区级有关部门，各管委会、街道办事处，有关单位：",
+        "现将《2023年区政府工作报告重点工作目标任务分解》印发给你们，请逐项认领、落细落实。",
+        "重庆市渝中区人民政府办公室",
+        "2023年2月10日",
+        "2023年区政府工作报告重点工作目标任务分解",
+        "一、主要预期指标",
+        "1.地区生产总值增长5%左右，争取实现更好的发展。",
+        "牵头单位：区发改委",
+        "责任单位：各产业主管部门",
+        "2.区级一般公共预算收入增长5%。",
+        "牵头单位：区财政局",
+        "责任单位：区税务局、区国资委等",
+        "3.固定资产投资总额增长5%以上。",
+        "牵头单位：区发改委",
+        "责任单位：区住建委、区财政局、区国资委、区规资局、各管委会、区属各重点国企等",
+        "二、增进民生福祉",
+        "4.新增普惠托位300个。",
+        "牵头单位：区卫生健康委",
+        "责任单位：区教委、各街道",
+        "5.完成老旧小区改造20个。",
+        "牵头单位：区住房城乡建委",
+        "责任单位：区财政局、各街道",
+    ]
+    document = Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return "渝中区2023年区政府工作报告重点工作目标任务分解.docx", buffer.getvalue()
+
+BUILDERS = {
+    f.__name__: f
+    for f in (
+        gaotang_xlsx, yangxian_xlsx, yangdong_docx, changxing_docx,
+        changsha_xlsx, yubei_xlsx, gaosheng_docx, yuzhong_docx,
+    )
+}
 
 
 def the_table(case: Case) -> tuple[str, bytes]:
