@@ -1,8 +1,27 @@
 """Benchmark of the table import (preview_import + apply_import), against django-import-export.
 
     python bench/imports.py [--rows N] [--repeat R] [--database-url URL] [--ie-default-rows M]
+                            [--shapes long,short,prose,many-units,merged] [--no-details]
 
-What is measured:
+Per shape (--shapes, default all), on one generated .xlsx of N data rows each:
+* long: the layout of fixtures/001_*.txt described below (15 columns, quarters, money).
+* short: 序号, 项目名称, 建设内容 (at most 20 characters), 牵头单位, 责任单位, 责任领导, 完成时限;
+  one lead unit and at most one more unit a row, one leader.
+* prose: the same columns, 建设内容 of 300-800 characters.
+* many-units: the same columns, 5-12 units in 责任单位 (separated by 、 and line breaks), 1-2 lead units.
+* merged: the same columns, each numbered project 2-4 rows with 序号, 项目名称, 牵头单位 and 责任领导
+  merged down over them (as fixtures/003_*.txt), each row its own 建设内容, 责任单位 and 完成时限.
+  Every row is a data row: N counts rows, not numbered projects.
+Ours: `call_command("import_table", path)` in this process after Django is set up, so Django's
+start-up is excluded and everything else the command does is timed (reading the file from disk,
+preview_import, apply_import, the summary it prints), a new import into empty tables (truncated
+between runs), with the project's lru caches emptied first as in a new process. import-export: its fastest settings (below) on the same file into a flat model
+(FlatRow for long, ShortRow for the others), including tablib's load of the .xlsx; for `merged`
+the rows without a 序号 get a key "number.k" in the timed part, as import-export needs one to
+import them. The runs alternate (ours, theirs, ours, …) so drift on a shared machine hits both;
+the table shows medians of --repeat runs and ours / import-export in rows per second.
+
+Details of the long shape (unless --no-details), as before the shapes were added:
 * A generated .xlsx in the layout of fixtures/001_*.txt (title row, two header rows, a category
   row such as "一、卫生健康方面(48项)" every 30-70 projects, N numbered projects, a totals row).
 * Our import, exactly as `manage.py import_table` does it: preview_import() then apply_import(),
@@ -28,6 +47,7 @@ The last line of output is one JSON object with the results.
 
 import argparse
 import copy
+import io
 import json
 import os
 import random
@@ -142,12 +162,98 @@ def write_xlsx(rows: list[list]) -> bytes:
         return Path(file.name).read_bytes()
 
 
+SHAPES = ("long", "short", "prose", "many-units", "merged")
+SHORT_HEADER = ["序号", "项目名称", "建设内容", "牵头单位", "责任单位", "责任领导", "完成时限"]
+SHORT_FIELDS = ["number", "name", "content", "lead_units", "assisting_units", "leaders", "deadline"]
+DEADLINES = ["2024年6月底", "2024年9月底", "2024年12月底", "2024年底", "2024年10月", "年底前完成"]
+VERBS = "新建 改造 提升 新增 完善 建成 实施 开展".split()
+PROSE = ["按照“政府主导、部门协同、社会参与”的原则,统筹推进项目建设,确保年内全面完成各项目标任务。",
+         "对辖区内现有设施开展全面摸底排查,建立问题清单、任务清单和责任清单,逐项落实整改措施。",
+         "项目总建筑面积约3200平方米,主要建设内容包括主体工程、配套管网、室外景观及附属设施等。",
+         "同步完善无障碍设施、消防设施和智能化管理系统,提升服务能力和群众满意度。",
+         "由牵头单位会同相关部门制定实施方案,明确时间节点和质量标准,定期通报工作进展情况。",
+         "加强资金监管,严格执行政府采购和招投标制度,确保资金使用规范、安全、高效。",
+         "建立健全长效管护机制,落实日常维护责任主体和经费保障,巩固提升项目建设成效。",
+         "充分听取群众意见建议,做好政策宣传解读,营造全社会共同关心支持项目建设的良好氛围。"]
+
+
+def _content(rng: random.Random, shape: str) -> str:
+    if shape != "prose":
+        return f"{rng.choice(VERBS)}{rng.choice(THINGS)}{rng.randint(1, 60)}处"[:20]
+    target, text = rng.randint(300, 800), ""
+    while len(text) < target:
+        text += rng.choice(PROSE)
+    return text[:target]
+
+
+def _assisting(rng: random.Random, shape: str) -> str:
+    if shape != "many-units":
+        return rng.choice(UNITS) if rng.random() < .5 else ""
+    text = ""
+    for index, unit in enumerate(rng.sample(UNITS, rng.randint(5, 12))):
+        text += ("" if index == 0 else rng.choice(("、", "、", "、\n", "\n"))) + unit
+    return text
+
+
+def make_shape_rows(shape: str, n: int, seed: int = 2024) -> tuple[list[list], list[tuple[int, int, int]]]:
+    """The sheet's rows of a 7-column shape (N data rows), and its vertical merges (first row, last row,
+    column), counted from 1 as Excel does."""
+    rng = random.Random(seed)
+    rows, merges, number, data, category = [[TITLE], SHORT_HEADER], [], 0, 0, 0
+    while data < n:
+        if shape != "merged":
+            category += 1
+            size = min(rng.randint(30, 70), n - data)
+            rows.append([f"{chinese_number(category)}、{THEMES[category % len(THEMES)]}方面({size}项)"])
+        else:
+            size = 1
+        for _ in range(size):
+            number += 1
+            name = f"{rng.choice(TOWNS)}{rng.choice(THINGS)}项目"
+            lead = "、".join(rng.sample(UNITS, 2 if shape == "many-units" and rng.random() < .5 else 1))
+            leader = rng.choice(LEADERS)
+            items = min(rng.randint(2, 4), n - data) if shape == "merged" else 1
+            first = len(rows) + 1
+            for item in range(items):
+                head = item == 0
+                rows.append([number if head else "", name if head else "", _content(rng, shape),
+                             lead if head else "", _assisting(rng, shape), leader if head else "", rng.choice(DEADLINES)])
+            if items > 1:
+                merges += [(first, first + items - 1, column) for column in (1, 2, 4, 6)]
+            data += items
+    return rows, merges
+
+
+def shape_rows(shape: str, n: int) -> tuple[list[list], list[tuple[int, int, int]]]:
+    return (make_rows(n), []) if shape == "long" else make_shape_rows(shape, n)
+
+
+def write_merged_xlsx(rows: list[list], merges: list[tuple[int, int, int]]) -> bytes:
+    """Like write_xlsx, with vertical merges (openpyxl's write-only mode cannot merge)."""
+    import openpyxl
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "责任分解表"
+    for row in rows:
+        sheet.append([None if cell == "" else cell for cell in row])
+    for first, last, column in merges:
+        sheet.merge_cells(start_row=first, start_column=column, end_row=last, end_column=column)
+    with tempfile.NamedTemporaryFile(suffix=".xlsx") as file:
+        workbook.save(file.name)
+        return Path(file.name).read_bytes()
+
+
 FLAT_MODELS = """from django.db import models
 class FlatRow(models.Model):
     number = models.CharField(max_length=20, unique=True)
     name = models.CharField(max_length=500)
 """ + "".join(f"    {name} = models.TextField(blank=True)\n" for name in FIELDS[2:8] + FIELDS[12:]) + "".join(
     f"    {name} = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)\n" for name in FIELDS[8:12])
+FLAT_MODELS += """class ShortRow(models.Model):
+    key = models.CharField(max_length=30, unique=True)
+    number = models.CharField(max_length=20, blank=True)
+    name = models.CharField(max_length=500, blank=True)
+""" + "".join(f"    {name} = models.TextField(blank=True, null=True)\n" for name in SHORT_FIELDS[2:])
 
 
 def prepare_database(url: str | None, workdir: Path) -> tuple[str, str]:
@@ -261,18 +367,146 @@ def empty_flat_table() -> None:
     FlatRow.objects.all().delete()
 
 
+def truncate(*models) -> None:
+    """Empty the models' tables and every table that refers to them: a new import into an empty database."""
+    from django.db import connection
+    if connection.vendor != "postgresql":
+        for model in models:
+            model.objects.all().delete()
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE " + ", ".join(connection.ops.quote_name(m._meta.db_table) for m in models) + " CASCADE")
+
+
+def our_tables() -> tuple:
+    from imports.models import ImportRecord
+    from projects.models import FundingSource, Jurisdiction, Organization, Person, Plan
+    return ImportRecord, Plan, Organization, Person, FundingSource, Jurisdiction
+
+
+def cold_caches() -> None:
+    """What a new import_table process starts with: the project's memoised parses (units, people,
+    header words …) emptied, so a repeat is not timed on the cells its previous run already parsed."""
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] in {"imports", "projects", "progress"}:
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+
+
+def our_command(path: Path):
+    """The import_table command, in this process: all it does but Django's start-up. Returns what it printed."""
+    from django.core.management import call_command
+
+    def run() -> str:
+        output = io.StringIO()
+        call_command("import_table", str(path), stdout=output)
+        return output.getvalue()
+    return run
+
+
+def ie_shape_import(data: bytes, shape: str):
+    """import-export at its fastest on a shape's workbook: key = 序号, or 序号.k on the rows a merge covers."""
+    if shape == "long":
+        return ie_import(data, fast=True)
+    import tablib
+    from import_export import instance_loaders, resources
+    from bench_flat.models import ShortRow
+
+    class Meta:
+        model, import_id_fields, fields = ShortRow, ["key"], ["key", *SHORT_FIELDS]
+        use_bulk, batch_size, skip_diff = True, 1000, True
+        instance_loader_class = instance_loaders.CachedInstanceLoader
+    resource_class = type("ShortResource", (resources.ModelResource,), {"Meta": Meta})
+
+    def run():
+        raw = tablib.Dataset().load(data, format="xlsx", headers=True, skip_lines=1)
+        projects, head, item = [], None, 0
+        for row in raw:
+            row = row[:len(SHORT_FIELDS)]
+            if isinstance(row[0], (int, float)):
+                head, item = int(row[0]), 1
+                projects.append((str(head), *row))
+            elif row[0] is None and head is not None and any(row[1:]):
+                item += 1
+                projects.append((f"{head}.{item}", *row))
+        result = resource_class().import_data(tablib.Dataset(*projects, headers=["key", *SHORT_FIELDS]), dry_run=False)
+        assert not result.has_errors() and not result.has_validation_errors(), result.base_errors[:1]
+        assert result.totals["new"] == len(projects), result.totals
+        return result.totals
+    return run
+
+
+def measure_shape(shape: str, n: int, repeat: int, workdir: Path) -> dict:
+    """Ours and import-export's fastest on one shape, alternating, medians of `repeat` runs each."""
+    from bench_flat.models import FlatRow, ShortRow
+    from projects.models import Project
+    rows, merges = shape_rows(shape, n)
+    data = write_merged_xlsx(rows, merges) if merges else write_xlsx(rows)
+    path = workdir / f"{shape}.xlsx"
+    path.write_bytes(data)
+    ours, theirs = our_command(path), ie_shape_import(data, shape)
+    flat = FlatRow if shape == "long" else ShortRow
+    seconds = {"ours": [], "ie": []}
+    for _ in range(repeat):
+        truncate(*our_tables())
+        cold_caches()
+        start = time.perf_counter()
+        printed = ours()
+        seconds["ours"].append(time.perf_counter() - start)
+        assert Project.objects.count() == n, printed[:2000]  # every data row stored, checked untimed
+        truncate(flat)
+        start = time.perf_counter()
+        theirs()
+        seconds["ie"].append(time.perf_counter() - start)
+    ours_s, ie_s = statistics.median(seconds["ours"]), statistics.median(seconds["ie"])
+    return {"rows": n, "xlsx_mb": round(len(data) / 2**20, 2), "ours_seconds": round(ours_s, 3),
+            "ie_seconds": round(ie_s, 3), "ours_rows_per_second": round(n / ours_s, 1),
+            "import_export_rows_per_second": round(n / ie_s, 1), "ratio": round(ie_s / ours_s, 2),
+            "ours_runs": [round(x, 3) for x in seconds["ours"]], "ie_runs": [round(x, 3) for x in seconds["ie"]]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--database-url", help="postgres://user@host:port/db (shishi_bench is created there)")
     parser.add_argument("--ie-default-rows", type=int, default=2_000, help="rows for import-export's defaults")
+    parser.add_argument("--shapes", default=",".join(SHAPES), help=f"comma-separated, of {', '.join(SHAPES)}")
+    parser.add_argument("--no-details", action="store_true",
+                        help="skip the long shape's re-imports and import-export's defaults")
     args = parser.parse_args()
+    shapes = [name.strip() for name in args.shapes.split(",") if name.strip()]
+    if unknown := [name for name in shapes if name not in SHAPES]:
+        parser.error(f"unknown shapes {unknown}; known: {', '.join(SHAPES)}")
     n, repeat = args.rows, args.repeat
     workdir = Path(tempfile.mkdtemp(prefix="shishi_bench_"))
     database_url, database = prepare_database(args.database_url, workdir)
     setup_django(database_url, workdir)
+    result = {"database": database, "rows": n}
+    if "long" in shapes and not args.no_details:
+        result |= long_details(args, database)
+    by_shape = {}
+    for shape in shapes:
+        log(f"shape {shape}: ours (import_table) and import-export fastest, alternating")
+        by_shape[shape] = measure_shape(shape, n, repeat, workdir)
+    print(f"\n{'shape':<12}{'rows':>7}{'xlsx MB':>9}{'ours s':>8}{'ours rows/s':>13}{'i-e rows/s':>12}{'ratio':>7}")
+    for shape, run in by_shape.items():
+        print(f"{shape:<12}{run['rows']:>7}{run['xlsx_mb']:>9.2f}{run['ours_seconds']:>8.2f}"
+              f"{run['ours_rows_per_second']:>13.0f}{run['import_export_rows_per_second']:>12.0f}{run['ratio']:>6.2f}x")
+    print(f"ours: the import_table command in-process (Django's start-up excluded), new import into emptied tables; "
+          f"i-e: django-import-export's fastest settings into one flat table; medians of {repeat} alternating runs; "
+          f"ratio: ours / import-export in rows/s.")
+    result["shapes"] = by_shape
+    print(json.dumps(result, ensure_ascii=False))
+    from django.db import connections
+    connections.close_all()
+    shutil.rmtree(workdir, ignore_errors=True)
 
+
+def long_details(args, database: str) -> dict:
+    """The long shape's runs as measured before shapes were added: new, unchanged, read again, edited."""
+    n, repeat = args.rows, args.repeat
     rows = make_rows(n)
     edited_rows, edited_count = edit_rows(rows)
     data, edited_data = write_xlsx(rows), write_xlsx(edited_rows)
@@ -325,18 +559,15 @@ def main() -> None:
     }
     ratios = {name: round(value, 2) for name, value in ratios.items()}
     print("ratios of rows/s: " + ", ".join(f"{name} {value}x" for name, value in ratios.items()))
-    print(json.dumps({
-        "database": database, "rows": n,
+    return {
         "runs": {name: {"rows": n, "rows_per_second": round(rps[name], 1), "peak_mb": run["peak_mb"],
                         "queries": run["queries"], "seconds": round(run["seconds"], 3)} for name, run in runs.items()},
         "import_export": {"default_rows_per_second": round(rps["ie default, new"], 1), "default_rows_measured": ie_rows,
                           "fastest_rows_per_second": round(rps["ie fastest, new"], 1),
                           "fastest_unchanged_rows_per_second": round(rps["ie fastest, unchanged"], 1)},
         "ratios": ratios,
-    }, ensure_ascii=False))
-    from django.db import connections
-    connections.close_all()
-    shutil.rmtree(workdir, ignore_errors=True)
+    }
+
 
 if __name__ == "__main__":
     main()
