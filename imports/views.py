@@ -67,9 +67,13 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(visible_records(request.user), pk=pk)
     table = PreviewTable(record.result.get("projects", []))
     RequestConfig(request, paginate={"per_page": PREVIEW_ROWS_PER_PAGE}).configure(table)
+    # The other plans of the same file (a sheet per year or district), previewed beside this one.
+    others = visible_records(request.user).filter(
+        checksum=record.checksum, status=ImportRecord.Status.PREVIEWED).exclude(pk=record.pk)[:20] \
+        if record.result.get("other_plans") else []
     return render(request, "imports/preview.html", {
         "record": record, "summary": record.result, "table": table, "roles": role_options(),
-        "header_row": previewed_options(record).choice.header_row,
+        "header_row": previewed_options(record).choice.header_row, "others": others,
     })
 
 

@@ -68,6 +68,9 @@ def test_a_sheet_per_year_gives_a_preview_per_year_each_confirmed_on_its_own(cli
     records = list(ImportRecord.objects.order_by("pk"))
     assert [(r.status, r.result["plan"]["year"], r.result["counts"]["projects"]) for r in records] == [
         ("previewed", 2023, 1), ("previewed", 2024, 2)]
+    # The first preview leads to the second.
+    page = client.get(reverse("imports:preview", args=[records[0].pk])).content.decode()
+    assert reverse("imports:preview", args=[records[1].pk]) in page
     # Confirming the 2024 preview writes 2024 only, read again from the 2024 sheet.
     client.post(reverse("imports:confirm", args=[records[1].pk]))
     assert list(Plan.objects.values_list("year", flat=True)) == [2024]
