@@ -195,14 +195,18 @@ def refresh_many(projects: QuerySet[Project], today: date | None = None) -> None
     plans = Plan.objects.in_bulk({plan for _pk, plan, _jurisdiction in rows})
     limits, adapt = thresholds(), connection.ops
     now = adapt.adapt_datetimefield_value(timezone.now())
-    quiet = []
+    quiet, known = [], {}
     for pk, plan, jurisdiction in rows:
         if pk in busy:
             continue
-        found = assess(_Quiet(plans[plan], targets[pk], pk in leads), today, limits[jurisdiction])
-        quiet.append((pk, found.light, json.dumps(found.reasons, ensure_ascii=False), found.percent,
-                      adapt.adapt_datefield_value(found.last_period),
-                      adapt.adapt_datefield_value(found.late.month if found.late else None), found.late_days, now))
+        # Without reports, a light depends on these alone: a table's thousands of projects share a few.
+        facts = (plan, jurisdiction, tuple(targets[pk]), pk in leads)
+        if facts not in known:
+            found = assess(_Quiet(plans[plan], targets[pk], pk in leads), today, limits[jurisdiction])
+            known[facts] = (found.light, json.dumps(found.reasons, ensure_ascii=False), found.percent,
+                            adapt.adapt_datefield_value(found.last_period),
+                            adapt.adapt_datefield_value(found.late.month if found.late else None), found.late_days, now)
+        quiet.append((pk, *known[facts]))
     ProjectStatus.objects.filter(project__in=selected).exclude(project_id__in=busy).delete()
     bulk.insert(ProjectStatus, STATUS_FIELDS, quiet)
 
