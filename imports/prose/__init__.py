@@ -1,0 +1,142 @@
+"""Numbered prose lists -> a segment of projects, for plans written as paragraphs instead of a grid.
+
+Many plans are a title, perhaps a few headings, and numbered paragraphs, one project each:
+
+    岳麓区2024年十件民生实事
+    一、教育方面
+    1.新建中小学校3所。（牵头单位：区教育局；配合单位：区财政局；责任领导：王强；完成时限：2024年12月底）
+    2、实施校园食堂改造30所。（责任单位：区教育局、区市场监管局）
+
+The parts, each readable on its own:
+
+* numbering: numbers and their levels, and which numbered lines are headings, not items;
+* roles: 牵头单位 / 配合单位 / 责任领导 / 完成时限 / 总投资 … taken out of an item's text, money
+  stated in its sentence, 等 and 列第一位 (and the synthetic header the roles fill);
+* items: an item as a row (its name and content), and headings that name a task.
+
+Here, read_prose walks the paragraphs:
+
+* Headings over what is not a task, whole: 主要目标, 指导思想, 保障措施, 工作要求, 组织保障 … are
+  headings with or without a number. When some items of the list name their units and none of
+  such a section's items do, the section holds no projects: its items are notes, reported as text
+  not read, never dropped; so is a paragraph under such a heading.
+* Inside an item, numbered lines of an inner level ((1) … (2) … under 1.) are parts of its text,
+  unless they carry roles of their own. An unnumbered line after an item continues it, except a
+  heading, a note (注：/说明：/备注：) or a paragraph that has text and a bracketed role of its own
+  while the item already has roles: that is the next item, whose number was lost.
+
+Lines above the first heading or item are the preamble (the title, the notice), for the caller.
+"""
+
+from collections.abc import Sequence
+
+from imports.layouts import build_layout
+from imports.prose.items import MIN_ITEMS, _data_row, _Item, _task_headings
+from imports.prose.numbering import _heading_text, _headings, _lines, _Marker, _no_projects_heading, _paragraph
+from imports.prose.roles import HEADERS, PROGRESS, PROGRESS_HEADER, _Said, _says_first_leads, _section_lead
+from imports.readers.base import RawRow
+from imports.segments import Entry, Segment
+
+NOTE_STARTS = ("注：", "注:", "备注：", "备注:", "说明：", "说明:")
+
+
+def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
+    """The lines above the list, and the list as a Segment with a layout of its own.
+
+    None when the rows do not read as a numbered list of items: fewer than two items, or rows
+    that are mostly several cells wide (a grid whose header was not found)."""
+    multi = sum(1 for row in rows if sum(1 for cell in row.cells if cell) > 1)
+    if not rows or multi * 2 > len(rows):
+        return None  # a grid without a header, not paragraphs
+    paragraphs = [_paragraph(row, line) for row in rows for line in _lines(row)]
+    headings = _headings(paragraphs)
+    tasks = _task_headings(paragraphs, headings)
+    first_leads = any(_says_first_leads(paragraph.text) for paragraph in paragraphs)
+    preamble: list[str] = []
+    entries: list[Entry] = []
+    items = 0
+    current: _Item | None = None
+    in_note = False
+    note_lists = False  # the note ended with a colon: numbered lines after it are its points
+    section_lead = ""  # the unit a heading says leads its items
+    lead_rank: int | None = None  # the level of that heading
+    task: _Marker | None = None  # the number of the task heading above, whose items are its parts
+    task_name = ""
+    task_items = 0
+    any_role = False  # some item names who does it
+    quiet_rank: int | None = None  # the level of the heading of a section that holds no projects
+    quiet: list[list[tuple[int, _Item]]] = []  # per such section, its items and where they stand
+
+    def close() -> None:
+        nonlocal current, items, any_role
+        if current is not None:
+            if quiet_rank is not None:
+                quiet[-1].append((len(entries), current))
+            entries.append(Entry("data", _data_row(current, _Said(section_lead, first_leads))))
+            items += 1
+            any_role |= current.has_role
+            current = None
+
+    for index, paragraph in enumerate(paragraphs):
+        marker, text, row = paragraph.marker, paragraph.text, paragraph.row
+        if headings[index]:
+            close()
+            in_note = False
+            task = None
+            if index in tasks:
+                task, task_name, task_items = marker, _heading_text(text), 0
+                continue
+            entries.append(Entry("section", row, _heading_text(text)))
+            rank = marker.rank if marker else None
+            lead = _section_lead(text)
+            if lead or rank is None or lead_rank is None or rank <= lead_rank:
+                # An inner heading (（一）城建 under 一、县住建局牵头工作) keeps the lead of its section.
+                section_lead, lead_rank = lead, rank
+            if quiet_rank is not None and (rank is None or rank <= quiet_rank):
+                quiet_rank = None
+            if quiet_rank is None and _no_projects_heading(text):
+                quiet_rank = -1 if rank is None else rank
+                quiet.append([])
+        elif not marker and text.startswith(NOTE_STARTS):
+            close()
+            in_note, note_lists = True, text.endswith(("：", ":"))
+            entries.append(Entry("note", row, text))
+        elif in_note and not paragraph.has_role and (not marker or note_lists):
+            entries.append(Entry("note", row, paragraph.line))
+        elif marker and current is not None and current.rank is not None and marker.rank > current.rank \
+                and not paragraph.own_item:
+            if current.points_from is None:
+                current.points_from = len(current.parts)
+            current.parts.append(paragraph.line)
+            current.has_role |= paragraph.has_role
+        elif marker or (paragraph.own_item and (current is None or current.has_role)):
+            close()
+            in_note = False
+            current = _Item(row, marker.number if marker else "", marker.rank if marker else None,
+                            [text], paragraph.has_role, line=paragraph.line)
+            if task is not None and marker is not None and marker.rank > task.rank:
+                # The first item under a task's heading is the task's content; the others its sub-projects.
+                if task_items == 0:
+                    current.number, current.title = task.number, task_name
+                else:
+                    current.number, current.under_title = "", True
+                task_items += 1
+        elif current is not None:
+            current.parts.append(text)
+            current.has_role |= paragraph.has_role
+        elif entries:
+            entries.append(Entry("note", row, text))  # text under a heading that is not an item
+        else:
+            preamble.append(text)
+    close()
+    if any_role:
+        # 三、保障措施 over measures no unit answers for, in a plan whose tasks name theirs: not projects.
+        for section in quiet:
+            if not any(item.has_role for _index, item in section):
+                for position, item in section:
+                    entries[position] = Entry("note", item.row, "\n".join([item.line, *item.parts[1:]]))
+                items -= len(section)
+    if items < MIN_ITEMS:
+        return None
+    progress = any(len(entry.row.cells) > PROGRESS for entry in entries if entry.kind == "data")
+    return preamble, Segment(build_layout(HEADERS + ((PROGRESS_HEADER,) if progress else ()), None, ()), entries)

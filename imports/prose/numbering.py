@@ -1,0 +1,145 @@
+"""Numbered prose lists: the number of each line, its level, and which lines head a section.
+
+Forms understood:
+
+* Numbers, from the outer level in: 一、 and 第一项; （一）; 1. 1、 1． and ⒈; （1） (1) 1） and ⑴;
+  ①–⑳. A number is kept as printed (一 stays 一, 3 after 2 stays 3 even if the list restarted),
+  without its punctuation; ① and its kin become their digit, which the rest of the import reads.
+* A numbered line is a section heading when it is short, has no sentence punctuation and no
+  role, and the next numbered line is of an inner level (一、教育方面 then 1.…). Headings ending
+  in 方面 / 领域 / 类 / 板块 / 篇 are headings with or without a number. A list of 一、二、三
+  with nothing inside them is a list of items. A numbered line over an inner heading heads too,
+  commas and all (二、稳增长，保持经济合理运行 over （一）千方百计保障企业运行).
+* Headings over what is not a task, whole: 主要目标, 指导思想, 保障措施, 工作要求, 组织保障 … are
+  headings with or without a number.
+"""
+
+import re
+from dataclasses import dataclass
+
+from imports.prose.roles import _has_own_text, _ROLE_RE
+from imports.readers.base import RawRow
+
+_HAN = "一二三四五六七八九十百零〇"
+# (rank, pattern) from the outer level in; the rank orders levels, not the pattern's position.
+# Every quantifier is bounded or over a class the next token cannot match: no backtracking blow-up.
+_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (0, re.compile(rf"第([{_HAN}]{{1,4}}|\d{{1,3}})[项件]\s*[：:、.．，,]?\s*")),
+    (0, re.compile(rf"([{_HAN}]{{1,4}})\s*[、.．]\s*")),
+    (1, re.compile(rf"[（(]\s*([{_HAN}]{{1,4}})\s*[)）]\s*[、.．]?\s*")),
+    # 1.5万平方米 starts with an amount, not a number.
+    (2, re.compile(r"(\d{1,5})\s*(?:[.．](?!\d)|、)\s*")),
+    (3, re.compile(r"(?:[（(]\s*(\d{1,3})\s*[)）]|(\d{1,3})[)）])\s*[、.．]?\s*")),
+)
+_SYMBOL_MARKERS: dict[str, tuple[int, str]] = {
+    **{chr(0x2488 + index): (2, str(index + 1)) for index in range(20)},  # ⒈ … ⒛
+    **{chr(0x2474 + index): (3, str(index + 1)) for index in range(20)},  # ⑴ … ⒇
+    **{chr(0x2460 + index): (4, str(index + 1)) for index in range(20)},  # ① … ⑳
+}
+_AFTER_SYMBOL = re.compile(r"\s*[、.．]?\s*")
+# Most lines of a long list start with none of these, and need no pattern tried.
+_MARKER_STARTS = frozenset(_HAN + "0123456789（(第")
+_SENTENCE_MARKS_RE = re.compile(r"[。；;，,！!？?：:]")
+_TRAILING_COUNT_RE = re.compile(r"[（(][^（）()]{0,10}[)）]$")
+
+HEADING_WORDS = ("方面", "领域", "类", "板块", "篇")
+LONGEST_HEADING = 30
+# Headings over what is not a task (目标, 措施, 要求): their paragraphs and measures are no projects.
+# Whole headings only: （一）加强组织领导 is a measure, 四、组织领导 the heading over such measures.
+NO_PROJECTS_HEADINGS = frozenset({
+    "指导思想", "总体要求", "总体目标", "主要目标", "工作目标", "目标要求", "基本原则", "保障措施", "工作措施",
+    "工作要求", "有关要求", "组织保障", "组织领导", "组织实施", "工作保障", "保障机制", "实施步骤", "工作步骤",
+})
+LONGEST_UNNUMBERED_HEADING = 20
+
+
+@dataclass(frozen=True)
+class _Marker:
+    number: str  # as printed, without brackets and punctuation
+    rank: int  # 0 for 一、, larger for inner levels
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    row: RawRow
+    line: str  # as printed
+    text: str  # without its number
+    marker: _Marker | None
+    has_role: bool
+    own_item: bool  # text and a bracketed role: an item even when its number was lost
+
+
+def _lines(row: RawRow) -> list[str]:
+    """A row's text as lines: a cell may hold several paragraphs, a rare row several cells."""
+    text = " ".join(cell for cell in row.cells if cell)
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _paragraph(row: RawRow, line: str) -> _Paragraph:
+    marker, text = _number(line)
+    roles = list(_ROLE_RE.finditer(text))
+    return _Paragraph(row, line, text, marker, bool(roles), bool(roles) and _has_own_text(text, roles[0]))
+
+
+def _number(line: str) -> tuple[_Marker | None, str]:
+    symbol = _SYMBOL_MARKERS.get(line[0])
+    if symbol is not None:
+        rank, number = symbol
+        text = line[_AFTER_SYMBOL.match(line, 1).end():]
+        return (_Marker(number, rank), text) if text else (None, line)
+    if line[0] not in _MARKER_STARTS:
+        return None, line
+    for rank, pattern in _MARKERS:
+        match = pattern.match(line)
+        if match and match.end() < len(line):
+            number = next(group for group in match.groups() if group)
+            return _Marker(number, rank), line[match.end():]
+    return None, line
+
+
+def _heading_like(text: str) -> bool:
+    text = text.rstrip("：:")
+    return 0 < len(text) <= LONGEST_HEADING and not _SENTENCE_MARKS_RE.search(text) and not _ROLE_RE.search(text)
+
+
+def _heading_word(text: str) -> bool:
+    return _TRAILING_COUNT_RE.sub("", text.rstrip("：:")).endswith(HEADING_WORDS)
+
+
+def _no_projects_heading(text: str) -> bool:
+    """A heading over what is not a task: 一、主要目标, 三、保障措施, 四、工作要求."""
+    return _TRAILING_COUNT_RE.sub("", text.rstrip("：:")).strip() in NO_PROJECTS_HEADINGS
+
+
+def _headings(paragraphs: list[_Paragraph]) -> list[bool]:
+    """Which paragraphs head a section: decided by what the next numbered line (or item) is."""
+    following: int | None = None
+    result = [False] * len(paragraphs)
+    for index in range(len(paragraphs) - 1, -1, -1):
+        paragraph = paragraphs[index]
+        marker = paragraph.marker
+        after = paragraphs[following] if following is not None else None
+        if _heading_like(paragraph.text) and not paragraph.own_item:
+            if marker is None:
+                result[index] = len(paragraph.text) <= LONGEST_UNNUMBERED_HEADING and (
+                    _heading_word(paragraph.text) or _no_projects_heading(paragraph.text))
+            elif _no_projects_heading(paragraph.text):
+                result[index] = True  # 一、主要目标 over a paragraph, 二、主要任务 after it
+            elif after is not None:
+                result[index] = (
+                    after.marker.rank > marker.rank if after.marker
+                    else _heading_word(paragraph.text)  # 一、教育方面 over items whose numbers were lost
+                )
+        elif (marker is not None and after is not None and after.marker is not None and result[following]
+              and after.marker.rank > marker.rank and not paragraph.has_role
+              and len(paragraph.text) <= LONGEST_HEADING):
+            # 二、稳增长，保持经济合理运行 over （一）千方百计保障企业运行: a line over a heading heads too,
+            # though it has a comma.
+            result[index] = True
+        if marker is not None or paragraph.own_item:
+            following = index
+    return result
+
+
+def _heading_text(text: str) -> str:
+    return re.sub(r"\s+", " ", text.rstrip("：:")).strip()
