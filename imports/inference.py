@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from imports.cells.money import parse_amount
 from imports.cells.units import GROUP_MARKERS, UNIT_SUFFIXES
-from imports.layouts import LONGEST_HEADER, OTHER_DATA_WORDS, Column, Layout, Role, normalise, with_lead
+from imports.layouts import CONTROL_RE, LONGEST_HEADER, OTHER_DATA_WORDS, Column, Layout, Role, normalise, with_lead
 from imports.readers.base import RawRow
 
 SAMPLE_ROWS = 300
@@ -226,7 +226,8 @@ def headerless_layout(rows: list[RawRow], *, may_have_header: bool = True) -> tu
         return None
     if may_have_header and rest and _names_columns(first, layout):
         # A header of words the vocabulary does not know: kept as the columns' headers.
-        headers = tuple(first.cells[index] if index < len(first.cells) else "" for index in range(len(layout.columns)))
+        headers = tuple(CONTROL_RE.sub("", first.cells[index]) if index < len(first.cells) else ""
+                        for index in range(len(layout.columns)))
         columns = tuple(replace(column, header=headers[column.index]) for column in layout.columns)
         return start + 1, Layout(columns=columns, header_lines=(first.line,),
                                  signature=tuple(normalise(cell) for cell in first.cells))

@@ -10,7 +10,7 @@ from imports.cells.cached import people_of, units_of
 from imports.cells.money import amount_problem, header_scale, in_wan, parse_amount, parse_funding
 from imports.cells.quarters import parse_quarters, target_percent
 from imports.drafts import CategoryDraft, FundingDraft, MilestoneDraft, PlanDraft, Problem, ProjectDraft
-from imports.layouts import Column, Layout, Role
+from imports.layouts import CONTROL_RE, Column, Layout, Role
 from imports.rows import TEXT_FIELDS, SectionRoles, continuation, name_and_content, section_roles
 from imports.segments import Entry, Segment
 
@@ -19,8 +19,6 @@ NUMBER = re.compile(r"^[（(]?\s*(\d{1,5}|[一二三四五六七八九十]{1,3})
 # Project's max_length of each text an import fills: a longer text is shortened and reported.
 FIELD_LIMITS = {"name": 500, "number": 20, "construction_period": 50, "deadline": 200}
 FIELD_ROLES = {"name": Role.NAME, "number": Role.NUMBER, "construction_period": Role.PERIOD, "deadline": Role.DEADLINE}
-# Control characters (NUL, ESC, BEL …) print as nothing or break exports; line breaks and tabs are layout.
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 MONEY_ROLES = {Role.TOTAL, Role.ANNUAL, Role.SOURCE}
 INHERITED = ("lead_units", "assisting_units", "leaders", "staff")
 

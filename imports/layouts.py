@@ -97,13 +97,15 @@ CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
 # Notes in brackets never decide a column: 总投资 (万元), 形象进度安排 (需细化到季度).
 BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 LONGEST_HEADER = 20
+# Line breaks and tabs are layout; every other control character (NUL, ESC, BEL …) is dropped.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 MIN_HEADER_CELLS = 3
 WRITING_ROLES = {Role.NAME, Role.CONTENT}
 
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Header text for matching: simplified characters, no brackets, no white space."""
-    return re.sub(r"\s+", "", BRACKETED.sub("", simplified(text)))
+    return re.sub(r"\s+", "", BRACKETED.sub("", simplified(CONTROL_RE.sub("", text))))
 
 
 @dataclass(frozen=True)
@@ -208,7 +210,8 @@ def build_layout(upper: tuple[str, ...], lower: tuple[str, ...] | None, lines: t
             role, quarter, source = classify(top)
             if not top and not bottom:
                 role = None
-        header = " / ".join(part for part in (top, bottom) if part)
+        # Control characters (a NUL) print as nothing and cannot be stored in PostgreSQL's JSON.
+        header = CONTROL_RE.sub("", " / ".join(part for part in (top, bottom) if part))
         columns.append(Column(index=index, role=role, header=header, quarter=quarter, source=source))
     signature = tuple(normalise(cell) for cell in upper)
     return Layout(columns=tuple(with_lead(columns)), header_lines=lines, signature=signature)

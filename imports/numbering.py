@@ -5,7 +5,7 @@ from collections import Counter
 from django.utils.translation import gettext as _
 
 from imports.drafts import PlanDraft, Problem
-from imports.layouts import Role
+from imports.layouts import CONTROL_RE, Role
 from imports.segments import EntryKind, Segment, signature_key
 
 SAMPLES = 2
@@ -61,7 +61,7 @@ def describe_layouts(segments: list[Segment]) -> list[dict]:
                 "index": column.index, "key": column.key, "header": column.header,
                 "role": column.role.value if column.role else "",
                 "label": column.role.label if column.role else "", "basis": column.basis,
-                "samples": [cells[column.index][:80] for cells in rows
+                "samples": [CONTROL_RE.sub("", cells[column.index][:80]) for cells in rows
                             if column.index < len(cells) and cells[column.index]][:SAMPLES],
             } for column in segment.layout.columns],
         }

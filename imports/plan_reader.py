@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 
 from imports.checks import run_checks
 from imports.drafts import PlanDraft, Problem
-from imports.interpret import CONTROL_RE, Interpreter
+from imports.interpret import Interpreter
 from imports.lengths import shorten_names
-from imports.layouts import LayoutChoice, Role
+from imports.layouts import CONTROL_RE, LayoutChoice, Role
 from imports.numbering import describe_layouts, number_rows
 from imports.preamble import read_preamble
 from imports.stages import Progress, Silent

@@ -190,3 +190,15 @@ def test_a_cell_longer_than_excel_holds_is_refused_naming_its_row(name, build, s
     [error] = preview.errors
     assert "1,200" in error.message and "1,000" in error.message and "4" in error.message
     assert not preview.draft.projects
+
+
+def test_control_characters_in_a_header_are_never_stored(client):
+    # PostgreSQL's JSON cannot hold a NUL: the record of the import keeps each column's header.
+    header = list(HEADER)
+    header[1] = "项目_x0000_名称"
+    data = xlsx_bytes([TITLE, tuple(header), row(c1="关爱女孩行动")])
+    preview = preview_of(name="t.xlsx", data=data)
+
+    assert [c["header"] for c in preview.draft.layouts[0]["columns"]][1] == "项目名称"
+    record = apply_import(preview=preview, user=None)
+    assert "\x00" not in str(record.result)
