@@ -28,6 +28,8 @@ def plan_groups(tables: list[RawTable]) -> list[list[RawTable]]:
     """The tables of each plan in the file, in order: one group unless sheets name other years or places.
 
     A sheet that names neither belongs with the sheets before it (a plan spread over sheets)."""
+    if len(tables) < 2:
+        return [tables]  # a CSV, a text, a document: one table, one plan
     groups: list[list[RawTable]] = []
     current: Facts = (None, ())
     for table in tables:

@@ -130,7 +130,9 @@ def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = No
     elif len(groups) > 1:
         tables = groups[0]
         options = [*options[:2], {**(options[2] if len(options) > 2 else {}), "sheets": [t.name for t in tables]}]
-    others = [[table.name for table in group] for group in groups if not set(group) & set(tables)]
+    # By identity: hashing a table would hash every one of its cells.
+    read = {id(table) for table in tables}
+    others = [[table.name for table in group] for group in groups if not any(id(table) in read for table in group)]
     draft = draft_plan(tables, jurisdiction=parse_jurisdiction(jurisdiction), year=year, progress=progress,
                        choice=choice, remembered=remembered)
     used = {layout["signature"]: remembered[layout["signature"]].as_dict()
