@@ -1,14 +1,12 @@
-"""After the rows are read: numbers where the table gives none or restarts them, and what the preview says of each layout."""
+"""After the rows are read: numbers where the table gives none or restarts them."""
 
 from collections import Counter
 
 from django.utils.translation import gettext as _
 
 from imports.drafts import PlanDraft, Problem
-from imports.layouts import CONTROL_RE, Role
-from imports.segments import EntryKind, Segment, signature_key
-
-SAMPLES = 2
+from imports.layouts import Role
+from imports.segments import Segment
 
 
 def number_rows(draft: PlanDraft, segments: list[Segment]) -> None:
@@ -44,25 +42,3 @@ def number_rows(draft: PlanDraft, segments: list[Segment]) -> None:
                 project.parent_key = new_head
     draft.warnings.append(Problem(_("Numbering starts again in each category: the projects are numbered by "
                                     "category and number, such as %(example)s.") % {"example": heads[-1].number}))
-
-
-def describe_layouts(segments: list[Segment]) -> list[dict]:
-    """Each distinct layout's columns for the preview: header, role, how the role was found, two sample cells."""
-    described: dict[str, dict] = {}
-    for segment in segments:
-        key = signature_key(segment.layout.signature)
-        if key in described:
-            continue
-        rows = [entry.row.cells for entry in segment.entries if entry.kind == EntryKind.DATA]
-        described[key] = {
-            "signature": key, "sheet": segment.sheet, "found_by": segment.found_by,
-            "remembered": segment.remembered, "header_lines": list(segment.layout.header_lines),
-            "columns": [{
-                "index": column.index, "key": column.key, "header": column.header,
-                "role": column.role.value if column.role else "",
-                "label": column.role.label if column.role else "", "basis": column.basis,
-                "samples": [CONTROL_RE.sub("", cells[column.index][:80]) for cells in rows
-                            if column.index < len(cells) and cells[column.index]][:SAMPLES],
-            } for column in segment.layout.columns],
-        }
-    return list(described.values())

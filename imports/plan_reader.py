@@ -9,14 +9,15 @@ from django.utils.translation import gettext as _
 from imports.checks import run_checks
 from imports.drafts import PlanDraft, Problem
 from imports.interpret import Interpreter
-from imports.lengths import shorten_names
 from imports.layouts import CONTROL_RE, LayoutChoice, Role
-from imports.numbering import describe_layouts, number_rows
+from imports.lengths import shorten_names
+from imports.numbering import number_rows
 from imports.preamble import read_preamble
-from imports.stages import Progress, Silent
 from imports.readers.base import RawTable
-from projects.models import Plan
 from imports.segments import EntryKind, Segment, no_table_error, split_segments
+from imports.stages import Progress, Silent
+from imports.summary import describe_layouts
+from projects.models import Plan
 
 
 def draft_plan(tables: list[RawTable], *, jurisdiction: list[str] | None = None, year: int | None = None,

@@ -6,8 +6,11 @@ from decimal import Decimal
 
 from imports.checks import totals
 from imports.drafts import PlanDraft, ProjectDraft
-from imports.layouts import Role
+from imports.layouts import CONTROL_RE, Role
+from imports.segments import EntryKind, Segment, signature_key
 from projects.amounts import plain
+
+SAMPLES = 2  # cells shown under each column in the preview
 
 
 def _amount(value: Decimal | None) -> str | None:
@@ -82,3 +85,25 @@ def summarize(draft: PlanDraft) -> dict:
         "warnings": [problem.as_dict() for problem in draft.warnings],
         "errors": [problem.as_dict() for problem in draft.errors],
     }
+
+
+def describe_layouts(segments: list[Segment]) -> list[dict]:
+    """Each distinct layout's columns for the preview: header, role, how the role was found, two sample cells."""
+    described: dict[str, dict] = {}
+    for segment in segments:
+        key = signature_key(segment.layout.signature)
+        if key in described:
+            continue
+        rows = [entry.row.cells for entry in segment.entries if entry.kind == EntryKind.DATA]
+        described[key] = {
+            "signature": key, "sheet": segment.sheet, "found_by": segment.found_by,
+            "remembered": segment.remembered, "header_lines": list(segment.layout.header_lines),
+            "columns": [{
+                "index": column.index, "key": column.key, "header": column.header,
+                "role": column.role.value if column.role else "",
+                "label": column.role.label if column.role else "", "basis": column.basis,
+                "samples": [CONTROL_RE.sub("", cells[column.index][:80]) for cells in rows
+                            if column.index < len(cells) and cells[column.index]][:SAMPLES],
+            } for column in segment.layout.columns],
+        }
+    return list(described.values())
