@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass, replace
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from imports.align import align
@@ -40,6 +41,7 @@ class Interpreter:
         self.group: _Group | None = None
         self.reported_columns: set[str] = set()
         self.section = SectionRoles()
+        self.language = get_language()  # for the parses of unit and people cells, looked up once
 
     # --- rows ---------------------------------------------------------------------------
 
@@ -230,20 +232,20 @@ class Interpreter:
             elif role == Role.FUNDING:
                 project.funding_text = text
             elif role in {Role.LEAD, Role.ASSISTING}:
-                parsed = units_of(text)
+                parsed = units_of(text, self.language)
                 setattr(project, "lead_units" if role == Role.LEAD else "assisting_units", list(parsed.units))
                 self._warn(parsed.warnings, *where)
             elif role in {Role.LEADERS, Role.STAFF}:
-                parsed = people_of(text)
+                parsed = people_of(text, self.language)
                 setattr(project, "leaders" if role == Role.LEADERS else "staff", list(parsed.names))
                 self._warn(parsed.warnings, *where)
             elif role is None:
                 project.extra[column.header or _("column %(n)s") % {"n": column.index + 1}] = text
         name_and_content(project, layout)
         if self.section.lead and not project.lead_units:
-            project.lead_units = list(units_of(self.section.lead).units)
+            project.lead_units = list(units_of(self.section.lead, self.language).units)
         if self.section.leaders and not project.leaders:
-            project.leaders = list(people_of(self.section.leaders).names)
+            project.leaders = list(people_of(self.section.leaders, self.language).names)
         self._funding_prose(project, layout)
         if project.work_plan and not layout.has(Role.QUARTER):
             parsed = parse_quarters(project.work_plan, year=year)

@@ -4,6 +4,7 @@ from dataclasses import replace
 
 from django.utils.translation import gettext as _
 
+from imports.cells.units import ParsedUnit
 from imports.drafts import PlanDraft, Problem, ProjectDraft
 from projects.models import Category, Organization, OrganizationAlias, Person, Plan
 
@@ -31,11 +32,18 @@ def shorten_names(draft: PlanDraft) -> None:
         if len(category.name) > limit:
             draft.warnings.append(Problem(_warning(category.name, limit, _("The category"))))
             renamed[category.name] = category.name = category.name[:limit]
+    # The rows share a few hundred names: each distinct one is measured once, and the rows are
+    # gone through again only when some name is too long.
+    people = any(len(name) > _limit(Person, "name") for name in {name for p in draft.projects
+                                                                  for name in (*p.leaders, *p.staff)})
+    units = any(_too_long(unit) for unit in {u for p in draft.projects for u in (*p.lead_units, *p.assisting_units)})
     for project in draft.projects:
         if project.category in renamed:
             project.category = renamed[project.category]
-        _shorten_people(draft, project)
-        _shorten_units(draft, project)
+        if people:
+            _shorten_people(draft, project)
+        if units:
+            _shorten_units(draft, project)
 
 
 def _shorten_people(draft: PlanDraft, project: ProjectDraft) -> None:
@@ -49,11 +57,16 @@ def _shorten_people(draft: PlanDraft, project: ProjectDraft) -> None:
             setattr(project, field, [name[:limit] for name in names])
 
 
+def _too_long(unit: ParsedUnit) -> bool:
+    return len(unit.name) > _limit(Organization, "name") or any(
+        len(alias) > _limit(OrganizationAlias, "name") for alias in unit.aliases)
+
+
 def _shorten_units(draft: PlanDraft, project: ProjectDraft) -> None:
     name_limit, alias_limit = _limit(Organization, "name"), _limit(OrganizationAlias, "name")
     for field in ("lead_units", "assisting_units"):
         units = getattr(project, field)
-        if not any(len(unit.name) > name_limit or any(len(a) > alias_limit for a in unit.aliases) for unit in units):
+        if not any(_too_long(unit) for unit in units):
             continue
         fitted = []
         for unit in units:

@@ -201,14 +201,16 @@ class PlanWriter:
         units = UnitBook(self.jurisdiction, [u for p in changed for u in (*p.lead_units, *p.assisting_units)])
         people = self._people({name for p in changed for name in (*p.leaders, *p.staff)})
         sources = self._sources({f.source for p in changed for f in p.fundings})
+        unit_ids = units.ids()
+        person_ids = {name: person.id for name, person in people.items()}
         roles, persons, fundings, milestones = [], [], [], []
         for project in changed:
             pk = self.ids[project.key]
             for role, parsed in (("lead", project.lead_units), ("assisting", project.assisting_units)):
-                unit_ids = dict.fromkeys(units.get(unit).id for unit in parsed)
-                roles += [(pk, unit_id, role, position) for position, unit_id in enumerate(unit_ids)]
+                ids = dict.fromkeys([unit_ids[unit.name] for unit in parsed])  # an alias and its unit: once
+                roles += [(pk, unit_id, role, position) for position, unit_id in enumerate(ids)]
             for role, names in (("leader", project.leaders), ("staff", project.staff)):
-                persons += [(pk, people[name].id, role, position) for position, name in enumerate(dict.fromkeys(names))]
+                persons += [(pk, person_ids[name], role, position) for position, name in enumerate(dict.fromkeys(names))]
             fundings += [(pk, sources[f.source].id, f.amount, f.note[:300]) for f in project.fundings]
             milestones += [(pk, m.quarter, m.planned, m.target_percent) for m in project.milestones]
         bulk.insert(ProjectOrganization, ["project", "organization", "role", "position"], roles)
@@ -287,3 +289,7 @@ class UnitBook:
 
     def get(self, unit: ParsedUnit) -> Organization:
         return self.by_name[unit.name]
+
+    def ids(self) -> dict[str, int]:
+        """Every name and alias with its unit's id, for writing thousands of links."""
+        return {name: organization.id for name, organization in self.by_name.items()}

@@ -18,29 +18,39 @@ SEPARATORS = re.compile(r"[、，,;；\s]+")
 WHOLE = re.compile(r"[()（）]|" + PARTY_COMMITTEE)
 
 
-def units_of(text: str) -> UnitsParse:
-    return _units(text, get_language())
+def units_of(text: str, language: str | None = None) -> UnitsParse:
+    """`language`: the active one, from a caller that looked it up once for many cells."""
+    return _units(text, language or get_language())
 
 
-def people_of(text: str) -> PeopleParse:
-    return _people(text, get_language())
+def people_of(text: str, language: str | None = None) -> PeopleParse:
+    return _people(text, language or get_language())
 
 
 @lru_cache(maxsize=16384)
 def _units(text: str, language: str | None) -> UnitsParse:
     names = [name for name in SEPARATORS.split(text) if name]
-    if len(names) < 2 or WHOLE.search(text) or not all(
-            is_complete(name) and not name.startswith(CONTINUATION_WORDS) for name in names):
+    if len(names) < 2 or WHOLE.search(text):
         return parse_units(text)
     units, warnings, seen = [], [], set()
     for name in names:
-        parsed = _units(name, language)
+        parsed = _complete_name(name, language)
+        if parsed is None:  # a piece of a wrapped or shared name: only the whole cell tells
+            return parse_units(text)
         warnings.extend(parsed.warnings)
         for unit in parsed.units:
             if unit.name not in seen:  # a unit has one role per project, however often a cell repeats it
                 seen.add(unit.name)
                 units.append(unit)
     return UnitsParse(units, warnings)
+
+
+@lru_cache(maxsize=16384)
+def _complete_name(name: str, language: str | None) -> UnitsParse | None:
+    """The parse of one name that stands on its own, or None for a piece of a longer one."""
+    if not is_complete(name) or name.startswith(CONTINUATION_WORDS):
+        return None
+    return parse_units(name)
 
 
 @lru_cache(maxsize=16384)

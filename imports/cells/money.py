@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
@@ -77,6 +78,9 @@ FULL_WIDTH = str.maketrans("０１２３４５６７８９．　", "0123456789. 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _UNITS = "|".join(re.escape(unit) for unit in sorted(UNIT_FACTORS, key=len, reverse=True))
 _APPROX = "|".join(re.escape(word) for word in APPROXIMATE_WORDS)
+# A figure as a spreadsheet hands it over (1234.56). At most 27 digits, so Decimal holds it exactly
+# and it reads as BARE_AMOUNT_RE would read it.
+PLAIN_FIGURE_RE = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,12})?")
 MONEY_RE = re.compile(rf"(?<![\d.,])({NUMBER})\s*({_UNITS})")
 BARE_AMOUNT_RE = re.compile(
     rf"^(?:{_APPROX})*\s*(?:{CURRENCY_WORD})?\s*({NUMBER})\s*({_UNITS})?\s*(?:{_APPROX})?$"
@@ -201,6 +205,8 @@ def _parse_amount(text: str | int | float | Decimal | None) -> Amount | None:
         return None
     if not isinstance(text, str):
         return _from_number(text)
+    if PLAIN_FIGURE_RE.fullmatch(text):  # most money cells: nothing to clean, no unit, no wording
+        return Amount(_bounded(Decimal(text)), approximate=False)
     cleaned = simplified(text).translate(FULL_WIDTH).strip()
     if cleaned in EMPTY_MARKS:
         return None
@@ -310,6 +316,7 @@ HEADER_UNITS = (("亿元", Decimal(10000)), ("千元", Decimal("0.1")), ("元", 
 BARE_FIGURE_RE = re.compile(r"^\s*[\d.,，]+\s*$")
 
 
+@lru_cache(maxsize=256)  # asked for every money cell, of a few headers
 def header_scale(header: str) -> Decimal:
     """What a bare figure under this header is multiplied by to be in 万元 (1 unless it says otherwise)."""
     plain = simplified(header)

@@ -97,6 +97,15 @@ def test_values_are_quantized_to_one_yuan():
     assert parse_amount(0.00005).value == wan("0.0001")
 
 
+@pytest.mark.parametrize("figure", [
+    "0", "007", "0.00005", "0.00004", "12.5", "1234.56", "99999999.99995", "99999999.9999", "100000000",
+    "123456789012345", "123456789012345.123456789012",
+])
+def test_a_plain_figure_reads_as_the_same_figure_written_with_blanks(figure):
+    # Plain figures take a shorter way through the parser; blanks around one send it the long way.
+    assert parse_amount(figure) == parse_amount(f" {figure} ")
+
+
 def test_float_nan_and_booleans_are_not_amounts():
     assert parse_amount(float("nan")) is None
     assert parse_amount(True) is None
