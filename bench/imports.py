@@ -18,7 +18,8 @@ preview_import, apply_import, the summary it prints), a new import into empty ta
 between runs), with the project's lru caches emptied first as in a new process. import-export: its fastest settings (below) on the same file into a flat model
 (FlatRow for long, ShortRow for the others), including tablib's load of the .xlsx; for `merged`
 the rows without a 序号 get a key "number.k" in the timed part, as import-export needs one to
-import them. The runs alternate (ours, theirs, ours, …) so drift on a shared machine hits both;
+import them. The runs alternate (ours, theirs, ours, …) so drift on a shared machine hits both,
+and each starts after gc.collect(), so none pays for collecting the garbage of the one before;
 the table shows medians of --repeat runs and ours / import-export in rows per second.
 
 Details of the long shape (unless --no-details), as before the shapes were added:
@@ -47,6 +48,7 @@ The last line of output is one JSON object with the results.
 
 import argparse
 import copy
+import gc
 import io
 import json
 import os
@@ -301,6 +303,7 @@ def measure(run, repeat: int, before=None) -> dict:
     for _ in range(repeat):
         if before:
             before()
+        gc.collect()
         start = time.perf_counter()
         results.append(run())
         seconds.append(time.perf_counter() - start)
@@ -451,11 +454,13 @@ def measure_shape(shape: str, n: int, repeat: int, workdir: Path) -> dict:
     for _ in range(repeat):
         truncate(*our_tables())
         cold_caches()
+        gc.collect()  # each run starts with no garbage of the run before it to collect
         start = time.perf_counter()
         printed = ours()
         seconds["ours"].append(time.perf_counter() - start)
         assert Project.objects.count() == n, printed[:2000]  # every data row stored, checked untimed
         truncate(flat)
+        gc.collect()
         start = time.perf_counter()
         theirs()
         seconds["ie"].append(time.perf_counter() - start)

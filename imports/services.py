@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from imports.bounds import bounded
+from imports.collector import paused_collector
 from imports.drafts import Outcome, PlanDraft, Problem
 from imports.layout_choices import load_remembered, remembered_digest
 from imports.layouts import LayoutChoice, count_header_cells
@@ -96,6 +97,7 @@ def parse_jurisdiction(text: str | None) -> list[str] | None:
     return [part for part in text.split("\n") if part.strip()] or None
 
 
+@paused_collector
 def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = None, year: int | None = None,
                    progress: Progress | None = None, reuse: bool = True, choice: LayoutChoice | None = None,
                    remembered: dict[str, LayoutChoice] | None = None, sheets: list[str] | None = None) -> ImportPreview:
@@ -193,6 +195,7 @@ def may_import_into(user, chain: list[str]) -> bool:
     return False
 
 
+@paused_collector
 @transaction.atomic
 def apply_import(*, preview: ImportPreview, user=None, record: ImportRecord | None = None,
                  progress: Progress | None = None, delete_missing: bool = False) -> ImportRecord:
@@ -224,6 +227,7 @@ def apply_import(*, preview: ImportPreview, user=None, record: ImportRecord | No
 FILE_GONE = "file_gone"
 
 
+@paused_collector  # its reading and its writing in one pause
 def confirm_import(*, record: ImportRecord, user, delete_missing: bool = False) -> ImportRecord:
     """Apply a preview the administrator confirmed: its staged file read again with the preview's own options.
 
