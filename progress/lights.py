@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from django.db import connection
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -178,7 +178,10 @@ def refresh_many(projects: QuerySet[Project], today: date | None = None) -> None
     assessed from plain values and written in one COPY; building model instances for tens of
     thousands of them cost more than the import's own writing. The others go through refresh()."""
     today = today or timezone.localdate()
-    rows = list(projects.order_by("pk").values_list("pk", "plan_id", "plan__jurisdiction_id"))
+    # Whether each has a lead unit, probed in the unique index that starts with the project: a
+    # join would read every unit link of the plan, tens of thousands in a long table.
+    has_lead = Exists(ProjectOrganization.objects.filter(project=OuterRef("pk"), role=ProjectOrganization.Role.LEAD))
+    rows = list(projects.order_by("pk").values_list("pk", "plan_id", "plan__jurisdiction_id", has_lead))
     # The projects as a subquery: thousands of ids sent as parameters cost more than the queries.
     selected = projects.values("pk")
     busy = set(Report.objects.filter(project__in=selected).values_list("project_id", flat=True))
@@ -188,21 +191,19 @@ def refresh_many(projects: QuerySet[Project], today: date | None = None) -> None
     for pk, quarter, percent in QuarterlyMilestone.objects.filter(
             project__in=selected, target_percent__isnull=False).values_list("project_id", "quarter", "target_percent"):
         targets[pk].append(_Target(quarter, percent))
-    leads = set(ProjectOrganization.objects.filter(project__in=selected, role=ProjectOrganization.Role.LEAD)
-                .values_list("project_id", flat=True))
     if busy:
         refresh(Project.objects.filter(pk__in=busy), today)
-    plans = Plan.objects.in_bulk({plan for _pk, plan, _jurisdiction in rows})
+    plans = Plan.objects.in_bulk({plan for _pk, plan, _jurisdiction, _lead in rows})
     limits, adapt = thresholds(), connection.ops
     now = adapt.adapt_datetimefield_value(timezone.now())
     quiet, known = [], {}
-    for pk, plan, jurisdiction in rows:
+    for pk, plan, jurisdiction, lead in rows:
         if pk in busy:
             continue
         # Without reports, a light depends on these alone: a table's thousands of projects share a few.
-        facts = (plan, jurisdiction, tuple(targets[pk]), pk in leads)
+        facts = (plan, jurisdiction, tuple(targets[pk]), lead)
         if facts not in known:
-            found = assess(_Quiet(plans[plan], targets[pk], pk in leads), today, limits[jurisdiction])
+            found = assess(_Quiet(plans[plan], targets[pk], lead), today, limits[jurisdiction])
             known[facts] = (found.light, json.dumps(found.reasons, ensure_ascii=False), found.percent,
                             adapt.adapt_datefield_value(found.last_period),
                             adapt.adapt_datefield_value(found.late.month if found.late else None), found.late_days, now)

@@ -30,7 +30,10 @@ class Report(models.Model):
         MET = "met", _("met")
         MISSED = "missed", _("missed")
 
-    project = models.ForeignKey(Project, models.PROTECT, related_name="reports", verbose_name=_("project"))
+    # db_index=False, here and below: a unique constraint starting with the key indexes it (projects/models.py).
+    project = models.ForeignKey(
+        Project, models.PROTECT, related_name="reports", verbose_name=_("project"), db_index=False
+    )
     organization = models.ForeignKey(Organization, models.PROTECT, related_name="reports", verbose_name=_("unit"))
     # The first day of the month in which the period's report is due (see projects/schedule.py).
     period = models.DateField(_("period"))
@@ -100,7 +103,9 @@ class Report(models.Model):
 class Disbursement(models.Model):
     """Funds paid out to date for a report's project, per funding source (none: all sources)."""
 
-    report = models.ForeignKey(Report, models.CASCADE, related_name="disbursements", verbose_name=_("report"))
+    report = models.ForeignKey(
+        Report, models.CASCADE, related_name="disbursements", verbose_name=_("report"), db_index=False
+    )
     source = models.ForeignKey(
         FundingSource, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("source")
     )
@@ -161,7 +166,9 @@ class Revision(models.Model):
         WITHDRAWN = "withdrawn", _("withdrawn")
         IMPORTED = "imported", _("imported")
 
-    report = models.ForeignKey(Report, models.CASCADE, related_name="revisions", verbose_name=_("report"))
+    report = models.ForeignKey(
+        Report, models.CASCADE, related_name="revisions", verbose_name=_("report"), db_index=False
+    )
     version = models.PositiveIntegerField(_("version"))
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     author = models.ForeignKey(USER, models.SET_NULL, null=True, related_name="+", verbose_name=_("by"))
@@ -179,7 +186,9 @@ class Revision(models.Model):
 class AssistingNote(models.Model):
     """What an assisting unit adds for a project and period: its own words beside the lead unit's report."""
 
-    project = models.ForeignKey(Project, models.PROTECT, related_name="assisting_notes", verbose_name=_("project"))
+    project = models.ForeignKey(
+        Project, models.PROTECT, related_name="assisting_notes", verbose_name=_("project"), db_index=False
+    )
     organization = models.ForeignKey(Organization, models.PROTECT, related_name="+", verbose_name=_("unit"))
     period = models.DateField(_("period"))
     text = models.TextField(_("note"))

@@ -13,6 +13,8 @@ from projects import schedule as schedules
 
 # Money is in 万元 (10,000 yuan), exact to 0.0001 万元 = 1 yuan.
 MONEY = {"max_digits": 14, "decimal_places": 4}
+# A foreign key with db_index=False is the first field of a unique constraint of its model, whose
+# index serves every lookup by it; a second index would only slow down the writes of an import.
 
 
 class JurisdictionManager(models.Manager):
@@ -32,7 +34,8 @@ class Jurisdiction(models.Model):
 
     name = models.CharField(_("name"), max_length=100)
     parent = models.ForeignKey(
-        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
+        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent"),
+        db_index=False,
     )
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.DISTRICT)
     # Status-light thresholds; empty means the parent's, and at the top the product's defaults.
@@ -78,7 +81,7 @@ class Plan(models.Model):
         DATES = schedules.DATES, _("on listed dates")
 
     jurisdiction = models.ForeignKey(
-        Jurisdiction, models.PROTECT, related_name="plans", verbose_name=_("jurisdiction")
+        Jurisdiction, models.PROTECT, related_name="plans", verbose_name=_("jurisdiction"), db_index=False
     )
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
@@ -138,7 +141,7 @@ class Plan(models.Model):
 class Category(models.Model):
     """An ordered group of projects inside a plan (社会救助类; 一、卫生健康方面(8项))."""
 
-    plan = models.ForeignKey(Plan, models.CASCADE, related_name="categories", verbose_name=_("plan"))
+    plan = models.ForeignKey(Plan, models.CASCADE, related_name="categories", verbose_name=_("plan"), db_index=False)
     position = models.PositiveSmallIntegerField(_("position"))
     name = models.CharField(_("name"), max_length=200)
     declared_count = models.PositiveSmallIntegerField(_("declared number of projects"), null=True, blank=True)
@@ -165,7 +168,7 @@ class Organization(models.Model):
         GROUP = "group", _("group of units")
 
     jurisdiction = models.ForeignKey(
-        Jurisdiction, models.PROTECT, related_name="organizations", verbose_name=_("jurisdiction")
+        Jurisdiction, models.PROTECT, related_name="organizations", verbose_name=_("jurisdiction"), db_index=False
     )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.UNIT)
@@ -186,7 +189,7 @@ class OrganizationAlias(models.Model):
     """Another name of the same unit, as printed in brackets: 区工信局 (区委军民融合办)."""
 
     organization = models.ForeignKey(
-        Organization, models.CASCADE, related_name="aliases", verbose_name=_("organization")
+        Organization, models.CASCADE, related_name="aliases", verbose_name=_("organization"), db_index=False
     )
     name = models.CharField(_("alias"), max_length=200)
 
@@ -204,7 +207,7 @@ class Person(models.Model):
     """A named official or staff member of a jurisdiction (never a placeholder like 各副区长)."""
 
     jurisdiction = models.ForeignKey(
-        Jurisdiction, models.PROTECT, related_name="people", verbose_name=_("jurisdiction")
+        Jurisdiction, models.PROTECT, related_name="people", verbose_name=_("jurisdiction"), db_index=False
     )
     name = models.CharField(_("name"), max_length=50)
 
@@ -240,7 +243,7 @@ class FundingSource(models.Model):
 class Project(models.Model):
     """One row of the responsibility table; a sub-project is a row without a number under it."""
 
-    plan = models.ForeignKey(Plan, models.CASCADE, related_name="projects", verbose_name=_("plan"))
+    plan = models.ForeignKey(Plan, models.CASCADE, related_name="projects", verbose_name=_("plan"), db_index=False)
     category = models.ForeignKey(
         Category, models.SET_NULL, null=True, blank=True, related_name="projects", verbose_name=_("category")
     )
@@ -313,7 +316,9 @@ class ProjectOrganization(models.Model):
         LEAD = "lead", _("lead unit")
         ASSISTING = "assisting", _("assisting unit")
 
-    project = models.ForeignKey(Project, models.CASCADE, related_name="unit_roles", verbose_name=_("project"))
+    project = models.ForeignKey(
+        Project, models.CASCADE, related_name="unit_roles", verbose_name=_("project"), db_index=False
+    )
     organization = models.ForeignKey(
         Organization, models.PROTECT, related_name="project_roles", verbose_name=_("organization")
     )
@@ -340,7 +345,9 @@ class ProjectPerson(models.Model):
         LEADER = "leader", _("supervising leader")
         STAFF = "staff", _("responsible staff")
 
-    project = models.ForeignKey(Project, models.CASCADE, related_name="person_roles", verbose_name=_("project"))
+    project = models.ForeignKey(
+        Project, models.CASCADE, related_name="person_roles", verbose_name=_("project"), db_index=False
+    )
     person = models.ForeignKey(Person, models.PROTECT, related_name="project_roles", verbose_name=_("person"))
     role = models.CharField(_("role"), max_length=10, choices=Role.choices)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -361,7 +368,9 @@ class ProjectPerson(models.Model):
 class Funding(models.Model):
     """How much one source pays towards a project, in 万元."""
 
-    project = models.ForeignKey(Project, models.CASCADE, related_name="fundings", verbose_name=_("project"))
+    project = models.ForeignKey(
+        Project, models.CASCADE, related_name="fundings", verbose_name=_("project"), db_index=False
+    )
     source = models.ForeignKey(FundingSource, models.PROTECT, related_name="fundings", verbose_name=_("source"))
     amount = models.DecimalField(_("amount (万元)"), **MONEY)
     note = models.CharField(_("note"), max_length=300, blank=True)
@@ -382,7 +391,9 @@ class Funding(models.Model):
 class QuarterlyMilestone(models.Model):
     """What a project should have reached by the end of a quarter of the plan year."""
 
-    project = models.ForeignKey(Project, models.CASCADE, related_name="milestones", verbose_name=_("project"))
+    project = models.ForeignKey(
+        Project, models.CASCADE, related_name="milestones", verbose_name=_("project"), db_index=False
+    )
     quarter = models.PositiveSmallIntegerField(
         _("quarter"), validators=[MinValueValidator(1), MaxValueValidator(4)]
     )
