@@ -24,7 +24,7 @@ from imports.readers import ReadError, read_file
 from imports.reuse import reusable_import, stamp
 from imports.staging import staged
 from imports.store import PlanWriter, find_jurisdiction, stored_fingerprints
-from imports.summary import fingerprint, project_facts, summarize
+from imports.summary import fingerprint, project_facts, summarize, unchanged
 from progress import lights
 from progress.models import AssistingNote, Report
 from projects.access import jurisdiction_ids_of
@@ -156,11 +156,11 @@ def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = No
     if jurisdiction_row:
         preview.missing = _missing_projects(jurisdiction_row, draft, stored.keys() - {p.key for p in draft.projects})
     for project in draft.projects:
-        preview.fingerprints[project.key] = fingerprint(project)
+        current = preview.fingerprints[project.key] = fingerprint(project)
         before = stored.get(project.key)
         preview.outcome[project.key] = (
             Outcome.CREATED if before is None
-            else Outcome.UNCHANGED if before == preview.fingerprints[project.key] else Outcome.UPDATED
+            else Outcome.UNCHANGED if unchanged(before, project, current) else Outcome.UPDATED
         )
     return preview
 

@@ -3,6 +3,7 @@
 import hashlib
 import json
 from decimal import Decimal
+from itertools import islice
 
 from imports.checks import totals
 from imports.drafts import PlanDraft, ProjectDraft
@@ -36,7 +37,38 @@ def project_facts(project: ProjectDraft) -> dict:
     }
 
 
+# A fingerprint is the digest of a row's facts in a fixed order; a row stored with one compares
+# equal to the same row read again. "2:" marks this format: rows stored before it carry the digest
+# of project_facts() as a JSON object (legacy_fingerprint), and are compared in that form, so a
+# new format never makes a whole table look changed.
+FINGERPRINT_FORMAT = "2:"
+_FACTS = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
 def fingerprint(project: ProjectDraft) -> str:
+    facts = _FACTS.encode([
+        project.key, project.number, project.parent_key, project.category, project.position, project.name,
+        project.content, project.reason, project.preparation, project.work_plan, project.construction_period,
+        project.deadline, _amount(project.total_investment), _amount(project.annual_investment),
+        project.investment_is_approximate, project.funding_text, project.remarks, sorted(project.extra.items()),
+        [[u.name, u.aliases, u.is_group] for u in project.lead_units],
+        [[u.name, u.aliases, u.is_group] for u in project.assisting_units],
+        project.leaders, project.staff, [[f.source, _amount(f.amount), f.note] for f in project.fundings],
+        [[m.quarter, m.planned, m.target_percent] for m in project.milestones], project.progress,
+    ])
+    # 30 bytes: 62 characters with the format mark, within the stored field's 64.
+    return FINGERPRINT_FORMAT + hashlib.blake2b(facts.encode(), digest_size=30).hexdigest()
+
+
+def unchanged(stored: str, project: ProjectDraft, current: str) -> bool:
+    """Whether a stored fingerprint is that of this row as read now (`current`, its fingerprint)."""
+    if stored.startswith(FINGERPRINT_FORMAT):
+        return stored == current
+    return stored == legacy_fingerprint(project)
+
+
+def legacy_fingerprint(project: ProjectDraft) -> str:
+    """The fingerprint of rows imported before FINGERPRINT_FORMAT."""
     facts = json.dumps(project_facts(project), ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(facts.encode()).hexdigest()
 
@@ -102,8 +134,13 @@ def describe_layouts(segments: list[Segment]) -> list[dict]:
                 "index": column.index, "key": column.key, "header": column.header,
                 "role": column.role.value if column.role else "",
                 "label": column.role.label if column.role else "", "basis": column.basis,
-                "samples": [CONTROL_RE.sub("", cells[column.index][:80]) for cells in rows
-                            if column.index < len(cells) and cells[column.index]][:SAMPLES],
+                "samples": _samples(rows, column.index),
             } for column in segment.layout.columns],
         }
     return list(described.values())
+
+
+def _samples(rows: list[tuple[str, ...]], index: int) -> list[str]:
+    """The first SAMPLES filled cells of a column, without reading the rest of a long table."""
+    filled = (cells[index] for cells in rows if index < len(cells) and cells[index])
+    return [CONTROL_RE.sub("", text[:80]) for text in islice(filled, SAMPLES)]
