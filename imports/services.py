@@ -20,7 +20,7 @@ from imports.models import ImportRecord
 from imports.plan_reader import draft_plan
 from imports.plans import plan_groups
 from imports.stages import Progress
-from imports.readers import ReadError, read_file
+from imports.readers import RawTable, ReadError, read_file
 from imports.reuse import reusable_import, stamp
 from imports.staging import staged
 from imports.store import PlanWriter, find_jurisdiction, stored_fingerprints
@@ -109,40 +109,110 @@ def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = No
     file; `remembered`, the layouts chosen before (by default, every one kept). A file holding
     several plans (a sheet per year or district) is previewed as its first plan, or as the plan of
     `sheets`; the preview lists the sheets of the others."""
-    checksum = hashlib.sha256(data).hexdigest()
-    remembered = load_remembered() if remembered is None else remembered
-    options: list = [jurisdiction, year]
-    if choice or remembered or sheets:
-        options.append({"choice": choice.as_dict() if choice else None, "remembered": remembered_digest(remembered),
-                        "sheets": sheets})
-    record = reusable_import(checksum=checksum, options=options) if reuse else None
-    # A plan that kept projects the table no longer has is read again, so they are listed and may be deleted.
-    if record is not None and not record.result.get("missing"):
-        return ImportPreview(file_name=file_name, checksum=checksum, draft=PlanDraft(), options=options,
-                             reused=record)
-    try:
-        tables = read_file(file_name, data, max_bytes=settings.MAX_UPLOAD_BYTES,
-                           header_cells=count_header_cells)
-    except ReadError as error:
-        draft = PlanDraft(errors=[Problem(str(error))])
-        return ImportPreview(file_name=file_name, checksum=checksum, draft=draft, readable=False)
+    reading = _Reading(file_name, data, jurisdiction, year, progress, choice,
+                       load_remembered() if remembered is None else remembered)
+    if reuse and (reused := reading.reused(sheets)):
+        return reused
+    tables = reading.tables()
+    if tables is None:
+        return reading.unreadable()
     groups = plan_groups(tables)
+    if sheets is None and len(groups) > 1:
+        sheets = [table.name for table in groups[0]]
     if sheets is not None:
         tables = [table for table in tables if table.name in sheets]
-    elif len(groups) > 1:
-        tables = groups[0]
-        options = [*options[:2], {**(options[2] if len(options) > 2 else {}), "sheets": [t.name for t in tables]}]
-    # By identity: hashing a table would hash every one of its cells.
-    read = {id(table) for table in tables}
-    others = [[table.name for table in group] for group in groups if not any(id(table) in read for table in group)]
-    draft = draft_plan(tables, jurisdiction=parse_jurisdiction(jurisdiction), year=year, progress=progress,
-                       choice=choice, remembered=remembered)
-    used = {layout["signature"]: remembered[layout["signature"]].as_dict()
-            for layout in draft.layouts if layout["remembered"]}
-    preview = ImportPreview(file_name=file_name, checksum=checksum, draft=draft, options=options, remembered=used,
-                            readable=bool(tables), other_plans=others)
-    if draft.errors:
+    return reading.preview(tables, groups, sheets)
+
+
+@paused_collector
+def preview_plans(*, file_name: str, data: bytes, jurisdiction: str | None = None, year: int | None = None,
+                  progress: Progress | None = None, reuse: bool = True, choice: LayoutChoice | None = None,
+                  remembered: dict[str, LayoutChoice] | None = None) -> list[ImportPreview]:
+    """Every plan a file holds, each previewed as preview_import(sheets=…) previews it, from one reading.
+
+    A file of one plan gives one preview; a workbook with a sheet per year or district, one per plan."""
+    reading = _Reading(file_name, data, jurisdiction, year, progress, choice,
+                       load_remembered() if remembered is None else remembered)
+    # A file of several plans records each with its sheets, so only a file of one plan is found here.
+    if reuse and (reused := reading.reused(None)):
+        return [reused]
+    tables = reading.tables()
+    if tables is None:
+        return [reading.unreadable()]
+    groups = plan_groups(tables)
+    if len(groups) == 1:
+        return [reading.preview(tables, groups, None)]
+    previews = []
+    for group in groups:
+        sheets = [table.name for table in group]
+        previews.append(reuse and reading.reused(sheets) or reading.preview(group, groups, sheets))
+    return previews
+
+
+@dataclass
+class _Reading:
+    """One file read for a preview: the options it is read with, its tables read at most once."""
+
+    file_name: str
+    data: bytes
+    jurisdiction: str | None
+    year: int | None
+    progress: Progress | None
+    choice: LayoutChoice | None
+    remembered: dict[str, LayoutChoice]
+
+    def __post_init__(self):
+        self.checksum = hashlib.sha256(self.data).hexdigest()
+
+    def options(self, sheets: list[str] | None) -> list:
+        options: list = [self.jurisdiction, self.year]
+        if self.choice or self.remembered or sheets:
+            options.append({"choice": self.choice.as_dict() if self.choice else None,
+                            "remembered": remembered_digest(self.remembered), "sheets": sheets})
+        return options
+
+    def reused(self, sheets: list[str] | None) -> ImportPreview | None:
+        options = self.options(sheets)
+        record = reusable_import(checksum=self.checksum, options=options)
+        # A plan that kept projects the table no longer has is read again, so they are listed and may be deleted.
+        if record is None or record.result.get("missing"):
+            return None
+        return ImportPreview(file_name=self.file_name, checksum=self.checksum, draft=PlanDraft(), options=options,
+                             reused=record)
+
+    def tables(self) -> list[RawTable] | None:
+        if not hasattr(self, "_tables"):
+            try:
+                self._tables = read_file(self.file_name, self.data, max_bytes=settings.MAX_UPLOAD_BYTES,
+                                         header_cells=count_header_cells)
+            except ReadError as error:
+                self._tables, self.error = None, error
+        return self._tables
+
+    def unreadable(self) -> ImportPreview:
+        draft = PlanDraft(errors=[Problem(str(self.error))])
+        return ImportPreview(file_name=self.file_name, checksum=self.checksum, draft=draft, readable=False)
+
+    def preview(self, tables: list[RawTable], groups: list[list[RawTable]], sheets: list[str] | None) -> ImportPreview:
+        """The preview of the plan these tables hold; `groups`, every plan of the file."""
+        # By identity: hashing a table would hash every one of its cells.
+        read = {id(table) for table in tables}
+        others = [[table.name for table in group] for group in groups if not any(id(table) in read for table in group)]
+        draft = draft_plan(tables, jurisdiction=parse_jurisdiction(self.jurisdiction), year=self.year,
+                           progress=self.progress, choice=self.choice, remembered=self.remembered)
+        used = {layout["signature"]: self.remembered[layout["signature"]].as_dict()
+                for layout in draft.layouts if layout["remembered"]}
+        preview = ImportPreview(file_name=self.file_name, checksum=self.checksum, draft=draft,
+                                options=self.options(sheets), remembered=used, readable=bool(tables),
+                                other_plans=others)
+        if not draft.errors:
+            _compare(preview)
         return preview
+
+
+def _compare(preview: ImportPreview) -> None:
+    """Each row's outcome against the plan stored (created, updated, unchanged), and the rows gone."""
+    draft = preview.draft
     # Counted once: keys.count() per key would be quadratic in a 10,000-row table.
     duplicates = sorted(key for key, times in Counter(p.key for p in draft.projects).items() if times > 1)
     for key in duplicates:
@@ -151,7 +221,7 @@ def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = No
         jurisdiction_row = find_jurisdiction(draft.jurisdiction, create=False)
     except ValidationError as error:
         draft.errors.extend(Problem(message) for message in error.messages)
-        return preview
+        return
     stored = stored_fingerprints(jurisdiction_row, draft.year, draft.kind) if jurisdiction_row else {}
     if jurisdiction_row:
         preview.missing = _missing_projects(jurisdiction_row, draft, stored.keys() - {p.key for p in draft.projects})
@@ -162,7 +232,6 @@ def preview_import(*, file_name: str, data: bytes, jurisdiction: str | None = No
             Outcome.CREATED if before is None
             else Outcome.UNCHANGED if unchanged(before, project, current) else Outcome.UPDATED
         )
-    return preview
 
 
 def _missing_projects(jurisdiction, draft: PlanDraft, keys: set[str]) -> list[dict]:

@@ -13,7 +13,9 @@ from django_tables2 import RequestConfig
 from imports.forms import ConfirmForm, UploadForm
 from imports.models import ImportRecord
 from imports.layout_choices import choice_from_form, remember_layouts, role_options
-from imports.services import FILE_GONE, confirm_import, preview_import, previewed_options, record_preview
+from imports.services import (
+    FILE_GONE, confirm_import, preview_import, preview_plans, previewed_options, record_preview,
+)
 from imports.staging import stage, staged
 from imports.tables import PreviewTable
 from projects.access import jurisdiction_ids_of
@@ -44,18 +46,14 @@ def upload(request: HttpRequest) -> HttpResponse:
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             name, data = form.upload()
-            preview = preview_import(file_name=name, data=data, jurisdiction=form.cleaned_data["jurisdiction"] or None,
+            # Each plan of the file (a sheet per year or district) is a preview of its own.
+            previews = preview_plans(file_name=name, data=data, jurisdiction=form.cleaned_data["jurisdiction"] or None,
                                      year=form.cleaned_data["year"], reuse=False)
-            record = record_preview(preview=preview, user=request.user)
-            for sheets in preview.other_plans:
-                # Each further plan of the file (a sheet per year or district) is a preview of its own.
-                other = preview_import(file_name=name, data=data, jurisdiction=form.cleaned_data["jurisdiction"] or None,
-                                       year=form.cleaned_data["year"], reuse=False, sheets=sheets)
-                record_preview(preview=other, user=request.user)
-            if preview.readable:
+            records = [record_preview(preview=preview, user=request.user) for preview in previews]
+            if previews[0].readable:
                 # Kept even when the preview failed: the admin may correct its columns and look again.
-                stage(checksum=preview.checksum, data=data)
-            return redirect("imports:preview", pk=record.pk)
+                stage(checksum=previews[0].checksum, data=data)
+            return redirect("imports:preview", pk=records[0].pk)
     recent = visible_records(request.user)[:20]
     return render(request, "imports/upload.html", {"form": form, "recent": recent})
 

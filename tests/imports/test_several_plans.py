@@ -75,3 +75,44 @@ def test_a_sheet_per_year_gives_a_preview_per_year_each_confirmed_on_its_own(cli
     client.post(reverse("imports:confirm", args=[records[1].pk]))
     assert list(Plan.objects.values_list("year", flat=True)) == [2024]
     assert Plan.objects.get().projects.count() == 2
+
+
+@pytest.mark.django_db
+def test_every_plan_of_a_workbook_is_previewed_from_one_reading_as_each_alone(monkeypatch):
+    from imports import services
+
+    readings = []
+    read_file = services.read_file
+
+    def counted(*args, **kwargs):
+        readings.append(args[0])
+        return read_file(*args, **kwargs)
+
+    monkeypatch.setattr(services, "read_file", counted)
+    data = two_districts_workbook()
+
+    previews = services.preview_plans(file_name="民生实事.xlsx", data=data, reuse=False)
+
+    assert readings == ["民生实事.xlsx"]
+    assert [p.summary()["plan"]["jurisdiction"] for p in previews] == ["南京市 › 鼓楼区", "南京市 › 玄武区"]
+    # Each as the confirm step reads it again, from the sheets and options it was previewed with.
+    for preview in previews:
+        alone = services.preview_import(file_name="民生实事.xlsx", data=data, reuse=False,
+                                        **services.previewed_options(services.record_preview(preview=preview))
+                                        .as_arguments())
+        assert alone.summary() == preview.summary()
+        assert alone.fingerprints == preview.fingerprints
+
+
+@pytest.mark.django_db
+def test_a_workbook_imported_again_leaves_each_of_its_plans_unchanged(tmp_path):
+    path = tmp_path / "南京市民生实事.xlsx"
+    path.write_bytes(two_districts_workbook())
+    call_command("import_table", str(path), stdout=io.StringIO())
+    out = io.StringIO()
+
+    call_command("import_table", str(path), "--json", stdout=out)
+
+    summaries = json.loads(out.getvalue())
+    assert [(s["created"], s["updated"], s["unchanged"]) for s in summaries] == [(0, 0, 2), (0, 0, 1)]
+    assert ImportRecord.objects.filter(status=ImportRecord.Status.APPLIED).count() == 4

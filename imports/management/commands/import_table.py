@@ -7,7 +7,7 @@ from tqdm import tqdm
 
 from imports.layout_choices import parse_columns
 from imports.layouts import LayoutChoice
-from imports.services import apply_import, preview_import, record_failure
+from imports.services import apply_import, preview_plans, record_failure
 
 
 class BarProgress:
@@ -59,12 +59,9 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         progress = BarProgress(enabled=sys.stderr.isatty())
         data = file.read_bytes()
-        preview = preview_import(file_name=file.name, data=data, jurisdiction=jurisdiction, year=year,
-                                 progress=progress, choice=choice)
         # A workbook with a sheet per year or district holds several plans: each is imported on its own.
-        previews = [preview, *(preview_import(file_name=file.name, data=data, jurisdiction=jurisdiction, year=year,
-                                              progress=progress, choice=choice, sheets=sheets)
-                               for sheets in preview.other_plans)]
+        previews = preview_plans(file_name=file.name, data=data, jurisdiction=jurisdiction, year=year,
+                                 progress=progress, choice=choice)
         for preview in previews:
             if preview.errors:
                 if not dry_run:
