@@ -19,7 +19,9 @@ from django.utils.translation import gettext_lazy
 
 from imports.cells.money import parse_amount
 from imports.cells.units import GROUP_MARKERS, UNIT_SUFFIXES
-from imports.layouts import CONTROL_RE, LONGEST_HEADER, OTHER_DATA_WORDS, Column, Layout, Role, normalise, with_lead
+from imports.layouts import (
+    CONTROL_RE, LONGEST_HEADER, OTHER_DATA_WORDS, Basis, Column, Layout, Role, normalise, with_lead,
+)
 from imports.readers.base import RawRow
 
 SAMPLE_ROWS = 300
@@ -141,7 +143,7 @@ def infer_roles(layout: Layout, rows: list[RawRow]) -> tuple[Layout, list[str]]:
         texts, kind = samples[column.index], kinds[column.index]
         if column.role is not None:
             expected = EXPECTED.get(column.role)
-            if expected and kind in DEFINITE and kind != expected and column.basis == "header":
+            if expected and kind in DEFINITE and kind != expected and column.basis == Basis.HEADER:
                 warnings.append(_("Column “%(column)s” is named as %(role)s, but its cells look like %(kind)s; "
                                   "check the column roles.") % {"column": column.header, "role": column.role.label,
                                                                "kind": KIND_LABELS[kind]})
@@ -151,7 +153,7 @@ def infer_roles(layout: Layout, rows: list[RawRow]) -> tuple[Layout, list[str]]:
         role = _role_for(kind, texts, taken, position)
         if role is not None:
             taken.add(role)
-            columns[position] = replace(column, role=role, basis="content")
+            columns[position] = replace(column, role=role, basis=Basis.CONTENT)
     columns = _name_column(columns, samples, kinds, taken)
     return replace(layout, columns=tuple(with_lead(columns))), warnings
 
@@ -193,11 +195,11 @@ def _name_column(columns: list[Column], samples: list[list[str]], kinds: list, t
             and not any(word in column.header for word in OTHER_DATA_WORDS)]
     if Role.NAME not in taken and free:
         name = free.pop(0)
-        columns[name] = replace(columns[name], role=Role.NAME, basis="content")
+        columns[name] = replace(columns[name], role=Role.NAME, basis=Basis.CONTENT)
         # A second column of texts longer than the names says what the project does.
         longer = [position for position in free if mean_length(columns[position]) > mean_length(columns[name])]
         if Role.CONTENT not in taken and longer:
-            columns[longer[0]] = replace(columns[longer[0]], role=Role.CONTENT, basis="content")
+            columns[longer[0]] = replace(columns[longer[0]], role=Role.CONTENT, basis=Basis.CONTENT)
     return columns
 
 

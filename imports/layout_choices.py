@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from imports.layouts import CHOSEN_ROLES, LayoutChoice, Role
+from imports.layouts import CHOSEN_ROLES, Basis, LayoutChoice, Role
 from imports.models import SavedLayout
 
 OTHER = "other"  # what the form and the command line call "no role: keep as other data"
@@ -53,7 +53,7 @@ def remember_layouts(*, layouts: list[dict], user=None) -> int:
     """Keep the roles of every layout the admin chose by hand, for the next file of the same header."""
     kept = 0
     for layout in layouts:
-        roles = {column["key"]: column["role"] for column in layout["columns"] if column["basis"] == "chosen"}
+        roles = {column["key"]: column["role"] for column in layout["columns"] if column["basis"] == Basis.CHOSEN}
         if not roles:
             continue
         header = layout["signature"]

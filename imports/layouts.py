@@ -108,6 +108,14 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", "", BRACKETED.sub("", simplified(CONTROL_RE.sub("", text))))
 
 
+class Basis(StrEnum):
+    """Where a column's role came from: its header's words, its cells, or an admin's choice."""
+
+    HEADER = "header"
+    CONTENT = "content"
+    CHOSEN = "chosen"
+
+
 @dataclass(frozen=True)
 class Column:
     index: int
@@ -115,8 +123,7 @@ class Column:
     header: str  # as written, both header rows joined with " / "
     quarter: int | None = None
     source: str | None = None  # canonical funding source of a money column
-    # How the role was decided: "header" (its words), "content" (its cells), "chosen" (by the admin).
-    basis: str = "header"
+    basis: Basis = Basis.HEADER  # how the role was decided
 
     @property
     def key(self) -> str:
@@ -260,6 +267,6 @@ class LayoutChoice:
         for column in layout.columns:
             key = column.key if column.key in self.roles else f"#{column.index + 1}"
             if key in self.roles:
-                column = replace(column, role=self.roles[key], basis="chosen", quarter=None, source=None)
+                column = replace(column, role=self.roles[key], basis=Basis.CHOSEN, quarter=None, source=None)
             columns.append(column)
         return replace(layout, columns=tuple(columns))

@@ -24,6 +24,14 @@ class EntryKind(StrEnum):
     NOTE = "note"
 
 
+class FoundBy(StrEnum):
+    """How a table's columns were found: by its header's words, from its cells, or read as a list or records."""
+
+    HEADER = "header"
+    CONTENT = "content"  # no header row, or a header of words the vocabulary does not know
+    PROSE = "prose"  # a numbered list, or labelled records
+
+
 @dataclass
 class Entry:
     kind: EntryKind
@@ -38,8 +46,7 @@ class Segment:
     layout: Layout
     entries: list[Entry] = field(default_factory=list)
     sheet: str = ""
-    # How its columns were found: "header" (words), "content" (no header row), "prose" (a numbered list).
-    found_by: str = "header"
+    found_by: FoundBy = FoundBy.HEADER  # how its columns were found
     remembered: bool = False  # roles chosen by hand for a table of this header before
     warnings: list[str] = field(default_factory=list)
 
@@ -102,7 +109,7 @@ class _Reading:
     segments: list[Segment] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # tables (sheets) with no table in them
 
-    def add(self, layout: Layout, sheet: str, found_by: str, warnings: list[str] | None = None) -> Segment:
+    def add(self, layout: Layout, sheet: str, found_by: FoundBy, warnings: list[str] | None = None) -> Segment:
         # What the admin chooses for this file goes over what was remembered for its header.
         remembered = self.remembered.get(signature_key(layout.signature))
         layout = self.choice.apply(remembered.apply(layout) if remembered else layout)
@@ -156,7 +163,7 @@ def _read_table(rows: list[RawRow], reading: _Reading) -> list[str]:
         prose = (read_prose(rows) or read_records(rows)) if header_row is None else None
         if prose is not None:
             lead_in, listed = prose
-            segment = reading.add(listed.layout, rows[0].sheet, "prose")
+            segment = reading.add(listed.layout, rows[0].sheet, FoundBy.PROSE)
             segment.entries.extend(listed.entries)
             return lead_in
         found = headerless_layout(rows, may_have_header=header_row != 0)
@@ -169,7 +176,7 @@ def _read_table(rows: list[RawRow], reading: _Reading) -> list[str]:
             _("The header of %(sheet)s names no column the importer knows: the columns' roles were read from "
               "their cells; check them.") if layout.header_lines else
             _("No header row was found in %(sheet)s: the columns' roles were read from their cells; check them."))
-        segment = reading.add(layout, sheet, "content", [found_by % {"sheet": sheet}, *warnings])
+        segment = reading.add(layout, sheet, FoundBy.CONTENT, [found_by % {"sheet": sheet}, *warnings])
         lead_in = [cell for row in rows[:start] for cell in row.cells if cell]
         for row in rows[start:]:
             _append(segment, row)
@@ -191,7 +198,7 @@ def _read_table(rows: list[RawRow], reading: _Reading) -> list[str]:
                 lines = (row.line,) + ((lower.line,) if lower else ())
                 layout = build_layout(row.cells, lower.cells if lower else None, lines)
                 layout, warnings = infer_roles(layout, rows[index:index + 300])
-                current = reading.add(layout, row.sheet, "header", warnings)
+                current = reading.add(layout, row.sheet, FoundBy.HEADER, warnings)
             continue
         if current is None:
             lead_in.extend(row.cells)

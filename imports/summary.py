@@ -128,12 +128,12 @@ def describe_layouts(segments: list[Segment]) -> list[dict]:
             continue
         rows = [entry.row.cells for entry in segment.entries if entry.kind == EntryKind.DATA]
         described[key] = {
-            "signature": key, "sheet": segment.sheet, "found_by": segment.found_by,
+            "signature": key, "sheet": segment.sheet, "found_by": segment.found_by.value,
             "remembered": segment.remembered, "header_lines": list(segment.layout.header_lines),
             "columns": [{
                 "index": column.index, "key": column.key, "header": column.header,
                 "role": column.role.value if column.role else "",
-                "label": column.role.label if column.role else "", "basis": column.basis,
+                "label": column.role.label if column.role else "", "basis": column.basis.value,
                 "samples": _samples(rows, column.index),
             } for column in segment.layout.columns],
         }

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from imports.layout_choices import parse_columns
-from imports.layouts import LayoutChoice
+from imports.layouts import Basis, LayoutChoice
 from imports.services import apply_import, preview_plans, record_failure
 
 
@@ -101,7 +101,7 @@ def _human(summary: dict, *, dry_run: bool) -> str:
         lines.append(f"  no longer in the table: {project['number']} {project['name']} ({fate})")
     for layout in summary.get("layouts", []):
         # The same names --columns takes; "?" marks a role guessed from the cells.
-        roles = ", ".join(f"{column['key']}={column['role'] or 'other'}{'?' if column['basis'] == 'content' else ''}"
+        roles = ", ".join(f"{column['key']}={column['role'] or 'other'}{'?' if column['basis'] == Basis.CONTENT else ''}"
                           for column in layout["columns"])
         lines.append(f"  columns ({layout['sheet']}): {roles}")
     lines += [f"  check {'ok' if c['ok'] else 'FAILED'}: {c['message']}" for c in summary["checks"]]
