@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from imports.models import ImportRecord
+from imports.views import PREVIEW_ROWS_PER_PAGE
 from projects.models import Project
 from tests.factories import make_user
 
@@ -30,7 +31,9 @@ def test_a_long_preview_keeps_its_first_rows_says_how_many_more_and_imports_them
     shown = len(record.result["projects"])
     assert 0 < shown < 400 and record.result["cut"]["projects"] == 400 - shown
     page = client.get(reverse("imports:preview", args=[record.pk])).content.decode()
-    assert f"{400 - shown}" in page
+    assert f"另有{400 - shown}行未在此显示" in page
+    rows = page.split('class="grid"')[-1].split("<tbody")[1].split("</tbody>")[0].count("<tr")
+    assert rows == min(shown, PREVIEW_ROWS_PER_PAGE)
 
     client.post(reverse("imports:confirm", args=[record.pk]))
     assert Project.objects.count() == 400
