@@ -31,9 +31,11 @@ Lines above the first heading or item are the preamble (the title, the notice), 
 from collections.abc import Sequence
 
 from imports.layouts import build_layout
-from imports.prose.items import MIN_ITEMS, _data_row, _Item, _task_headings
-from imports.prose.numbering import _heading_text, _headings, _lines, _Marker, _no_projects_heading, _paragraph
-from imports.prose.roles import HEADERS, PROGRESS, PROGRESS_HEADER, _Said, _says_first_leads, _section_lead
+from imports.prose.items import MIN_ITEMS, Item, data_row, task_headings
+from imports.prose.numbering import (
+    Marker, find_headings, heading_text, no_projects_heading, read_paragraph, row_lines,
+)
+from imports.prose.roles import HEADERS, PROGRESS, PROGRESS_HEADER, Said, says_first_leads, section_lead_of
 from imports.readers.base import RawRow
 from imports.segments import Entry, Segment
 
@@ -48,31 +50,31 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
     multi = sum(1 for row in rows if sum(1 for cell in row.cells if cell) > 1)
     if not rows or multi * 2 > len(rows):
         return None  # a grid without a header, not paragraphs
-    paragraphs = [_paragraph(row, line) for row in rows for line in _lines(row)]
-    headings = _headings(paragraphs)
-    tasks = _task_headings(paragraphs, headings)
-    first_leads = any(_says_first_leads(paragraph.text) for paragraph in paragraphs)
+    paragraphs = [read_paragraph(row, line) for row in rows for line in row_lines(row)]
+    headings = find_headings(paragraphs)
+    tasks = task_headings(paragraphs, headings)
+    first_leads = any(says_first_leads(paragraph.text) for paragraph in paragraphs)
     preamble: list[str] = []
     entries: list[Entry] = []
     items = 0
-    current: _Item | None = None
+    current: Item | None = None
     in_note = False
     note_lists = False  # the note ended with a colon: numbered lines after it are its points
     section_lead = ""  # the unit a heading says leads its items
     lead_rank: int | None = None  # the level of that heading
-    task: _Marker | None = None  # the number of the task heading above, whose items are its parts
+    task: Marker | None = None  # the number of the task heading above, whose items are its parts
     task_name = ""
     task_items = 0
     any_role = False  # some item names who does it
     quiet_rank: int | None = None  # the level of the heading of a section that holds no projects
-    quiet: list[list[tuple[int, _Item]]] = []  # per such section, its items and where they stand
+    quiet: list[list[tuple[int, Item]]] = []  # per such section, its items and where they stand
 
     def close() -> None:
         nonlocal current, items, any_role
         if current is not None:
             if quiet_rank is not None:
                 quiet[-1].append((len(entries), current))
-            entries.append(Entry("data", _data_row(current, _Said(section_lead, first_leads))))
+            entries.append(Entry("data", data_row(current, Said(section_lead, first_leads))))
             items += 1
             any_role |= current.has_role
             current = None
@@ -84,17 +86,17 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
             in_note = False
             task = None
             if index in tasks:
-                task, task_name, task_items = marker, _heading_text(text), 0
+                task, task_name, task_items = marker, heading_text(text), 0
                 continue
-            entries.append(Entry("section", row, _heading_text(text)))
+            entries.append(Entry("section", row, heading_text(text)))
             rank = marker.rank if marker else None
-            lead = _section_lead(text)
+            lead = section_lead_of(text)
             if lead or rank is None or lead_rank is None or rank <= lead_rank:
                 # An inner heading (（一）城建 under 一、县住建局牵头工作) keeps the lead of its section.
                 section_lead, lead_rank = lead, rank
             if quiet_rank is not None and (rank is None or rank <= quiet_rank):
                 quiet_rank = None
-            if quiet_rank is None and _no_projects_heading(text):
+            if quiet_rank is None and no_projects_heading(text):
                 quiet_rank = -1 if rank is None else rank
                 quiet.append([])
         elif not marker and text.startswith(NOTE_STARTS):
@@ -112,7 +114,7 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
         elif marker or (paragraph.own_item and (current is None or current.has_role)):
             close()
             in_note = False
-            current = _Item(row, marker.number if marker else "", marker.rank if marker else None,
+            current = Item(row, marker.number if marker else "", marker.rank if marker else None,
                             [text], paragraph.has_role, line=paragraph.line)
             if task is not None and marker is not None and marker.rank > task.rank:
                 # The first item under a task's heading is the task's content; the others its sub-projects.

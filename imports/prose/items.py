@@ -13,10 +13,10 @@
 import re
 from dataclasses import dataclass, field
 
-from imports.prose.numbering import _heading_word, _no_projects_heading, _Paragraph, _TRAILING_COUNT_RE
+from imports.prose.numbering import TRAILING_COUNT_RE, Paragraph, heading_word, no_projects_heading
 from imports.prose.roles import (
-    CONTENT, DEADLINE, HEADERS, MONEY, NAME, NUMBER, PROGRESS, REMARKS, _by_column, _roles, _Said, _SEPARATORS,
-    _section_lead, _stated_investment,
+    CONTENT, DEADLINE, HEADERS, MONEY, NAME, NUMBER, PROGRESS, REMARKS, SEPARATORS, Said, by_column, roles,
+    section_lead_of, stated_investment,
 )
 from imports.readers.base import RawRow
 
@@ -35,7 +35,7 @@ MIN_ITEMS = 2
 
 
 @dataclass
-class _Item:
+class Item:
     row: RawRow
     number: str
     rank: int | None
@@ -56,7 +56,7 @@ class _Heading:
     item_rank: int | None = None
 
 
-def _task_headings(paragraphs: list[_Paragraph], headings: list[bool]) -> set[int]:
+def task_headings(paragraphs: list[Paragraph], headings: list[bool]) -> set[int]:
     """The headings that name a project rather than a category: their first item is its content.
 
     漯河: 一、省重点民生实事 is the category, and each （一）开展职业技能培训和评价取证 under it a
@@ -98,18 +98,18 @@ def _task_headings(paragraphs: list[_Paragraph], headings: list[bool]) -> set[in
 def _task_like(text: str) -> bool:
     """Worded as one task (开展职业技能培训和评价取证), not a topic (教育) or a counted group (教育（3项）)."""
     name = text.rstrip("：:").strip()
-    return (len(name) >= MIN_TASK_HEADING and not _TRAILING_COUNT_RE.search(name) and not _heading_word(name)
-            and not _no_projects_heading(name) and not _section_lead(name))
+    return (len(name) >= MIN_TASK_HEADING and not TRAILING_COUNT_RE.search(name) and not heading_word(name)
+            and not no_projects_heading(name) and not section_lead_of(name))
 
 
-def _data_row(item: _Item, said: _Said) -> RawRow:
+def data_row(item: Item, said: Said) -> RawRow:
     text = "\n".join(item.parts)
-    values, remainder = _roles(text, said) if item.has_role else (_by_column([], said), text)
+    values, remainder = roles(text, said) if item.has_role else (by_column([], said), text)
     name, content = _name_and_content(_tidy(remainder))
     if item.points_from is not None:
         # The name comes from the item's own words, not from the points spelling it out.
         head = "\n".join(item.parts[:item.points_from])
-        name, _content = _name_and_content(_tidy(_roles(head, said)[1] if item.has_role else head))
+        name, _content = _name_and_content(_tidy(roles(head, said)[1] if item.has_role else head))
     cells = [""] * (len(HEADERS) + 1)
     if item.title:
         # A heading naming the task (（三）提升基层医疗卫生服务能力): its items spell out what it does.
@@ -119,7 +119,7 @@ def _data_row(item: _Item, said: _Said) -> RawRow:
         joiner = "\n" if column == PROGRESS else "；" if column in {DEADLINE, REMARKS} else "、"
         cells[column] = joiner.join(found)
     if not cells[MONEY]:
-        cells[MONEY] = _stated_investment(content)
+        cells[MONEY] = stated_investment(content)
     while cells and not cells[-1]:
         cells.pop()
     # A further item under a task's heading: a row under the task's number, merged down over it.
@@ -132,7 +132,7 @@ def _tidy(text: str) -> str:
     text = _SEPARATORS_BEFORE_STOP_RE.sub("", text)
     text = _REPEATED_STOP_RE.sub("。", text)
     text = _BLANK_LINES_RE.sub("\n", text)
-    return text.strip(_SEPARATORS)
+    return text.strip(SEPARATORS)
 
 
 def _name_and_content(text: str) -> tuple[str, str]:

@@ -17,7 +17,7 @@ Forms understood:
 import re
 from dataclasses import dataclass
 
-from imports.prose.roles import _has_own_text, _ROLE_RE
+from imports.prose.roles import ROLE_RE, has_own_text
 from imports.readers.base import RawRow
 
 _HAN = "一二三四五六七八九十百零〇"
@@ -40,7 +40,7 @@ _AFTER_SYMBOL = re.compile(r"\s*[、.．]?\s*")
 # Most lines of a long list start with none of these, and need no pattern tried.
 _MARKER_STARTS = frozenset(_HAN + "0123456789（(第")
 _SENTENCE_MARKS_RE = re.compile(r"[。；;，,！!？?：:]")
-_TRAILING_COUNT_RE = re.compile(r"[（(][^（）()]{0,10}[)）]$")
+TRAILING_COUNT_RE = re.compile(r"[（(][^（）()]{0,10}[)）]$")
 
 HEADING_WORDS = ("方面", "领域", "类", "板块", "篇")
 LONGEST_HEADING = 30
@@ -54,64 +54,64 @@ LONGEST_UNNUMBERED_HEADING = 20
 
 
 @dataclass(frozen=True)
-class _Marker:
+class Marker:
     number: str  # as printed, without brackets and punctuation
     rank: int  # 0 for 一、, larger for inner levels
 
 
 @dataclass(frozen=True)
-class _Paragraph:
+class Paragraph:
     row: RawRow
     line: str  # as printed
     text: str  # without its number
-    marker: _Marker | None
+    marker: Marker | None
     has_role: bool
     own_item: bool  # text and a bracketed role: an item even when its number was lost
 
 
-def _lines(row: RawRow) -> list[str]:
+def row_lines(row: RawRow) -> list[str]:
     """A row's text as lines: a cell may hold several paragraphs, a rare row several cells."""
     text = " ".join(cell for cell in row.cells if cell)
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-def _paragraph(row: RawRow, line: str) -> _Paragraph:
+def read_paragraph(row: RawRow, line: str) -> Paragraph:
     marker, text = _number(line)
-    roles = list(_ROLE_RE.finditer(text))
-    return _Paragraph(row, line, text, marker, bool(roles), bool(roles) and _has_own_text(text, roles[0]))
+    roles = list(ROLE_RE.finditer(text))
+    return Paragraph(row, line, text, marker, bool(roles), bool(roles) and has_own_text(text, roles[0]))
 
 
-def _number(line: str) -> tuple[_Marker | None, str]:
+def _number(line: str) -> tuple[Marker | None, str]:
     symbol = _SYMBOL_MARKERS.get(line[0])
     if symbol is not None:
         rank, number = symbol
         text = line[_AFTER_SYMBOL.match(line, 1).end():]
-        return (_Marker(number, rank), text) if text else (None, line)
+        return (Marker(number, rank), text) if text else (None, line)
     if line[0] not in _MARKER_STARTS:
         return None, line
     for rank, pattern in _MARKERS:
         match = pattern.match(line)
         if match and match.end() < len(line):
             number = next(group for group in match.groups() if group)
-            return _Marker(number, rank), line[match.end():]
+            return Marker(number, rank), line[match.end():]
     return None, line
 
 
 def _heading_like(text: str) -> bool:
     text = text.rstrip("：:")
-    return 0 < len(text) <= LONGEST_HEADING and not _SENTENCE_MARKS_RE.search(text) and not _ROLE_RE.search(text)
+    return 0 < len(text) <= LONGEST_HEADING and not _SENTENCE_MARKS_RE.search(text) and not ROLE_RE.search(text)
 
 
-def _heading_word(text: str) -> bool:
-    return _TRAILING_COUNT_RE.sub("", text.rstrip("：:")).endswith(HEADING_WORDS)
+def heading_word(text: str) -> bool:
+    return TRAILING_COUNT_RE.sub("", text.rstrip("：:")).endswith(HEADING_WORDS)
 
 
-def _no_projects_heading(text: str) -> bool:
+def no_projects_heading(text: str) -> bool:
     """A heading over what is not a task: 一、主要目标, 三、保障措施, 四、工作要求."""
-    return _TRAILING_COUNT_RE.sub("", text.rstrip("：:")).strip() in NO_PROJECTS_HEADINGS
+    return TRAILING_COUNT_RE.sub("", text.rstrip("：:")).strip() in NO_PROJECTS_HEADINGS
 
 
-def _headings(paragraphs: list[_Paragraph]) -> list[bool]:
+def find_headings(paragraphs: list[Paragraph]) -> list[bool]:
     """Which paragraphs head a section: decided by what the next numbered line (or item) is."""
     following: int | None = None
     result = [False] * len(paragraphs)
@@ -122,13 +122,13 @@ def _headings(paragraphs: list[_Paragraph]) -> list[bool]:
         if _heading_like(paragraph.text) and not paragraph.own_item:
             if marker is None:
                 result[index] = len(paragraph.text) <= LONGEST_UNNUMBERED_HEADING and (
-                    _heading_word(paragraph.text) or _no_projects_heading(paragraph.text))
-            elif _no_projects_heading(paragraph.text):
+                    heading_word(paragraph.text) or no_projects_heading(paragraph.text))
+            elif no_projects_heading(paragraph.text):
                 result[index] = True  # 一、主要目标 over a paragraph, 二、主要任务 after it
             elif after is not None:
                 result[index] = (
                     after.marker.rank > marker.rank if after.marker
-                    else _heading_word(paragraph.text)  # 一、教育方面 over items whose numbers were lost
+                    else heading_word(paragraph.text)  # 一、教育方面 over items whose numbers were lost
                 )
         elif (marker is not None and after is not None and after.marker is not None and result[following]
               and after.marker.rank > marker.rank and not paragraph.has_role
@@ -141,5 +141,5 @@ def _headings(paragraphs: list[_Paragraph]) -> list[bool]:
     return result
 
 
-def _heading_text(text: str) -> str:
+def heading_text(text: str) -> str:
     return re.sub(r"\s+", " ", text.rstrip("：:")).strip()

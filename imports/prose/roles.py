@@ -50,7 +50,7 @@ _KEY_COLUMN = {
     **{key: PROGRESS for key in _PROGRESS_KEYS}, **{key: REMARKS for key in _OTHER_KEYS},
 }
 # Longest first: at one position 责任人员 must win over 责任人, 总投资额 over 总投资.
-_ROLE_RE = re.compile(
+ROLE_RE = re.compile(
     "(" + "|".join(sorted((*_KEY_COLUMN, *_RESPONSIBLE_KEYS), key=len, reverse=True)) + r")[ \t]*[：:]"
 )
 _OPENING = "（(【["
@@ -59,10 +59,10 @@ _CLOSING = "）)】]"
 # engine skip ahead instead of trying every key word at every position: three times faster.
 _TOKEN_RE = re.compile(
     "(?=[" + "".join(sorted({key[0] for key in (*_KEY_COLUMN, *_RESPONSIBLE_KEYS)})) + r"（(【\[）)】\]。\n])"
-    "(?:" + _ROLE_RE.pattern + r"|([（(【\[）)】\]。\n]))"
+    "(?:" + ROLE_RE.pattern + r"|([（(【\[）)】\]。\n]))"
 )
 _BRACKET_RE = re.compile(r"[（(【\[）)】\]]")
-_SEPARATORS = " \t\n；;，,、"
+SEPARATORS = " \t\n；;，,、"
 _CLAUSE_END_RE = re.compile(r"[，,；;]")
 # 一、县住建局牵头工作（8项）: the unit before 牵头 leads every item of the section.
 _SECTION_LEAD_RE = re.compile(r"(.{2,30}?)牵头(?:的)?(?:重点)?(?:工作|任务|事项|项目)")
@@ -79,14 +79,14 @@ _BRACKET_GROUP_SPLIT_RE = re.compile(r"([（(][^（）()]*[)）])")
 
 
 @dataclass(frozen=True)
-class _Said:
+class Said:
     """What the document says about the units of an item beyond the item's own words."""
 
     section_lead: str  # the unit its section's heading names as leading
     first_leads: bool  # 列第一位者为牵头单位: of several 责任单位, the first leads
 
 
-def _has_own_text(text: str, role: re.Match[str]) -> bool:
+def has_own_text(text: str, role: re.Match[str]) -> bool:
     """Whether the first role stands in a bracket after text of its own: 建设食堂（牵头单位：…）."""
     opened = None
     depth = 0
@@ -97,10 +97,10 @@ def _has_own_text(text: str, role: re.Match[str]) -> bool:
             depth += 1
         elif depth:
             depth -= 1
-    return depth > 0 and opened is not None and bool(text[:opened].strip(_SEPARATORS + "。"))
+    return depth > 0 and opened is not None and bool(text[:opened].strip(SEPARATORS + "。"))
 
 
-def _says_first_leads(text: str) -> bool:
+def says_first_leads(text: str) -> bool:
     """Whether a bracketed note says the first unit listed leads (列第一位者为牵头或汇总单位，下同)."""
     return "第一位" in text and any(_is_first_leads_note(note.group()) for note in _BRACKET_GROUP_RE.finditer(text))
 
@@ -113,7 +113,7 @@ def _without_first_leads_note(value: str) -> str:
     if "第一位" not in value:
         return value
     kept = [part for part in _BRACKET_GROUP_SPLIT_RE.split(value) if not _is_first_leads_note(part)]
-    return "".join(kept).strip(_SEPARATORS)
+    return "".join(kept).strip(SEPARATORS)
 
 
 def _unit_text(unit: ParsedUnit) -> str:
@@ -122,7 +122,7 @@ def _unit_text(unit: ParsedUnit) -> str:
 
 # Real lists repeat few headings; a hostile one should not parse ten thousand of them twice.
 @lru_cache(maxsize=4096)
-def _section_lead(heading: str) -> str:
+def section_lead_of(heading: str) -> str:
     """The units a heading names as leading its section; "" for a leader (钱海平区长牵头重点工作)."""
     match = _SECTION_LEAD_RE.match(heading)
     if not match:
@@ -131,7 +131,7 @@ def _section_lead(heading: str) -> str:
     return match.group(1) if units and all(is_complete(unit.name) for unit in units) else ""
 
 
-def _stated_investment(content: str) -> str:
+def stated_investment(content: str) -> str:
     """The investment a sentence states, in 万元 ("约350万元"), or ""; amounts listed after
     分别投资 are the parts of one project and add up."""
     for clause in _CLAUSE_RE.finditer(content):
@@ -149,7 +149,7 @@ def _stated_investment(content: str) -> str:
     return ""
 
 
-def _roles(text: str, said: _Said) -> tuple[dict[int, list[str]], str]:
+def roles(text: str, said: Said) -> tuple[dict[int, list[str]], str]:
     """The role values by column, and the text with every role taken out.
 
     One pass over the key words and the marks that can end a value: a value ends at the bracket
@@ -167,7 +167,7 @@ def _roles(text: str, said: _Said) -> tuple[dict[int, list[str]], str]:
     def take(end: int) -> None:
         nonlocal position, key
         assert key is not None
-        values.append((key.group(1), text[key.end():end].strip(_SEPARATORS)))
+        values.append((key.group(1), text[key.end():end].strip(SEPARATORS)))
         kept.append(text[position:key.start()])
         position, key = end, None
 
@@ -196,10 +196,10 @@ def _roles(text: str, said: _Said) -> tuple[dict[int, list[str]], str]:
     if key is not None:
         take(opened if depth > base and opened is not None else len(text))
     kept.append(text[position:])
-    return _by_column(values, said), "".join(kept)
+    return by_column(values, said), "".join(kept)
 
 
-def _by_column(values: list[tuple[str, str]], said: _Said) -> dict[int, list[str]]:
+def by_column(values: list[tuple[str, str]], said: Said) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {}
     responsible: list[str] = []
     for key, value in values:

@@ -47,7 +47,7 @@ from bisect import bisect_left
 from itertools import accumulate
 
 from imports.readers.base import RawTable, make_row
-from imports.readers.blocks import _block_rows
+from imports.readers.blocks import block_rows
 from imports.readers.text_rows import Entry, HeaderCells, MergedEntry, _loose_line, clean
 
 SHEET = "文本"
@@ -78,7 +78,7 @@ def read_text(text: str, *, name: str, header_cells: HeaderCells | None = None) 
         else:
             entries = _tab_rows(lines, header_cells) if header_cells else _plain_rows(lines)
     else:
-        entries = (header_cells and _block_rows(lines, header_cells)) or _plain_rows(lines)
+        entries = (header_cells and block_rows(lines, header_cells)) or _plain_rows(lines)
     rows = (
         make_row(SHEET, number, [clean(cell) for cell in cells], *merged) for number, cells, *merged in entries
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from imports.layouts import count_header_cells
 from imports.readers import read_file, read_text
-from imports.readers.blocks import count_wrapped_header_cells
+from imports.readers.wrapped_headers import count_wrapped_header_cells
 
 REAL = Path(__file__).resolve().parent / "real"
 MAX_BYTES = 1024 * 1024
