@@ -143,6 +143,8 @@ def infer_roles(layout: Layout, rows: list[RawRow]) -> tuple[Layout, list[str]]:
         texts, kind = samples[column.index], kinds[column.index]
         if column.role is not None:
             expected = EXPECTED.get(column.role)
+            if kind == Kind.NUMBER and expected == Kind.MONEY and not _consecutive(texts):
+                kind = Kind.MONEY  # whole amounts (800, 1200) read as numbers one by one
             if expected and kind in DEFINITE and kind != expected and column.basis == Basis.HEADER:
                 warnings.append(_("Column “%(column)s” is named as %(role)s, but its cells look like %(kind)s; "
                                   "check the column roles.") % {"column": column.header, "role": column.role.label,

@@ -59,19 +59,19 @@ ROLE_LABELS = {
 CHOSEN_ROLES = tuple(role for role in Role if role not in {Role.QUARTER, Role.SOURCE})
 
 # Checked in this order, first match wins: 项目内容 is content before 项目 makes it a name,
-# 责任人员 is staff before 责任单位 makes it a unit, 年度投资 is annual before 投资 makes it total,
-# 项目类别 is a category before 项目 makes it a name.
+# 责任人员 is staff before 责任单位 makes it a unit, 年度投资 and 2025年计划投资 are annual before 投资
+# makes them total, 项目类别 is a category before 项目 makes it a name.
 HEADER_WORDS: tuple[tuple[Role, tuple[str, ...]], ...] = (
     (Role.NUMBER, ("序号", "编号", "序")),
-    (Role.ANNUAL, ("年度投资", "年度计划投资", "本年度投资", "年度资金", "本年投资")),
+    (Role.ANNUAL, ("年度投资", "年度计划投资", "本年度投资", "年度资金", "本年投资", "年计划投资", "年投资")),
     (Role.TOTAL, ("总投资", "计划投资", "投资总额", "投资额", "投资规模", "估算投资", "投资", "资金规模", "金额")),
     (Role.FUNDING, ("资金安排", "资金来源", "资金筹措", "经费来源")),
     (Role.LEADERS, ("领导",)),
     (Role.STAFF, ("责任人员", "责任人", "联系人", "经办人", "信息员")),
     (Role.LEAD, ("承办单位", "牵头单位", "责任科室", "主办单位", "牵头部门", "主责单位", "主责部门", "责任主体", "承办", "牵头",
-                 "主办")),
+                 "主办", "主管部门", "主管单位")),
     (Role.ASSISTING, ("协办单位", "配合单位", "责任单位", "参与单位", "协办", "配合", "责任部门", "监管单位",
-                      "监考单位", "协同单位")),
+                      "监考单位", "协同单位", "实施单位", "建设单位", "项目单位", "业主单位", "实施主体")),
     (Role.PROGRESS, ("进展情况", "当前进度", "工作进展", "进展", "完成情况", "推进情况", "落实情况", "实施情况",
                      "进度情况")),
     (Role.WORK_PLAN, ("工作计划", "形象进度", "进度计划", "进度安排", "时间安排", "实施计划", "计划安排")),
@@ -187,9 +187,12 @@ def is_header_row(cells: tuple[str, ...] | list[str]) -> bool:
     )
 
 
-def is_sub_header_row(cells: tuple[str, ...]) -> bool:
-    """A second header row: only header words, of the kinds that split a group (quarters, money)."""
-    filled = [cell for cell in cells if cell]
+def is_sub_header_row(cells: tuple[str, ...], merged: frozenset[int] = frozenset()) -> bool:
+    """A second header row: only header words, of the kinds that split a group (quarters, money).
+
+    Cells `merged` down from the header above (序号 spanning both header rows) are the upper
+    row's words again, whatever they are: only the row's own cells are judged."""
+    filled = [cell for index, cell in enumerate(cells) if cell and index not in merged]
     roles = header_roles(filled)
     return bool(filled) and all(roles) and any(role in {Role.QUARTER, Role.SOURCE, Role.TOTAL} for role in roles)
 
@@ -218,7 +221,9 @@ def build_layout(upper: tuple[str, ...], lower: tuple[str, ...] | None, lines: t
             if not top and not bottom:
                 role = None
         # Control characters (a NUL) print as nothing and cannot be stored in PostgreSQL's JSON.
-        header = CONTROL_RE.sub("", " / ".join(part for part in (top, bottom) if part))
+        # A cell merged over both rows is its words once, not 序号 / 序号.
+        parts = (top, bottom) if bottom != top else (top,)
+        header = CONTROL_RE.sub("", " / ".join(part for part in parts if part))
         columns.append(Column(index=index, role=role, header=header, quarter=quarter, source=source))
     signature = tuple(normalise(cell) for cell in upper)
     return Layout(columns=tuple(with_lead(columns)), header_lines=lines, signature=signature)

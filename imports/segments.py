@@ -81,6 +81,8 @@ def _entry(row: RawRow, layout: Layout, after_data: bool = False) -> Entry:
     only = _only_cell(row)
     number_columns = layout.find(Role.NUMBER)
     numbered = number_columns and number_columns[0].index < len(row.cells) and row.cells[number_columns[0].index]
+    if numbered and (heading := _numbered_heading(row, number_columns[0].index, len(layout.columns))):
+        return Entry(EntryKind.SECTION, row, heading)
     if only is not None and not (numbered and only == row.cells[number_columns[0].index] and only.isdigit()):
         if plain.startswith(NOTE_STARTS):
             return Entry(EntryKind.NOTE, row, only)
@@ -92,6 +94,21 @@ def _entry(row: RawRow, layout: Layout, after_data: bool = False) -> Entry:
             return Entry(EntryKind.DATA, replace(row, cells=cells, merged=frozenset({number_columns[0].index})))
         return Entry(EntryKind.SECTION, row, re.sub(r"\s+", " ", only))
     return Entry(EntryKind.DATA, row)
+
+
+# 一 or 一、 or （一） in the number column: the numbering of sections, where projects count 1, 2, 3.
+HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]?|[（(][一二三四五六七八九十]{1,3}[)）])$")
+
+
+def _numbered_heading(row: RawRow, number: int, width: int) -> str | None:
+    """The section a row heads with its number and its label in two cells of a wider table
+    (一 | 教育类 | … all empty), as 一、教育类; None for any other row."""
+    mark = row.cells[number].strip()
+    others = [cell for index, cell in enumerate(row.cells) if cell and index != number]
+    if width < 3 or len(others) != 1 or not HEADING_NUMBER.match(mark) or not looks_like_section(others[0]):
+        return None
+    separator = "" if mark[-1] in "、.．)）" else "、"
+    return re.sub(r"\s+", " ", f"{mark}{separator}{others[0]}")
 
 
 def signature_key(signature: tuple[str, ...]) -> str:
@@ -190,7 +207,8 @@ def _read_table(rows: list[RawRow], reading: _Reading) -> list[str]:
             continue
         if _is_header(row, header_row):
             signature = tuple(normalise(cell) for cell in row.cells)
-            lower = rows[index] if index < len(rows) and is_sub_header_row(rows[index].cells) else None
+            lower = rows[index] if index < len(rows) and is_sub_header_row(rows[index].cells, rows[index].merged) \
+                else None
             if lower is not None:
                 index += 1
             # A header repeated at a page break continues the table it repeats.

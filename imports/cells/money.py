@@ -38,6 +38,7 @@ NOTE_JOINER = "；"
 
 # Canonical funding sources (the names FundingSource rows carry).
 DISTRICT_FINANCE = "区财政"
+COUNTY_FINANCE = "县财政"  # a county's own money, as 区财政 is a district's
 CITY_MATCHING = "市财政配套"
 HIGHER_SUBSIDY = "上级补助"
 PROVINCE_SUBSIDY = "省级补助"
@@ -51,6 +52,15 @@ UNION_FUNDS = "工会经费"
 FUNDING_SOURCES: dict[str, str] = {
     "区级财政": DISTRICT_FINANCE,
     "区财政": DISTRICT_FINANCE,
+    "区级资金": DISTRICT_FINANCE,
+    "区级配套": DISTRICT_FINANCE,
+    "县级财政": COUNTY_FINANCE,
+    "县财政": COUNTY_FINANCE,
+    "县级配套": COUNTY_FINANCE,
+    "县级资金": COUNTY_FINANCE,
+    "县本级": COUNTY_FINANCE,
+    "市级资金": CITY_MATCHING,
+    "市级补助": CITY_MATCHING,
     "市财政配套": CITY_MATCHING,
     "市级财政": CITY_MATCHING,
     "市级配套": CITY_MATCHING,
@@ -58,9 +68,15 @@ FUNDING_SOURCES: dict[str, str] = {
     "上级补助": HIGHER_SUBSIDY,
     "上级资金": HIGHER_SUBSIDY,
     "中央财政": HIGHER_SUBSIDY,
+    "中央资金": HIGHER_SUBSIDY,
+    "中央补助": HIGHER_SUBSIDY,
+    "中央预算内": HIGHER_SUBSIDY,
     "省级补助": PROVINCE_SUBSIDY,
     "省级财政": PROVINCE_SUBSIDY,
     "省财政": PROVINCE_SUBSIDY,
+    "省级资金": PROVINCE_SUBSIDY,
+    "省级配套": PROVINCE_SUBSIDY,
+    "省补助": PROVINCE_SUBSIDY,
     "区级补助": DISTRICT_SUBSIDY,
     "镇村自筹": GRASSROOTS_SELF_FUNDED,
     "乡镇自筹": GRASSROOTS_SELF_FUNDED,

@@ -8,9 +8,12 @@ import pytest
 
 from imports.cells.money import (
     CITY_MATCHING,
+    COUNTY_FINANCE,
     DISTRICT_FINANCE,
     ENTERPRISE_SELF_FUNDED,
     GRASSROOTS_SELF_FUNDED,
+    HIGHER_SUBSIDY,
+    PROVINCE_SUBSIDY,
     SELF_FUNDED,
     UNION_FUNDS,
     Amount,
@@ -127,6 +130,12 @@ def test_float_nan_and_booleans_are_not_amounts():
             [(DISTRICT_FINANCE, "134.4"), (CITY_MATCHING, "33.6")],
         ),
         ("计划投资900万元，由企业自筹。", "900", [(ENTERPRISE_SELF_FUNDED, "900")]),
+        # A county's and a province's wording: 县 money is the county's own, as 区财政 is a district's.
+        (
+            "总投资500万元，其中中央资金300万元，省级资金120万元，县级配套80万元。",
+            "500",
+            [(HIGHER_SUBSIDY, "300"), (PROVINCE_SUBSIDY, "120"), (COUNTY_FINANCE, "80")],
+        ),
         ("计划投资58.9万，由市财政配套。", "58.9", [(CITY_MATCHING, "58.9")]),
         (
             "计划投资220万元，由区财政投入110万元，街道、社区自筹110万元。",

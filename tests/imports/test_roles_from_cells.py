@@ -147,3 +147,45 @@ def test_a_table_without_numbers_is_numbered_in_row_order_and_says_so():
 
     assert [(p.number, p.key) for p in draft.projects] == [("1", "1"), ("2", "2")]
     assert "表格没有序号列：项目按行的顺序编号为1至2。" in [w.message for w in draft.warnings]
+
+
+def test_a_section_numbered_in_the_number_column_with_its_label_in_the_name_column_is_a_category():
+    draft = draft_of(
+        "序号\t项目名称\t建设内容\t责任单位",
+        "一\t教育类\t\t",
+        "1\t第三小学扩建工程\t新建教学楼1栋\t区教育局",
+        "2\t城区幼儿园改造\t改造园舍3所\t区教育局",
+        "（二）\t医疗卫生\t\t",
+        "3\t乡镇卫生院提升\t改造卫生院5所\t区卫健委",
+    )
+
+    assert [(p.key, p.category, p.name) for p in draft.projects] == [
+        ("1", "一、教育类", "第三小学扩建工程"), ("2", "一、教育类", "城区幼儿园改造"),
+        ("3", "（二）医疗卫生", "乡镇卫生院提升")]
+    assert [c.name for c in draft.categories] == ["一、教育类", "（二）医疗卫生"]
+
+
+def test_projects_numbered_in_chinese_with_only_a_name_stay_projects_in_a_two_column_list():
+    draft = draft_of("序号\t项目名称", "一\t老旧小区改造", "二\t社区食堂建设", "三\t口袋公园建设")
+
+    assert [(p.key, p.name) for p in draft.projects] == [
+        ("一", "老旧小区改造"), ("二", "社区食堂建设"), ("三", "口袋公园建设")]
+
+
+def test_a_year_s_planned_investment_is_the_annual_investment_and_whole_amounts_are_money():
+    assert classify("2025年计划投资")[0] == Role.ANNUAL
+    assert classify("计划总投资")[0] == Role.TOTAL
+    draft = draft_of(
+        "单位：万元",
+        "序号\t项目名称\t总投资\t2025年计划投资\t责任单位",
+        "1\t第三小学扩建工程\t3500\t2000\t区教育局",
+        "2\t城区幼儿园改造\t800\t800\t区教育局",
+        "3\t乡镇卫生院提升\t1200\t600\t区卫健委",
+        "合计\t\t5500\t3400\t",
+    )
+
+    assert [(p.total_investment, p.annual_investment) for p in draft.projects] == [
+        (Decimal(3500), Decimal(2000)), (Decimal(800), Decimal(800)), (Decimal(1200), Decimal(600))]
+    # Only the title's (it names no kind of plan): none about the money columns or the totals row.
+    assert [w.message for w in draft.warnings] == ["标题未说明计划类型，按为民办实事项目处理。"]
+    assert draft.checks and all(check.ok for check in draft.checks)
