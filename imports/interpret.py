@@ -226,7 +226,7 @@ class Interpreter:
             elif role == Role.PERIOD:
                 project.construction_period = re.sub(r"\s+", "", text).replace("—", "-").replace("～", "-")
             elif role == Role.QUARTER:
-                project.milestones.append(MilestoneDraft(column.quarter, text, target_percent(text)))
+                _add_milestone(project, column.quarter, text)
             elif role in MONEY_ROLES:
                 self._money(project, column, text, where)
             elif role == Role.FUNDING:
@@ -292,6 +292,16 @@ class Interpreter:
                 self.draft.warnings.append(Problem(
                     _("Column “%(column)s” is not a known column; its cells are kept on each project as other data.")
                     % {"column": column.header}, column=column.header))
+
+
+def _add_milestone(project: ProjectDraft, quarter: int, text: str) -> None:
+    """A quarter's plan; two columns of one quarter (上半年 and 2季度) make one milestone of both texts."""
+    for index, milestone in enumerate(project.milestones):
+        if milestone.quarter == quarter:
+            planned = f"{milestone.planned}；{text}"
+            project.milestones[index] = MilestoneDraft(quarter, planned, target_percent(planned))
+            return
+    project.milestones.append(MilestoneDraft(quarter, text, target_percent(text)))
 
 
 def _cell(cells: tuple[str, ...], index: int) -> str:

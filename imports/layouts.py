@@ -81,7 +81,7 @@ HEADER_WORDS: tuple[tuple[Role, tuple[str, ...]], ...] = (
     (Role.PREPARATION, ("前期准备", "准备情况", "前期工作")),
     (Role.CATEGORY, ("类别", "类型", "领域", "分类", "板块")),
     (Role.CONTENT, ("项目简况", "主要内容", "项目内容", "建设内容", "建设规模", "工作内容", "实施内容",
-                    "目标任务", "工作目标", "年度目标", "具体内容", "主要目标", "任务目标", "目标要求", "建设任务",
+                    "目标任务", "工作目标", "年度目标", "全年目标", "全年任务", "具体内容", "主要目标", "任务目标", "目标要求", "建设任务",
                     "工作举措", "主要举措", "具体举措", "年度任务", "任务及目标")),
     (Role.NAME, ("项目名称", "具体任务", "实事项目", "任务名称", "名称", "工作任务", "事项", "民生实事", "项目",
                  "重点工作", "督办内容", "任务")),
@@ -94,6 +94,14 @@ OTHER_DATA_WORDS = ("地点", "地址", "位置", "所在地", "电话", "性质
 HELPER_WORDS = ("协办", "配合", "参与", "协同")
 QUARTER_HEADER = re.compile(r"^(?:第)?([1-4一二三四])季度?(?:计划|目标|节点|进度)?$|^Q([1-4])$", re.IGNORECASE)
 CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
+# A quarter named by its months (1-3月, 四至六月) or a half-year by the quarter it ends (上半年: 2).
+MONTHS_HEADER = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,2})月?[-—–~～至到](\d{1,2}|[一二三四五六七八九十]{1,3})月"
+                           r"(?:份)?(?:计划|目标|节点|进度)?$")
+HALF_YEAR_HEADER = re.compile(r"^(上半年|下半年|前三季度)(?:计划|目标|节点|进度)?$")
+HALF_YEAR_QUARTERS = {"上半年": 2, "前三季度": 3, "下半年": 4}
+QUARTER_MONTHS = {(1, 3): 1, (4, 6): 2, (7, 9): 3, (10, 12): 4}
+MONTH_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+                  "十一": 11, "十二": 12}
 # Notes in brackets never decide a column: 总投资 (万元), 形象进度安排 (需细化到季度).
 BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 LONGEST_HEADER = 20
@@ -158,16 +166,27 @@ def classify(text: str) -> tuple[Role | None, int | None, str | None]:
     word = normalise(text)
     if not word or len(word) > LONGEST_HEADER:
         return None, None, None
-    quarter = QUARTER_HEADER.match(word)
-    if quarter:
-        digit = quarter.group(1) or quarter.group(2)
-        return Role.QUARTER, CHINESE_DIGITS.get(digit) or int(digit), None
+    if quarter := _quarter_named(word):
+        return Role.QUARTER, quarter, None
     if "投资" not in word and (source := source_of(word)) and word.endswith(("补助", "自筹", "配套", "财政", "资金")):
         return Role.SOURCE, None, source
     for role, words in HEADER_WORDS:
         if any(candidate in word for candidate in words):
             return role, None, None
     return None, None, None
+
+
+def _quarter_named(word: str) -> int | None:
+    """The quarter a header names: 1季度, 第二季度, Q3, 10-12月, 上半年 (its second quarter)."""
+    if quarter := QUARTER_HEADER.match(word):
+        digit = quarter.group(1) or quarter.group(2)
+        return CHINESE_DIGITS.get(digit) or int(digit)
+    if months := MONTHS_HEADER.match(word):
+        first, last = (int(part) if part.isdigit() else MONTH_NUMERALS.get(part, 0) for part in months.groups())
+        return QUARTER_MONTHS.get((first, last))
+    if half := HALF_YEAR_HEADER.match(word):
+        return HALF_YEAR_QUARTERS[half.group(1)]
+    return None
 
 
 def header_roles(cells: tuple[str, ...] | list[str]) -> list[Role | None]:

@@ -189,3 +189,28 @@ def test_a_year_s_planned_investment_is_the_annual_investment_and_whole_amounts_
     # Only the title's (it names no kind of plan): none about the money columns or the totals row.
     assert [w.message for w in draft.warnings] == ["标题未说明计划类型，按为民办实事项目处理。"]
     assert draft.checks and all(check.ok for check in draft.checks)
+
+
+@pytest.mark.parametrize(("header", "quarter"), [
+    ("1-3月", 1), ("4—6月", 2), ("7~9月", 3), ("10-12月", 4), ("一至三月", 1), ("十至十二月", 4), ("1月-3月", 1),
+    ("上半年目标", 2), ("前三季度", 3), ("下半年", 4), ("第二季度", 2), ("Q3", 3),
+])
+def test_a_quarter_is_named_by_its_number_its_months_or_the_half_year_it_ends(header, quarter):
+    assert classify(header) == (Role.QUARTER, quarter, None)
+
+
+@pytest.mark.parametrize("header", ["2-5月", "13-15月", "3月"])
+def test_months_that_are_not_a_quarter_name_none(header):
+    assert classify(header)[0] is None
+
+
+def test_a_plan_by_months_and_half_years_becomes_quarterly_milestones():
+    draft = draft_of(
+        "序号\t项目名称\t牵头单位\t1-3月\t4-6月\t上半年目标\t10-12月\t全年目标",
+        "1\t农村道路提升\t县交通局\t完成设计\t开工建设\t完成40%\t全面完工\t硬化道路40公里",
+    )
+
+    [project] = draft.projects
+    assert [(m.quarter, m.planned, m.target_percent) for m in project.milestones] == [
+        (1, "完成设计", None), (2, "开工建设；完成40%", 40), (4, "全面完工", None)]
+    assert project.content == "硬化道路40公里"
