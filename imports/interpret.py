@@ -10,6 +10,7 @@ from imports.align import align
 from imports.cells.cached import people_of, units_of
 from imports.cells.money import amount_problem, header_scale, in_wan, parse_amount, parse_funding
 from imports.cells.quarters import parse_quarters, target_percent
+from imports.cells.units import ASSISTING_MARK, LEAD_MARK
 from imports.drafts import CategoryDraft, FundingDraft, MilestoneDraft, PlanDraft, Problem, ProjectDraft
 from imports.layouts import CONTROL_RE, Column, Layout, Role
 from imports.rows import TEXT_FIELDS, SectionRoles, continuation, name_and_content, section_roles
@@ -242,6 +243,7 @@ class Interpreter:
             elif role is None:
                 project.extra[column.header or _("column %(n)s") % {"n": column.index + 1}] = text
         name_and_content(project, layout)
+        _follow_marks(project, layout)
         if self.section.lead and not project.lead_units:
             project.lead_units = list(units_of(self.section.lead, self.language).units)
         if self.section.leaders and not project.leaders:
@@ -292,6 +294,22 @@ class Interpreter:
                 self.draft.warnings.append(Problem(
                     _("Column “%(column)s” is not a known column; its cells are kept on each project as other data.")
                     % {"column": column.header}, column=column.header))
+
+
+def _follow_marks(project: ProjectDraft, layout: Layout) -> None:
+    """Units a cell marks (县发改局（牵头）、县统计局) take the part it gives them. In a table whose one
+    unit column lists every unit, the unit marked as leading leads and the others assist."""
+    if not any(unit.mark for unit in (*project.lead_units, *project.assisting_units)):
+        return
+    marked_lead = any(unit.mark == LEAD_MARK for unit in project.lead_units)
+    one_column = not layout.has(Role.ASSISTING)
+    lead, assisting = [], []
+    for unit in project.lead_units:
+        assists = unit.mark == ASSISTING_MARK or (one_column and marked_lead and unit.mark is None)
+        (assisting if assists else lead).append(unit)
+    for unit in project.assisting_units:
+        (lead if unit.mark == LEAD_MARK else assisting).append(unit)
+    project.lead_units, project.assisting_units = lead, assisting
 
 
 def _add_milestone(project: ProjectDraft, quarter: int, text: str) -> None:

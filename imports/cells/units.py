@@ -52,13 +52,26 @@ CLOSING_BRACKETS = ")）"
 TRAILING_BRACKET_RE = re.compile(r"^(?P<name>.+?)[(（](?P<inner>[^()（）]+)[)）]$")
 
 
+# A unit's part in the work, as the cell marks it: 县发改局（牵头）、县统计局 in one 责任单位 column.
+LEAD_MARK, ASSISTING_MARK = "lead", "assisting"
+ROLE_MARKS = {"牵头": LEAD_MARK, "牵头单位": LEAD_MARK, "牵头部门": LEAD_MARK, "主责": LEAD_MARK, "主责单位": LEAD_MARK,
+              "主办": LEAD_MARK, "配合": ASSISTING_MARK, "配合单位": ASSISTING_MARK, "协办": ASSISTING_MARK,
+              "协办单位": ASSISTING_MARK, "参与": ASSISTING_MARK}
+# The same words after a name without a bracket: 县住建局牵头，县城管局配合.
+TRAILING_MARK_RE = re.compile(r"^(?P<name>.+?)(?P<mark>牵头|配合|协办|参与)$")
+# A bracket saying how the units share the work is neither a name nor part of one: dropped.
+SHARED_WORK_RE = re.compile(r"^(?:按|根据)?(?:职责|职能)(?:分工)?(?:负责|落实)?$|^分别负责$|^按职责分工(?:负责|落实)?$")
+
+
 @dataclass(frozen=True)
 class ParsedUnit:
-    """One unit named in a cell, the other names printed for it, and whether it is a group."""
+    """One unit named in a cell, the other names printed for it, whether it is a group, and the
+    part the cell marks it with (LEAD_MARK, ASSISTING_MARK or None)."""
 
     name: str
     aliases: tuple[str, ...]
     is_group: bool
+    mark: str | None = None
 
 
 @dataclass(frozen=True)
@@ -219,20 +232,32 @@ def _unit(name: str) -> ParsedUnit:
     if name.endswith(ETC) and is_complete(name[: -len(ETC)]):
         name = name[: -len(ETC)]
     aliases: list[str] = []
+    mark = None
     match = TRAILING_BRACKET_RE.match(name)
-    # A bracket is another name only if it reads as one (区重点办); 社会事务办(卫计) keeps its note.
-    while match and is_complete(match.group("inner").strip()) and not is_group(match.group("inner")):
-        aliases.insert(0, match.group("inner").strip())
+    # A bracket is another name only if it reads as one (区重点办); 社会事务办(卫计) keeps its note;
+    # （牵头） marks the unit's part, （按职责分工负责） the units' shares.
+    while match:
+        inner = match.group("inner").strip()
+        if inner in ROLE_MARKS:
+            mark = mark or ROLE_MARKS[inner]
+        elif is_complete(inner) and not is_group(inner):
+            aliases.insert(0, inner)
+        elif not SHARED_WORK_RE.match(inner):
+            break
         name = match.group("name").strip()
         match = TRAILING_BRACKET_RE.match(name)
-    return ParsedUnit(name, tuple(aliases), is_group(name))
+    trailing = TRAILING_MARK_RE.match(name)
+    if mark is None and trailing and is_complete(trailing.group("name")):
+        name, mark = trailing.group("name"), ROLE_MARKS[trailing.group("mark")]
+    return ParsedUnit(name, tuple(aliases), is_group(name), mark)
 
 
 def parse_units(text: str) -> UnitsParse:
     """Read the units named in one cell, in printed order (traditional characters kept as written)."""
     plain, as_written = read_as_simplified(text or "")
     parsed = _parse_units(plain)
-    units = [ParsedUnit(as_written(u.name), tuple(as_written(a) for a in u.aliases), u.is_group) for u in parsed.units]
+    units = [ParsedUnit(as_written(u.name), tuple(as_written(a) for a in u.aliases), u.is_group, u.mark)
+             for u in parsed.units]
     return UnitsParse(units, parsed.warnings)
 
 

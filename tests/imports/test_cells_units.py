@@ -95,6 +95,23 @@ def test_a_bracket_inside_a_name_stays_in_the_name(text):
     assert parse_units(text).units[0].aliases == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县发改局（牵头）、县统计局", [("县发改局", "lead"), ("县统计局", None)]),
+        ("市发改委(牵头)，市财政局、市统计局", [("市发改委", "lead"), ("市财政局", None), ("市统计局", None)]),
+        ("区教育局（牵头单位）\n区财政局（配合）", [("区教育局", "lead"), ("区财政局", "assisting")]),
+        ("县住建局牵头，县城管局配合", [("县住建局", "lead"), ("县城管局", "assisting")]),
+        ("县卫健委、县医保局（按职责分工负责）", [("县卫健委", None), ("县医保局", None)]),
+    ],
+)
+def test_a_unit_s_part_marked_in_the_cell_is_read_apart_from_its_name(text, expected):
+    result = parse_units(text)
+    assert [(unit.name, unit.mark) for unit in result.units] == expected
+    assert all(unit.aliases == () for unit in result.units)
+    assert result.warnings == []
+
+
 def test_a_trailing_bracket_that_is_not_a_unit_name_stays_in_the_name():
     # 卫计 is a note on which desk of 社会事务办 is meant, not another name for it.
     assert parse_units("社会事务办(卫计)").units == [ParsedUnit("社会事务办(卫计)", (), False)]

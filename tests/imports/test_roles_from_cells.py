@@ -214,3 +214,25 @@ def test_a_plan_by_months_and_half_years_becomes_quarterly_milestones():
     assert [(m.quarter, m.planned, m.target_percent) for m in project.milestones] == [
         (1, "完成设计", None), (2, "开工建设；完成40%", 40), (4, "全面完工", None)]
     assert project.content == "硬化道路40公里"
+
+
+def test_the_unit_marked_as_leading_in_a_table_s_one_unit_column_leads_and_the_others_assist():
+    draft = draft_of(
+        "序号\t目标任务\t责任单位\t完成时限",
+        "1\t地区生产总值增长6%\t县发改局（牵头）、县统计局\t2025年底",
+        "2\t新增就业3000人\t县人社局、县就业服务中心\t2025年底",
+    )
+
+    assert [([u.name for u in p.lead_units], [u.name for u in p.assisting_units]) for p in draft.projects] == [
+        (["县发改局"], ["县统计局"]), (["县人社局", "县就业服务中心"], [])]
+
+
+def test_with_a_column_of_each_part_a_mark_moves_only_the_unit_it_marks():
+    draft = draft_of(
+        "序号\t项目名称\t牵头单位\t配合单位",
+        "1\t老旧小区改造\t区住建局、区城管局（配合）\t区财政局（牵头）、各街道",
+    )
+
+    [project] = draft.projects
+    assert [u.name for u in project.lead_units] == ["区住建局", "区财政局"]
+    assert [u.name for u in project.assisting_units] == ["区城管局", "各街道"]
