@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from imports.cells.money import parse_amount
+from imports.cells.people import SURNAMES
 from imports.cells.units import GROUP_MARKERS, UNIT_SUFFIXES
 from imports.layouts import (
     CONTROL_RE, LONGEST_HEADER, OTHER_DATA_WORDS, Basis, Column, Layout, Role, normalise, with_lead,
@@ -47,14 +48,6 @@ STATUS_RE = re.compile(r"已完成|基本完成|全面完成|正在推进|序时
 YEARS = re.compile(r"^20\d\d年?(?:[-—~～至]20\d\d年?)?$")
 DATE_RE = re.compile(r"\d{1,2}月|[一二三四1-4]季度|年底|年末|年内|全年|上半年|下半年|\d{4}年")
 SPLIT_RE = re.compile(r"[、，,;；\s/]+")
-# The hundred most frequent surnames cover most officials' names; a short label rarely starts with one.
-SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
-    "崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施牛"
-    "樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲"
-    "翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席"
-    "卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪"
-)
 UNIT_ENDINGS = (*UNIT_SUFFIXES, "街道", "镇", "乡", "村", "医院", "学校", "集团", "银行", "法院", "检察院")
 HAN = re.compile(r"^[\u3400-\u9fff]+$")
 # What a header role expects its cells to be, to warn when the cells say otherwise.

@@ -12,10 +12,26 @@ from django.utils.translation import gettext as _
 from imports.cells.script import read_as_simplified
 from imports.cells.units import GROUP_MARKERS
 
-# A placeholder names a post or a group of people, never a person.
+# A placeholder names a post or a group of people, never a person. No personal name holds these.
 TITLE_WORDS = (
     "领导", "负责人", "书记", "主任", "区长", "县长", "市长", "镇长", "乡长", "局长", "部长", "处长", "科长", "站长",
+    "常委", "委员", "主席", "秘书长", "院长", "校长", "所长", "队长", "组长", "行长", "经理", "董事长", "指挥长",
+    "调研员", "巡视员", "专员", "县委", "区委", "市委", "党委", "党组", "人大", "政协", "政府",
 )
+# The most frequent surnames cover most officials' names; a short label (街道, 县委) rarely starts with one.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
+    "崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施牛"
+    "樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲"
+    "翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席"
+    "卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪"
+)
+# What a post starts with, left before its title word when a name is printed in front of it (王强常务副县长).
+TITLE_PREFIX_RE = re.compile(r"(?:常务副|常务|副|分管|主管)$")
+# A person's post printed with the name: 王强（副县长）, 分管副区长：陈明, 王强同志. Brackets never
+# hold part of a name, nor does what stands before a colon.
+# Each alternative starts at a bracket, or at a piece's start, so a long cell is read once.
+NOTE_RE = re.compile(r"[（(][^（()）]*[)）]|(?:^|(?<=[\s、，,;；/]))[^\s、，,;；/：:]*[：:]|同志(?=$|[\s、，,;；/])")
 # Surnames of two characters; a name that starts with one has three or four characters.
 COMPOUND_SURNAMES = (
     "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "宇文", "长孙", "夏侯",
@@ -128,16 +144,33 @@ def parse_people(text: str) -> PeopleParse:
                        parsed.warnings)
 
 
+def _name_beside_title(token: str) -> str | None:
+    """The one name printed against a post (副县长王强, 王强副县长: 王强), or None for a post alone
+    or a group."""
+    if token.startswith(GROUP_MARKERS):
+        return None
+    after = token[max(token.rfind(word) + len(word) for word in TITLE_WORDS if word in token):]
+    before = TITLE_PREFIX_RE.sub("", token[:min(token.find(word) for word in TITLE_WORDS if word in token)])
+    for part in (after, before):
+        if part and HAN_RE.match(part) and split_run(part) == [part] and (
+                part[0] in SURNAMES or part.startswith(COMPOUND_SURNAMES)):
+            return part
+    return None
+
+
 def _parse_people(text: str) -> PeopleParse:
-    tokens = [token for token in SEPARATORS_RE.split(text or "") if token]
+    tokens = [token for token in SEPARATORS_RE.split(NOTE_RE.sub(" ", text or "")) if token]
     names: list[str] = []
     seen: set[str] = set()
     placeholders: list[str] = []
     warnings: list[str] = []
     for token in _join_placeholders(_pair_padded(tokens)):
         if is_placeholder(token):
-            placeholders.append(token)
-            continue
+            name = _name_beside_title(token) if _has_title(token) else None
+            if name is None:
+                placeholders.append(token)
+                continue
+            token = name
         found = split_run(token) if HAN_RE.match(token) else None
         if found is None:
             warnings.append(_("Could not tell the names apart: %(text)s") % {"text": token})

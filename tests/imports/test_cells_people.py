@@ -129,3 +129,24 @@ def test_fixture_000_run_together_leaders_are_split():
     assert parse_people(by_number["12"][7]).names == ["曾朝阳", "白建胜"]
     assert parse_people(by_number["24"][7]).names == ["张才贵", "张剑辉"]
     assert parse_people(by_number["4"][7]).names == ["陈颖"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县委常委、副县长 王强", ["王强"]),
+        ("王强（副县长）", ["王强"]),
+        ("副县长王强", ["王强"]),
+        ("王强副县长", ["王强"]),
+        ("分管副区长：陈明", ["陈明"]),
+        ("王强、李明（常务副县长）", ["王强", "李明"]),
+        ("陈明（区委常委、常务副区长）、刘芳（副区长）", ["陈明", "刘芳"]),
+        ("王强同志", ["王强"]),
+        ("区政府分管领导", []),
+        ("张副县长", []),
+    ],
+)
+def test_a_post_printed_with_a_name_is_neither_a_person_nor_a_reason_to_lose_the_name(text, expected):
+    parsed = parse_people(text)
+    assert parsed.names == expected
+    assert parsed.warnings == []
