@@ -14,8 +14,9 @@ from imports.cells.people import PeopleParse, parse_people
 from imports.cells.units import CONTINUATION_WORDS, PARTY_COMMITTEE, UnitsParse, is_complete, parse_units
 
 SEPARATORS = re.compile(r"[、，,;；\s]+")
-# Cells the whole-cell parser must see at once: bracketed aliases, 党工委、办事处, wrapped names.
-WHOLE = re.compile(r"[()（）]|" + PARTY_COMMITTEE)
+# Cells the whole-cell parser must see at once: bracketed aliases, 党工委、办事处, wrapped names,
+# role labels (牵头：…；配合：…) that reach over the names after them.
+WHOLE = re.compile(r"[()（）：:]|" + PARTY_COMMITTEE)
 
 
 def units_of(text: str, language: str | None = None) -> UnitsParse:

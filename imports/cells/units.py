@@ -7,7 +7,7 @@ name ends with — rather than from a list of known units.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
 
@@ -55,8 +55,13 @@ TRAILING_BRACKET_RE = re.compile(r"^(?P<name>.+?)[(（](?P<inner>[^()（）]+)[)
 # A unit's part in the work, as the cell marks it: 县发改局（牵头）、县统计局 in one 责任单位 column.
 LEAD_MARK, ASSISTING_MARK = "lead", "assisting"
 ROLE_MARKS = {"牵头": LEAD_MARK, "牵头单位": LEAD_MARK, "牵头部门": LEAD_MARK, "主责": LEAD_MARK, "主责单位": LEAD_MARK,
-              "主办": LEAD_MARK, "配合": ASSISTING_MARK, "配合单位": ASSISTING_MARK, "协办": ASSISTING_MARK,
-              "协办单位": ASSISTING_MARK, "参与": ASSISTING_MARK}
+              "主办": LEAD_MARK, "配合": ASSISTING_MARK, "配合单位": ASSISTING_MARK, "配合部门": ASSISTING_MARK,
+              "协办": ASSISTING_MARK, "协办单位": ASSISTING_MARK, "参与": ASSISTING_MARK, "参与单位": ASSISTING_MARK}
+# 牵头：县发改局；配合：县财政局、县统计局: a label gives the names after it, up to the next one, their part.
+ROLE_LABEL_RE = re.compile(r"(" + "|".join(sorted([*ROLE_MARKS, "责任单位", "责任部门"], key=len, reverse=True))
+                           + r")[：:]")
+# 县水利局等相关部门: the unit, and a group of the others when the cell says which; 等部门 names none.
+ETC_RE = re.compile(r"^(?P<unit>.+?)等(?P<others>(?:相关|有关|其他|其它)?(?:部门|单位|成员单位|机构))$")
 # The same words after a name without a bracket: 县住建局牵头，县城管局配合.
 TRAILING_MARK_RE = re.compile(r"^(?P<name>.+?)(?P<mark>牵头|配合|协办|参与)$")
 # A bracket saying how the units share the work is neither a name nor part of one: dropped.
@@ -265,13 +270,30 @@ def _parse_units(text: str) -> UnitsParse:
     units: list[ParsedUnit] = []
     seen: set[str] = set()
     warnings: list[str] = []
-    for joined in _distribute(_join_wrapped(_fragments(text or ""))):
-        for name in _split_run_together(joined.replace(JOINED, PARTY_AND_OFFICE_SEPARATOR)):
-            unit = _unit(name)
-            if unit.name in seen:
-                continue  # a unit has one role per project, however often a cell repeats it
-            seen.add(unit.name)
-            if not unit.is_group and not is_complete(unit.name):
-                warnings.append(_("Unit name may be incomplete: %(name)s") % {"name": unit.name})
-            units.append(unit)
+    for part, mark in _labelled_parts(text or ""):
+        for joined in _distribute(_join_wrapped(_fragments(part))):
+            for name in _split_run_together(joined.replace(JOINED, PARTY_AND_OFFICE_SEPARATOR)):
+                for piece in _without_etc(name):
+                    unit = _unit(piece)
+                    if unit.name in seen:
+                        continue  # a unit has one role per project, however often a cell repeats it
+                    seen.add(unit.name)
+                    if not unit.is_group and not is_complete(unit.name):
+                        warnings.append(_("Unit name may be incomplete: %(name)s") % {"name": unit.name})
+                    units.append(replace(unit, mark=unit.mark or mark))
     return UnitsParse(units, warnings)
+
+
+def _labelled_parts(text: str) -> list[tuple[str, str | None]]:
+    """The cell cut at its role labels (牵头：… 配合：…), each part with the mark its label gives."""
+    pieces = ROLE_LABEL_RE.split(text)
+    return [(pieces[0], None), *((part, ROLE_MARKS.get(label)) for label, part in zip(pieces[1::2], pieces[2::2]))]
+
+
+def _without_etc(name: str) -> list[str]:
+    """县水利局等相关部门 -> 县水利局, 相关部门; 县医保局等部门 -> 县医保局; any other name as it is."""
+    match = ETC_RE.match(name)
+    if match is None or not is_complete(match.group("unit")):
+        return [name]
+    others = match.group("others")
+    return [match.group("unit"), *([others] if others.startswith(("相关", "有关")) else [])]

@@ -103,6 +103,8 @@ def test_a_bracket_inside_a_name_stays_in_the_name(text):
         ("区教育局（牵头单位）\n区财政局（配合）", [("区教育局", "lead"), ("区财政局", "assisting")]),
         ("县住建局牵头，县城管局配合", [("县住建局", "lead"), ("县城管局", "assisting")]),
         ("县卫健委、县医保局（按职责分工负责）", [("县卫健委", None), ("县医保局", None)]),
+        ("牵头：县发改局；配合：县财政局、县统计局", [("县发改局", "lead"), ("县财政局", "assisting"), ("县统计局", "assisting")]),
+        ("牵头单位：县发改局\n责任单位：县财政局", [("县发改局", "lead"), ("县财政局", None)]),
     ],
 )
 def test_a_unit_s_part_marked_in_the_cell_is_read_apart_from_its_name(text, expected):
@@ -110,6 +112,21 @@ def test_a_unit_s_part_marked_in_the_cell_is_read_apart_from_its_name(text, expe
     assert [(unit.name, unit.mark) for unit in result.units] == expected
     assert all(unit.aliases == () for unit in result.units)
     assert result.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县水利局等相关部门", [("县水利局", False), ("相关部门", True)]),
+        ("县卫健局、县医保局等部门", [("县卫健局", False), ("县医保局", False)]),
+        ("县水利局等", [("县水利局", False)]),
+        ("区国资委等有关单位", [("区国资委", False), ("有关单位", True)]),
+    ],
+)
+def test_and_others_after_a_unit_is_not_part_of_its_name(text, expected):
+    parsed = parse_units(text)
+    assert [(unit.name, unit.is_group) for unit in parsed.units] == expected
+    assert parsed.warnings == []
 
 
 def test_a_trailing_bracket_that_is_not_a_unit_name_stays_in_the_name():
@@ -267,6 +284,7 @@ def test_a_unit_after_a_group_of_one_level_is_not_taken_into_it():
 @pytest.mark.parametrize("cell", [
     "区教育局、区财政局\n区住建局", "区教育局、区教育局、区财政局", "区行政服务中心\n管委会", "市政府办\n公厅",
     "江南、鲤中街道党工委、办事处", "区教育局（区体育局）、区财政局", "各乡镇、区民政局", "区教育局 区财政局",
+    "牵头：县发改局；配合：县财政局、县统计局", "县发改局（牵头）、县统计局", "县卫健局、县医保局等部门",
 ])  # fmt: skip
 def test_a_cell_read_name_by_name_reads_as_the_whole_cell_does(cell):
     # Long tables combine a few hundred units in thousands of ways: the cache reads such cells name
