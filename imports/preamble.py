@@ -80,6 +80,8 @@ def places_in(text: str) -> list[str]:
     """Place names at the start of a line: 泉州市鲤城区人民政府 -> [泉州市, 鲤城区]."""
     text = re.sub(r"^[#\s]*(?:【[^】]{0,40}】)?\s*(?:20\d\d\s*年度?)?\s*", "", text)
     text = re.sub(r"^(?:中共|中国共产党)", "", text)
+    # A notice names the table it sends: 关于印发《桐庐县2025年民生实事项目实施方案》的通知.
+    text = re.sub(r"^(?:关于)?(?:印发|下达|公布|转发)?《", "", text)
     found = []
     while (match := PLACE.match(text)) and match.group(0)[0] not in NOT_A_PLACE_START and not NOT_A_PLACE.search(
             match.group(0)):

@@ -116,3 +116,13 @@ def test_a_reporting_day_past_the_28th_is_a_warning_of_the_import():
         warning.message for warning in preview.draft.warnings]
     plan = apply_import(preview=preview).plan
     assert schedule_of(plan) == ("monthly", 28, "")
+
+
+@pytest.mark.parametrize(("lines", "chain"), [
+    (["关于印发《桐庐县2025年民生实事项目实施方案》的通知", "桐政办发〔2025〕12号"], ["桐庐县"]),
+    (["《湖滨街道2025年为民办实事项目清单》"], ["湖滨街道"]),
+    (["宁波市人民政府关于2025年市级民生实事项目的通知"], ["宁波市"]),
+    (["关于2025年市级民生实事项目的通知"], None),
+])
+def test_the_place_of_a_notice_is_read_from_the_table_it_sends(lines, chain):
+    assert read_preamble(lines).jurisdiction == chain
