@@ -84,6 +84,12 @@ def choice_from_form(data: Mapping[str, str], layouts: list[dict], previous: Lay
                         header_row=int(header_row) if header_row.isdigit() and len(header_row) <= 7 else previous.header_row)
 
 
+def fixed_roles() -> list[str]:
+    """Roles only a header's words give (a quarter, a funding source): a column keeps such a role
+    unless the admin picks another, and no column is given one by hand."""
+    return [role.value for role in Role if role not in CHOSEN_ROLES]
+
+
 def role_options() -> list[tuple[str, str]]:
     """(value, label) of every role a column may be given by hand, "other" last."""
     return [*((role.value, role.label) for role in CHOSEN_ROLES), (OTHER, _("other data (kept, not read)"))]

@@ -12,7 +12,7 @@ from django_tables2 import RequestConfig
 
 from imports.forms import ConfirmForm, UploadForm
 from imports.models import ImportRecord
-from imports.layout_choices import choice_from_form, remember_layouts, role_options
+from imports.layout_choices import choice_from_form, fixed_roles, remember_layouts, role_options
 from imports.services import (
     FILE_GONE, confirm_import, preview_import, preview_plans, previewed_options, record_preview,
 )
@@ -70,7 +70,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         checksum=record.checksum, status=ImportRecord.Status.PREVIEWED).exclude(pk=record.pk)[:20] \
         if record.result.get("other_plans") else []
     return render(request, "imports/preview.html", {
-        "record": record, "summary": record.result, "table": table, "roles": role_options(),
+        "record": record, "summary": record.result, "table": table, "roles": role_options(), "fixed_roles": fixed_roles(),
         "header_row": previewed_options(record).choice.header_row, "others": others,
     })
 

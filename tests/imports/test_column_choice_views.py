@@ -9,7 +9,9 @@ table of the same header is read right away. The command line takes the same cor
 
 import io
 import json
+import re
 
+import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -325,3 +327,33 @@ def test_the_command_reads_a_table_without_header_row_when_told(march_file, caps
     call_command("import_table", str(march_file), "--header-row", "0", "--dry-run", "--json")
     layout = json.loads(capsys.readouterr().out)["layouts"][0]
     assert layout["found_by"] == "content" and layout["header_lines"] == []
+
+
+def form_as_the_browser_posts_it(page: str) -> dict[str, str]:
+    """Each select's selected option, or its first one when none is selected, as a browser sends it."""
+    posted = {}
+    for name, options in re.findall(r'<select name="(role-\d+-\d+)"[^>]*>(.*?)</select>', page, re.S):
+        selected = re.search(r'<option value="([^"]*)" selected>', options)
+        posted[name] = selected.group(1) if selected else re.search(r'<option value="([^"]*)"', options).group(1)
+    posted["header_row"] = ""
+    return posted
+
+
+def test_quarter_and_source_columns_keep_their_roles_when_the_form_is_sent_unchanged(admin_client):
+    # Roles only header words give: the form offers them for the column that has one, selected.
+    book = openpyxl.Workbook()
+    book.active.append(["武侯区2024年民生工程清单"])
+    book.active.append(["序号", "项目名称", "牵头单位", "1季度", "2季度", "总投资", "上级补助", "区级补助"])
+    book.active.append([1, "老旧小区改造", "区住建局", "招标", "开工", 300, 200, 100])
+    data = io.BytesIO()
+    book.save(data)
+    first = upload(admin_client, data.getvalue())
+    page = admin_client.get(reverse("imports:preview", args=[first.pk])).content.decode()
+
+    response = admin_client.post(reverse("imports:relayout", args=[first.pk]), form_as_the_browser_posts_it(page))
+
+    second = ImportRecord.objects.get(pk=response.url.rstrip("/").rsplit("/", 1)[-1])
+    assert columns(second) == columns(first)
+    assert [c["role"] for c in second.result["layouts"][0]["columns"]][3:] == [
+        "quarter", "quarter", "total_investment", "source", "source"]
+    assert second.result["projects"][0]["fundings"] == [["上级补助", "200", ""], ["区级补助", "100", ""]]
