@@ -195,6 +195,13 @@ def _name_column(columns: list[Column], samples: list[list[str]], kinds: list, t
         longer = [position for position in free if mean_length(columns[position]) > mean_length(columns[name])]
         if Role.CONTENT not in taken and longer:
             columns[longer[0]] = replace(columns[longer[0]], role=Role.CONTENT, basis=Basis.CONTENT)
+        return columns
+    # 目标任务 | 具体内容: two content columns and no name; the one of shorter texts names the task.
+    contents = [position for position, column in enumerate(columns)
+                if column.role == Role.CONTENT and samples[column.index]]
+    if Role.NAME not in taken and len(contents) >= 2:
+        name = min(contents[:2], key=lambda position: mean_length(columns[position]))
+        columns[name] = replace(columns[name], role=Role.NAME, basis=Basis.CONTENT)
     return columns
 
 

@@ -218,12 +218,17 @@ class Interpreter:
                 continue
             role = column.role
             where = (project.sheet, project.line, column.header)
-            if role == Role.NAME:
+            if role == Role.NAME and project.name:
+                # A second name column: kept beside the first, as other data, not written over it.
+                project.extra[column.header or _("column %(n)s") % {"n": column.index + 1}] = text
+            elif role == Role.NAME:
                 project.name = _flat(text)
             elif role == Role.CATEGORY:
                 project.category = _flat(text)
             elif role in TEXT_FIELDS:
-                setattr(project, TEXT_FIELDS[role], text)
+                # Two columns of one role (two 备注) are joined, never one written over the other.
+                before = getattr(project, TEXT_FIELDS[role])
+                setattr(project, TEXT_FIELDS[role], f"{before}\n{text}" if before else text)
             elif role == Role.PERIOD:
                 project.construction_period = re.sub(r"\s+", "", text).replace("—", "-").replace("～", "-")
             elif role == Role.QUARTER:

@@ -236,3 +236,15 @@ def test_with_a_column_of_each_part_a_mark_moves_only_the_unit_it_marks():
     [project] = draft.projects
     assert [u.name for u in project.lead_units] == ["区住建局", "区财政局"]
     assert [u.name for u in project.assisting_units] == ["区城管局", "各街道"]
+
+
+def test_two_content_columns_without_a_name_column_lose_neither_text():
+    draft = draft_of(
+        "序号\t目标任务\t具体内容\t牵头单位\t备注\t备注",
+        "1\t地区生产总值增长6%\t加快重点项目建设，全年完成投资100亿元\t县发改局\t季度调度\t年底考核",
+        "2\t新增城镇就业3000人\t开展技能培训2000人次\t县人社局\t\t",
+    )
+
+    assert [(p.name, p.content) for p in draft.projects] == [
+        ("地区生产总值增长6%", "加快重点项目建设，全年完成投资100亿元"), ("新增城镇就业3000人", "开展技能培训2000人次")]
+    assert draft.projects[0].remarks == "季度调度\n年底考核"
