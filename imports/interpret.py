@@ -71,7 +71,7 @@ class Interpreter:
         headers = {column.index: column.header for column in layout.columns}
         for index, cell in enumerate(row.cells):
             if CONTROL_RE.search(cell):
-                column = headers.get(index) or _("column %(n)s") % {"n": index + 1}
+                column = headers.get(index) or _column_name(index)
                 self.draft.warnings.append(Problem(
                     _("Control characters (such as NUL) in the cell were removed."), row.sheet, row.line, column))
         cells = tuple(CONTROL_RE.sub("", cell) for cell in row.cells)
@@ -153,7 +153,7 @@ class Interpreter:
             if amount is not None:
                 project.unplaced.append(amount.value)
             else:
-                project.extra[_("column %(n)s") % {"n": index + 1}] = text
+                project.extra[_column_name(index)] = text
         if orphans:
             self.draft.warnings.append(Problem(
                 _("The row has more cells than its header; “%(cells)s” stood under no column.")
@@ -220,7 +220,7 @@ class Interpreter:
             where = (project.sheet, project.line, column.header)
             if role == Role.NAME and project.name:
                 # A second name column: kept beside the first, as other data, not written over it.
-                project.extra[column.header or _("column %(n)s") % {"n": column.index + 1}] = text
+                project.extra[column.header or _column_name(column.index)] = text
             elif role == Role.NAME:
                 project.name = _flat(text)
             elif role == Role.CATEGORY:
@@ -246,7 +246,7 @@ class Interpreter:
                 setattr(project, "leaders" if role == Role.LEADERS else "staff", list(parsed.names))
                 self._warn(parsed.warnings, *where)
             elif role is None:
-                project.extra[column.header or _("column %(n)s") % {"n": column.index + 1}] = text
+                project.extra[column.header or _column_name(column.index)] = text
         name_and_content(project, layout)
         _follow_marks(project, layout)
         if self.section.lead and not project.lead_units:
@@ -315,6 +315,11 @@ def _follow_marks(project: ProjectDraft, layout: Layout) -> None:
     for unit in project.assisting_units:
         (lead if unit.mark == LEAD_MARK else assisting).append(unit)
     project.lead_units, project.assisting_units = lead, assisting
+
+
+def _column_name(index: int) -> str:
+    """What a column without a header is called where its cells are kept: 第3列."""
+    return _("column %(n)s") % {"n": index + 1}
 
 
 def _add_milestone(project: ProjectDraft, quarter: int, text: str) -> None:
