@@ -3,6 +3,7 @@
 
     python3 dev.py demo    install, create the SQLite database, load the demo, serve 127.0.0.1:8000
     python3 dev.py test    install and run the whole test suite (arguments go to pytest)
+    python3 dev.py lint    install and run ruff over the code (what .ci/run does first)
 
 Everything is installed into .venv from requirements.lock, so every machine gets the same set.
 Standard library only: this file runs before anything is installed.
@@ -74,12 +75,18 @@ def test(pytest_args: list[str]) -> None:
     run(PYTHON, "-m", "pytest", *pytest_args)
 
 
+def lint() -> None:
+    run(VENV / "bin" / "ruff", "check", ".")
+
+
 def main() -> None:
-    if len(sys.argv) < 2 or sys.argv[1] not in {"demo", "test"}:
+    if len(sys.argv) < 2 or sys.argv[1] not in {"demo", "test", "lint"}:
         sys.exit(__doc__)
     install()
     if sys.argv[1] == "demo":
         demo()
+    elif sys.argv[1] == "lint":
+        lint()
     else:
         test(sys.argv[2:])
 
