@@ -283,6 +283,7 @@ def setup_django(database_url: str, workdir: Path) -> None:
     sys.path.insert(0, str(workdir))
     import django
     from django.conf import settings
+
     import config.settings as project
     values = {name: getattr(project, name) for name in dir(project) if name.isupper()}
     values["INSTALLED_APPS"] = [*values["INSTALLED_APPS"], "import_export", "bench_flat"]
@@ -346,8 +347,8 @@ def empty_our_tables() -> None:
 def ie_import(data: bytes, fast: bool, unchanged: bool = False):
     """import-export importing the project rows (not category/totals rows) of the same workbook."""
     import tablib
-    from import_export import instance_loaders, resources
     from bench_flat.models import FlatRow
+    from import_export import instance_loaders, resources
 
     class Meta:
         model, import_id_fields, fields = FlatRow, ["number"], FIELDS
@@ -414,8 +415,8 @@ def ie_shape_import(data: bytes, shape: str):
     if shape == "long":
         return ie_import(data, fast=True)
     import tablib
-    from import_export import instance_loaders, resources
     from bench_flat.models import ShortRow
+    from import_export import instance_loaders, resources
 
     class Meta:
         model, import_id_fields, fields = ShortRow, ["key"], ["key", *SHORT_FIELDS]
@@ -464,6 +465,7 @@ def timed_commits():
 def measure_shape(shape: str, n: int, repeat: int, workdir: Path) -> dict:
     """Ours and import-export's fastest on one shape, alternating, medians of `repeat` runs each."""
     from bench_flat.models import FlatRow, ShortRow
+
     from projects.models import Project
     rows, merges = shape_rows(shape, n)
     data = write_merged_xlsx(rows, merges) if merges else write_xlsx(rows)

@@ -149,6 +149,7 @@ def setup_django(database_url: str) -> None:
     warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)  # whitenoise's STATIC_ROOT
     import django
     from django.conf import settings
+
     import config.settings as project
     values = {name: getattr(project, name) for name in dir(project) if name.isupper()}
     # As tests/conftest.py: the hashed-name manifest exists only after collectstatic, which production runs.
@@ -261,10 +262,22 @@ def sentences(rng: random.Random, templates: list[str], k: int, **values) -> str
 def build(today: date) -> dict:
     """The city, in one transaction; returns the ids the measurements need."""
     from django.db import connection, transaction
+
     from progress import lights
     from progress.models import CoordinationRequest, Disbursement, ProjectStatus, Report
-    from projects.models import (Category, Funding, FundingSource, Jurisdiction, Organization, Person, Plan, Project,
-                                 ProjectOrganization, ProjectPerson, QuarterlyMilestone)
+    from projects.models import (
+        Category,
+        Funding,
+        FundingSource,
+        Jurisdiction,
+        Organization,
+        Person,
+        Plan,
+        Project,
+        ProjectOrganization,
+        ProjectPerson,
+        QuarterlyMilestone,
+    )
     rng = random.Random(2026)
     writer = Writer()
     ids = Counter()
@@ -446,6 +459,7 @@ def add_reports(writer: Writer, rng: random.Random, next_id, project: int, year:
 
 def make_users(ids: dict, keep: bool) -> dict:
     from django.contrib.auth.models import Group
+
     from accounts.models import User
     from accounts.roles import Role
     from projects.models import Person

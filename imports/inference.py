@@ -21,7 +21,15 @@ from imports.cells.money import parse_amount
 from imports.cells.people import SURNAMES
 from imports.cells.units import GROUP_MARKERS, UNIT_SUFFIXES
 from imports.layouts import (
-    CONTROL_RE, LONGEST_HEADER, OTHER_DATA_WORDS, Basis, Column, Layout, Role, normalise, with_lead,
+    CONTROL_RE,
+    LONGEST_HEADER,
+    OTHER_DATA_WORDS,
+    Basis,
+    Column,
+    Layout,
+    Role,
+    normalise,
+    with_lead,
 )
 from imports.readers.base import RawRow
 

@@ -11,10 +11,15 @@ from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
 from imports.forms import ConfirmForm, UploadForm
-from imports.models import ImportRecord
 from imports.layout_choices import choice_from_form, fixed_roles, remember_layouts, role_options
+from imports.models import ImportRecord
 from imports.services import (
-    FILE_GONE, confirm_import, preview_import, preview_plans, previewed_options, record_preview,
+    FILE_GONE,
+    confirm_import,
+    preview_import,
+    preview_plans,
+    previewed_options,
+    record_preview,
 )
 from imports.staging import stage, staged
 from imports.tables import PreviewTable

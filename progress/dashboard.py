@@ -6,8 +6,8 @@ from urllib.parse import urlencode
 
 from django.db.models import Avg, Count, F, Q, QuerySet, Sum
 
-from progress.models import Disbursement, Report
 from accounts.models import User
+from progress.models import Disbursement, Report
 from progress.selectors import open_requests, supervised
 from projects.access import jurisdiction_ids_under, visible_projects
 from projects.filters import COUNTED, missing_now

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 from accounts.roles import ROLE_ABILITIES
 from progress import selectors, services
 from progress.export import progress_table
-
 from progress.forms import CloseRequestForm, NoteForm, ReportForm, ReviewForm, initial_from
 from progress.models import Attachment, CoordinationRequest, Report
 from projects.access import may_review, unit_role, visible_project, visible_projects

@@ -8,9 +8,9 @@ from datetime import date
 
 import django_filters
 from django import forms
-from django.forms.utils import flatatt
 from django.core.cache import cache
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe

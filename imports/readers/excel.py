@@ -22,7 +22,16 @@ from openpyxl.utils.escape import unescape
 from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
 from imports.readers.base import (
-    SAFE_XML, ZIP_ERRORS, RawRow, RawTable, ReadError, SizeLimits, main_part, make_row, open_zip, relationships,
+    SAFE_XML,
+    ZIP_ERRORS,
+    RawRow,
+    RawTable,
+    ReadError,
+    SizeLimits,
+    main_part,
+    make_row,
+    open_zip,
+    relationships,
     size_limits,
 )  # fmt: skip
 

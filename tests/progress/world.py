@@ -7,7 +7,15 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
-from projects.models import Funding, FundingSource, Plan, Project, ProjectOrganization, ProjectPerson, QuarterlyMilestone
+from projects.models import (
+    Funding,
+    FundingSource,
+    Plan,
+    Project,
+    ProjectOrganization,
+    ProjectPerson,
+    QuarterlyMilestone,
+)
 from projects.schedule import Period
 from tests.factories import make_jurisdiction, make_organization, make_person, make_plan, make_project, make_user
 
