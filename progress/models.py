@@ -123,6 +123,9 @@ class Disbursement(models.Model):
             models.CheckConstraint(condition=Q(amount__gte=0), name="disbursement_not_negative"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.source or _('all sources')}: {self.amount}"
+
 
 def attachment_path(attachment: "Attachment", filename: str) -> str:
     # Stored under MEDIA_ROOT (var/media, outside the static tree) by a name nobody can guess
@@ -182,6 +185,9 @@ class Revision(models.Model):
         ordering = ["report", "-version"]
         constraints = [models.UniqueConstraint(fields=["report", "version"], name="revision_once_per_version")]
 
+    def __str__(self) -> str:
+        return f"{self.report} · {_('version')} {self.version} · {self.get_action_display()}"
+
 
 class AssistingNote(models.Model):
     """What an assisting unit adds for a project and period: its own words beside the lead unit's report."""
@@ -203,6 +209,9 @@ class AssistingNote(models.Model):
             models.UniqueConstraint(fields=["project", "organization", "period"], name="note_once_per_unit_and_period"),
             models.CheckConstraint(condition=Q(period__day=1), name="note_period_is_first_day"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.project} · {self.organization} · {self.period:%Y-%m}"
 
 
 class CoordinationRequest(models.Model):
@@ -251,3 +260,6 @@ class ProjectStatus(models.Model):
     class Meta:
         verbose_name = _("status light")
         verbose_name_plural = _("status lights")
+
+    def __str__(self) -> str:
+        return f"{self.project} · {self.get_light_display()}"
