@@ -222,7 +222,9 @@ class CoordinationRequest(models.Model):
     text = models.TextField(_("problem"))
     opened_at = models.DateTimeField(_("opened at"))
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
-    closed_by = models.ForeignKey(USER, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("closed by"))
+    closed_by = models.ForeignKey(
+        USER, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("closed by")
+    )
     resolution = models.TextField(_("resolution"), blank=True)
 
     class Meta:
