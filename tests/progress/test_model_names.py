@@ -19,13 +19,14 @@ def test_rows_of_a_report_are_named_by_project_period_source_and_version(client)
     client.force_login(world.assisting)
     client.post(reverse("progress:note", args=[world.project.pk, month]), {"text": "已配合完成管网迁改。"})
     report = Report.objects.get(project=world.project)
-    named = f"1. 老旧小区改造 · {month:%Y-%m}"
+    project = f"{world.project.number}. 老旧小区改造"  # the factory numbers projects in sequence
+    named = f"{project} · {month:%Y-%m}"
 
     assert {str(d) for d in Disbursement.objects.all()} == {"区财政: 80.0000", "上级补助: 20.5000"}
     assert str(Disbursement(report=report, amount=5)) == "全部来源: 5"
     assert str(Revision.objects.get()) == f"{named} · 版本 1 · 已提交"
-    assert str(AssistingNote.objects.get()) == f"1. 老旧小区改造 · 区财政局 · {month:%Y-%m}"
-    assert str(ProjectStatus.objects.get()) == f"1. 老旧小区改造 · {ProjectStatus.objects.get().get_light_display()}"
+    assert str(AssistingNote.objects.get()) == f"{project} · 区财政局 · {month:%Y-%m}"
+    assert str(ProjectStatus.objects.get()) == f"{project} · {ProjectStatus.objects.get().get_light_display()}"
 
     client.force_login(make_user(username="root", is_staff=True, is_superuser=True))
     page = client.get(reverse("admin:progress_report_change", args=[report.pk])).content.decode()
