@@ -8,7 +8,8 @@ from projects.admin_scope import ScopedForeignKeys, scoped
 
 @admin.register(User)
 class UserAdmin(ScopedForeignKeys, BaseUserAdmin):
-    list_display = ["username", "last_name", "first_name", "jurisdiction", "organization", "person", "is_staff", "is_active"]
+    list_display = ["username", "last_name", "first_name", "jurisdiction", "organization", "person", "is_staff",
+                    "is_active"]
     list_select_related = ["jurisdiction__parent", "organization", "person"]
     autocomplete_fields = ["jurisdiction", "organization", "person"]
     fieldsets = BaseUserAdmin.fieldsets + (

@@ -15,7 +15,8 @@ Per shape (--shapes, default all), on one generated .xlsx of N data rows each:
 Ours: `call_command("import_table", path)` in this process after Django is set up, so Django's
 start-up is excluded and everything else the command does is timed (reading the file from disk,
 preview_import, apply_import, the summary it prints), a new import into empty tables (truncated
-between runs), with the project's lru caches emptied first as in a new process. import-export: its fastest settings (below) on the same file into a flat model
+between runs), with the project's lru caches emptied first as in a new process.
+import-export: its fastest settings (below) on the same file into a flat model
 (FlatRow for long, ShortRow for the others), including tablib's load of the .xlsx; for `merged`
 the rows without a 序号 get a key "number.k" in the timed part, as import-export needs one to
 import them. The runs alternate (ours, theirs, ours, …) so drift on a shared machine hits both,
@@ -77,19 +78,25 @@ FIELDS = ["number", "name", "reason", "preparation", "q1", "q2", "q3", "q4", "to
           "village", "leaders", "lead_units", "assisting_units"]
 THEMES = ("卫生健康 教育 社会保障 养老服务 就业创业 住房保障 城乡建设 交通出行 文化体育 生态环境 农业农村 水利 "
           "公共安全 市场监管 政务服务 民政 残疾人服务 妇女儿童 食品安全 便民服务").split()
-DEPARTMENTS = ("民生保障局 财政金融与国资局 教育局 卫生健康局 住房和城乡建设局 交通运输局 自然资源局 生态环境局 农业农村局 "
-               "水利局 应急管理局 市场监督管理局 行政审批局 社会治理办公室 文化体育和旅游局 人力资源和社会保障局 民政局 "
+DEPARTMENTS = ("民生保障局 财政金融与国资局 教育局 卫生健康局 住房和城乡建设局 "
+               "交通运输局 自然资源局 生态环境局 农业农村局 "
+               "水利局 应急管理局 市场监督管理局 行政审批局 社会治理办公室 "
+               "文化体育和旅游局 人力资源和社会保障局 民政局 "
                "退役军人事务局 医疗保障局 城市管理局 公安分局 消防救援大队 税务局 统计局 商务局 工业和信息化局 科技局 "
                "发展和改革局 司法局 信访局 总工会 团委 妇联 残联 红十字会 科协 工商联 融媒体中心 疾病预防控制中心 "
                "妇幼保健院 医院 中医院 行政服务中心 城建集团 文旅集团 水务集团 交通集团 供电公司").split()
-TOWNS = "东园镇 张坂镇 洛阳镇 百崎回族乡 秀涂镇 后龙镇 峰尾镇 南埔镇 前黄镇 界山镇 山腰镇 东岭镇 涂岭镇 螺阳镇 紫山镇".split()
-TOWN_UNITS = "人民政府 卫生院 综合执法队 便民服务中心 农业服务中心 派出所 财政所 文化站 水利站 社会事务办 经济发展办".split()
+TOWNS = ("东园镇 张坂镇 洛阳镇 百崎回族乡 秀涂镇 后龙镇 峰尾镇 南埔镇 "
+         "前黄镇 界山镇 山腰镇 东岭镇 涂岭镇 螺阳镇 紫山镇").split()
+TOWN_UNITS = ("人民政府 卫生院 综合执法队 便民服务中心 农业服务中心 派出所 "
+              "财政所 文化站 水利站 社会事务办 经济发展办").split()
 GROUPS = ["各乡镇人民政府", "区直有关单位", "各相关单位"]
 LEADERS = ("赖丽水 刘敏坚 王伟 陈志强 林晓东 黄建华 张明 吴海燕 郑国荣 蔡文彬 许少华 杨帆 李婷 周涛 何志勇 庄美玲 洪亮 "
            "谢文辉 苏永平 曾朝阳 叶青 彭小军 卢振兴 邱丽华 罗成 姚建平 潘国栋 肖红 傅俊杰 戴志远").split()
-THINGS = ("儿童孤独症筛查干预 妇女两癌筛查 新生儿耳聋基因筛查 中医馆服务能力提升 老年人助餐点建设 农村供水管网改造 公厕提升改造 "
+THINGS = ("儿童孤独症筛查干预 妇女两癌筛查 新生儿耳聋基因筛查 中医馆服务能力提升 "
+          "老年人助餐点建设 农村供水管网改造 公厕提升改造 "
           "道路白改黑 校园食堂改造 幼儿园扩容 社区卫生服务站建设 体育公园建设 农贸市场改造 污水管网建设 路灯亮化 "
-          "城乡居民养老保险 残疾人生活补贴 困难群众救助 就业技能培训 口袋公园建设 停车位增设 电动自行车充电桩建设").split()
+          "城乡居民养老保险 残疾人生活补贴 困难群众救助 就业技能培训 "
+          "口袋公园建设 停车位增设 电动自行车充电桩建设").split()
 REASONS = ["及早发现问题,预防疾病和并发症,促进群众健康。", "群众反映强烈,列入区人大代表建议重点办理事项。",
            "根据上级文件要求,到2025年覆盖率要达到50%。", "现有设施老化,存在安全隐患,需进一步提升。",
            "泉州市纳入。", "有利于提升政府形象,提高群众幸福感、获得感。", "补齐民生短板,推动城乡基本公共服务均等化。"]
@@ -135,7 +142,8 @@ def make_rows(n: int, seed: int = 2024) -> list[list]:
             number += 1
             amounts = money(rng)
             sums = [s + (a or 0) for s, a in zip(sums, amounts)]
-            assisting = "、".join(rng.sample(UNITS, rng.randint(0, 2)) + ([rng.choice(GROUPS)] if rng.random() < .3 else []))
+            assisting = "、".join(rng.sample(UNITS, rng.randint(0, 2))
+                                 + ([rng.choice(GROUPS)] if rng.random() < .3 else []))
             rows.append([
                 number, f"{rng.choice(TOWNS)}{rng.choice(THINGS)}项目", "".join(rng.sample(REASONS, rng.randint(1, 3))),
                 rng.choice(PREPARATIONS), *rng.choice(QUARTERS), *amounts,
@@ -220,7 +228,8 @@ def make_shape_rows(shape: str, n: int, seed: int = 2024) -> tuple[list[list], l
             for item in range(items):
                 head = item == 0
                 rows.append([number if head else "", name if head else "", _content(rng, shape),
-                             lead if head else "", _assisting(rng, shape), leader if head else "", rng.choice(DEADLINES)])
+                             lead if head else "", _assisting(rng, shape), leader if head else "",
+                             rng.choice(DEADLINES)])
             if items > 1:
                 merges += [(first, first + items - 1, column) for column in (1, 2, 4, 6)]
             data += items
@@ -251,7 +260,8 @@ class FlatRow(models.Model):
     number = models.CharField(max_length=20, unique=True)
     name = models.CharField(max_length=500)
 """ + "".join(f"    {name} = models.TextField(blank=True)\n" for name in FIELDS[2:8] + FIELDS[12:]) + "".join(
-    f"    {name} = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)\n" for name in FIELDS[8:12])
+    f"    {name} = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)\n"
+    for name in FIELDS[8:12])
 FLAT_MODELS += """class ShortRow(models.Model):
     key = models.CharField(max_length=30, unique=True)
     number = models.CharField(max_length=20, blank=True)
@@ -283,6 +293,7 @@ def setup_django(database_url: str, workdir: Path) -> None:
     sys.path.insert(0, str(workdir))
     import django
     from django.conf import settings
+
     import config.settings as project
     values = {name: getattr(project, name) for name in dir(project) if name.isupper()}
     values["INSTALLED_APPS"] = [*values["INSTALLED_APPS"], "import_export", "bench_flat"]
@@ -346,8 +357,8 @@ def empty_our_tables() -> None:
 def ie_import(data: bytes, fast: bool, unchanged: bool = False):
     """import-export importing the project rows (not category/totals rows) of the same workbook."""
     import tablib
-    from import_export import instance_loaders, resources
     from bench_flat.models import FlatRow
+    from import_export import instance_loaders, resources
 
     class Meta:
         model, import_id_fields, fields = FlatRow, ["number"], FIELDS
@@ -379,7 +390,8 @@ def truncate(*models) -> None:
             model.objects.all().delete()
         return
     with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE " + ", ".join(connection.ops.quote_name(m._meta.db_table) for m in models) + " CASCADE")
+        cursor.execute("TRUNCATE " + ", ".join(connection.ops.quote_name(m._meta.db_table) for m in models)
+                       + " CASCADE")
 
 
 def our_tables() -> tuple:
@@ -414,8 +426,8 @@ def ie_shape_import(data: bytes, shape: str):
     if shape == "long":
         return ie_import(data, fast=True)
     import tablib
-    from import_export import instance_loaders, resources
     from bench_flat.models import ShortRow
+    from import_export import instance_loaders, resources
 
     class Meta:
         model, import_id_fields, fields = ShortRow, ["key"], ["key", *SHORT_FIELDS]
@@ -464,6 +476,7 @@ def timed_commits():
 def measure_shape(shape: str, n: int, repeat: int, workdir: Path) -> dict:
     """Ours and import-export's fastest on one shape, alternating, medians of `repeat` runs each."""
     from bench_flat.models import FlatRow, ShortRow
+
     from projects.models import Project
     rows, merges = shape_rows(shape, n)
     data = write_merged_xlsx(rows, merges) if merges else write_xlsx(rows)
@@ -570,17 +583,20 @@ def long_details(args, database: str) -> dict:
         "ie fastest, new": (n, measure(ie_import(data, fast=True), repeat, before=empty_flat_table)),
         "ie fastest, unchanged": (n, measure(ie_import(data, fast=True, unchanged=True), repeat)),
     }
-    table = [(f"ours, {name}", n, run) for name, run in runs.items()] + [(name, k, run) for name, (k, run) in ie.items()]
+    table = ([(f"ours, {name}", n, run) for name, run in runs.items()]
+             + [(name, k, run) for name, (k, run) in ie.items()])
     rps = {name.removeprefix("ours, "): count / run["seconds"] for name, count, run in table}
 
     print(f"\n{'run':<30}{'rows':>7}{'seconds':>9}{'preview':>9}{'apply':>7}{'rows/s':>8}{'peak MB':>9}{'queries':>9}")
     for name, count, run in table:
         split = [statistics.median(part) for part in zip(*run["results"])] if name.startswith("ours") else None
-        print(f"{name:<30}{count:>7}{run['seconds']:>9.2f}" + (f"{split[0]:>9.2f}{split[1]:>7.2f}" if split else " " * 16)
+        print(f"{name:<30}{count:>7}{run['seconds']:>9.2f}"
+              + (f"{split[0]:>9.2f}{split[1]:>7.2f}" if split else " " * 16)
               + f"{rps[name.removeprefix('ours, ')]:>8.0f}{run['peak_mb']:>9.1f}{run['queries']:>9}")
     print(f"seconds: median of {repeat} plain runs (preview/apply: medians of each part); peak MB (tracemalloc) and "
           f"queries: one more run with both on.\nie default was measured on a file of the first {ie_rows} rows; its "
-          f"rows/s is extrapolated as is to {n} rows. import-export writes one flat table; ours parses units, people, money and quarters and writes "
+          f"rows/s is extrapolated as is to {n} rows. import-export writes one flat table; "
+          f"ours parses units, people, money and quarters and writes "
           f"7 tables (~10 rows per project).")
     ratios = {
         "new_vs_import_export_fastest": rps["new"] / rps["ie fastest, new"],

@@ -68,7 +68,8 @@ UNITS_PER_DISTRICT = 30
 PEOPLE_PER_DISTRICT = 8
 PAGE_SIZE = 50  # the list's default page size
 KNOWN_WORD = "口袋公园"  # in about 1 % of project names (and their content), nowhere else
-DEPARTMENTS = ("教育局 卫生健康局 住房和城乡建设局 交通运输局 民政局 人力资源和社会保障局 自然资源局 生态环境局 农业农村局 "
+DEPARTMENTS = ("教育局 卫生健康局 住房和城乡建设局 交通运输局 民政局 "
+               "人力资源和社会保障局 自然资源局 生态环境局 农业农村局 "
                "水利局 应急管理局 市场监督管理局 文化体育和旅游局 城市管理局 财政局 发展和改革局 工业和信息化局 商务局 "
                "医疗保障局 退役军人事务局 公安分局 消防救援大队 行政审批服务局 司法局 残疾人联合会 妇女联合会 总工会 "
                "团委 供电公司 水务集团").split()
@@ -76,8 +77,10 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁�
 GIVEN = ("伟 敏坚 志强 晓东 建华 明 海燕 国荣 文彬 少华 帆 婷 涛 志勇 美玲 亮 文辉 永平 朝阳 青 小军 振兴 丽华 成 建平 "
          "国栋 红 俊杰 志远 丽水 清泉 家明 秀英 桂芳 金福 荣华 雅琴 晨曦 思远").split()
 PLACES = ("开元街道 鲤中街道 海滨街道 临江街道 浮桥街道 江南街道 金龙街道 常泰街道 东海街道 城东街道 华大街道 清源街道 "
-          "北峰街道 丰泽街道 泉秀街道 东湖街道 双阳街道 河市镇 马甲镇 罗溪镇 虹山乡 山腰街道 峰尾镇 界山镇 南埔镇 涂岭镇 "
-          "后龙镇 东园镇 张坂镇 洛阳镇 百崎回族乡 蓬壶镇 桃城镇 浔中镇 龙门镇 湖头镇 官桥镇 水头镇 石井镇 安海镇 磁灶镇 "
+          "北峰街道 丰泽街道 泉秀街道 东湖街道 双阳街道 河市镇 马甲镇 "
+          "罗溪镇 虹山乡 山腰街道 峰尾镇 界山镇 南埔镇 涂岭镇 "
+          "后龙镇 东园镇 张坂镇 洛阳镇 百崎回族乡 蓬壶镇 桃城镇 浔中镇 "
+          "龙门镇 湖头镇 官桥镇 水头镇 石井镇 安海镇 磁灶镇 "
           "陈埭镇 池店镇 宝盖镇 蚶江镇 祥芝镇").split()
 THINGS = ("老旧小区改造提升 背街小巷整治 城市内涝治理 农村供水管网改造 污水管网建设 公厕提升改造 道路白改黑 路灯亮化 "
           "停车位增设 电动自行车充电桩建设 老年人助餐点建设 居家养老服务站建设 社区卫生服务站建设 中医馆服务能力提升 "
@@ -101,14 +104,16 @@ CONTENT = [
 POCKET_CONTENT = "利用边角地、闲置地新建口袋公园{n}个,增加绿化面积约{area}平方米。"
 REASONS = ["群众反映强烈,列入人大代表建议重点办理事项。", "现有设施老化,存在安全隐患,需进一步提升。",
            "补齐民生短板,推动城乡基本公共服务均等化。", "根据上级文件要求,年内覆盖率要达到90%以上。"]
-PREPARATIONS = ["已完成调查摸底,编制实施方案。", "已完成选址和初步设计。", "已纳入年度财政预算。", "已完成询价和招标准备。"]
+PREPARATIONS = ["已完成调查摸底,编制实施方案。", "已完成选址和初步设计。", "已纳入年度财政预算。",
+                "已完成询价和招标准备。"]
 QUARTERS = [["制定方案及预算", "公开招标", "施工建设", "项目验收,并投入使用"],
             ["做好调查摸底、培训等前期工作", "完成年度任务数的50%", "完成年度任务数的80%", "完成年度任务数"],
             ["制定方案并启动", "完成年度任务数的30%", "完成年度任务数的70%", "全面完成并形成工作总结"]]
 TARGETS = [10, 40, 70, 100]
 PROGRESS_EARLY = ["已完成施工图设计审查,正在开展招标准备工作。", "完成现场踏勘和群众意见征集,实施方案已报审。",
                   "已完成项目立项和资金预算评审。"]
-PROGRESS_MIDDLE = ["施工单位已进场,{place}段主体施工有序推进。", "组织召开现场推进会{n}次,协调解决用地、管线迁改等问题。",
+PROGRESS_MIDDLE = ["施工单位已进场,{place}段主体施工有序推进。",
+                   "组织召开现场推进会{n}次,协调解决用地、管线迁改等问题。",
                    "本月完成工程量的{delta}%,各工作面同步施工。", "已完成设备采购,正在安装调试。"]
 PROGRESS_DONE = ["完成竣工验收并投入使用,群众满意度较高。", "项目已全面完成,正在整理档案资料。"]
 PROBLEMS = ["项目涉及{n}户居民意见不一,需{unit}协调推进。", "资金拨付滞后,需财政部门加快拨付{money}万元。",
@@ -149,6 +154,7 @@ def setup_django(database_url: str) -> None:
     warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)  # whitenoise's STATIC_ROOT
     import django
     from django.conf import settings
+
     import config.settings as project
     values = {name: getattr(project, name) for name in dir(project) if name.isupper()}
     # As tests/conftest.py: the hashed-name manifest exists only after collectstatic, which production runs.
@@ -261,10 +267,22 @@ def sentences(rng: random.Random, templates: list[str], k: int, **values) -> str
 def build(today: date) -> dict:
     """The city, in one transaction; returns the ids the measurements need."""
     from django.db import connection, transaction
+
     from progress import lights
     from progress.models import CoordinationRequest, Disbursement, ProjectStatus, Report
-    from projects.models import (Category, Funding, FundingSource, Jurisdiction, Organization, Person, Plan, Project,
-                                 ProjectOrganization, ProjectPerson, QuarterlyMilestone)
+    from projects.models import (
+        Category,
+        Funding,
+        FundingSource,
+        Jurisdiction,
+        Organization,
+        Person,
+        Plan,
+        Project,
+        ProjectOrganization,
+        ProjectPerson,
+        QuarterlyMilestone,
+    )
     rng = random.Random(2026)
     writer = Writer()
     ids = Counter()
@@ -446,6 +464,7 @@ def add_reports(writer: Writer, rng: random.Random, next_id, project: int, year:
 
 def make_users(ids: dict, keep: bool) -> dict:
     from django.contrib.auth.models import Group
+
     from accounts.models import User
     from accounts.roles import Role
     from projects.models import Person

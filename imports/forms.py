@@ -9,7 +9,8 @@ PASTED_NAME = "粘贴文本.txt"
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("File (.xlsx, .docx, .csv or .txt)"), required=False)
-    text = forms.CharField(label=gettext_lazy("…or paste the table"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
+    text = forms.CharField(label=gettext_lazy("…or paste the table"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 8}))
     jurisdiction = forms.CharField(
         label=gettext_lazy("Jurisdiction"), required=False, max_length=100,
         help_text=gettext_lazy("Only when the title does not say it, e.g. 温州市/鹿城区."),

@@ -21,7 +21,15 @@ from imports.cells.money import parse_amount
 from imports.cells.people import SURNAMES
 from imports.cells.units import GROUP_MARKERS, UNIT_SUFFIXES
 from imports.layouts import (
-    CONTROL_RE, LONGEST_HEADER, OTHER_DATA_WORDS, Basis, Column, Layout, Role, normalise, with_lead,
+    CONTROL_RE,
+    LONGEST_HEADER,
+    OTHER_DATA_WORDS,
+    Basis,
+    Column,
+    Layout,
+    Role,
+    normalise,
+    with_lead,
 )
 from imports.readers.base import RawRow
 
@@ -43,7 +51,8 @@ class Kind(StrEnum):
 
 NUMBER_RE = re.compile(r"^[（(]?(?:\d{1,4}|[一二三四五六七八九十]{1,3})[)）]?[.、．]?$")
 MONEY_RE = re.compile(r"^\d{1,12}(?:\.\d+)?(?:万元|亿元|万|元)?$")
-STATUS_RE = re.compile(r"已完成|基本完成|全面完成|正在推进|序时推进|推进中|有序推进|未启动|未开工|已开工|已启动|完工|竣工|\d{1,3}(?:\.\d+)?%")
+STATUS_RE = re.compile(r"已完成|基本完成|全面完成|正在推进|序时推进|推进中|有序推进|未启动|未开工|已开工|已启动|"
+                       r"完工|竣工|\d{1,3}(?:\.\d+)?%")
 # 2024, 2023-2025, 2024年: a column of these is when, not how much.
 YEARS = re.compile(r"^20\d\d年?(?:[-—~～至]20\d\d年?)?$")
 DATE_RE = re.compile(r"\d{1,2}月|[一二三四1-4]季度|年底|年末|年内|全年|上半年|下半年|\d{4}年")
@@ -128,7 +137,8 @@ def infer_roles(layout: Layout, rows: list[RawRow]) -> tuple[Layout, list[str]]:
     header roles their cells contradict."""
     width = max([len(layout.columns), *(len(row.cells) for row in rows[:SAMPLE_ROWS])])
     samples = _columns_of(rows, width)
-    columns = list(layout.columns) + [Column(index=index, role=None, header="") for index in range(len(layout.columns), width)]
+    columns = list(layout.columns) + [Column(index=index, role=None, header="")
+                                      for index in range(len(layout.columns), width)]
     kinds = [_majority(texts) for texts in samples]
     warnings = []
     taken = {column.role for column in columns if column.role}

@@ -256,7 +256,8 @@ class Interpreter:
         self._funding_prose(project, layout)
         if project.work_plan and not layout.has(Role.QUARTER):
             parsed = parse_quarters(project.work_plan, year=year)
-            project.milestones = [MilestoneDraft(q, text, target_percent(text)) for q, text in sorted(parsed.milestones.items())]
+            project.milestones = [MilestoneDraft(q, text, target_percent(text))
+                                  for q, text in sorted(parsed.milestones.items())]
             if parsed.preparation and not project.preparation:
                 project.preparation = parsed.preparation
             self._warn(parsed.warnings, project.sheet, project.line, layout.find(Role.WORK_PLAN)[0].header)

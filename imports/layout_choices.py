@@ -81,7 +81,8 @@ def choice_from_form(data: Mapping[str, str], layouts: list[dict], previous: Lay
                 continue
     header_row = (data.get("header_row") or "").strip()
     return LayoutChoice(roles=roles,
-                        header_row=int(header_row) if header_row.isdigit() and len(header_row) <= 7 else previous.header_row)
+                        header_row=(int(header_row) if header_row.isdigit() and len(header_row) <= 7
+                                    else previous.header_row))
 
 
 def fixed_roles() -> list[str]:

@@ -61,7 +61,8 @@ def draft_plan(tables: list[RawTable], *, jurisdiction: list[str] | None = None,
         draft.errors.append(Problem(_("The year could not be read from the title; give it explicitly.")))
     if not draft.kind:
         draft.kind = Plan.Kind.PUBLIC_SERVICE
-        draft.warnings.append(Problem(_("The title does not say what kind of plan this is; taken as public-service projects.")))
+        draft.warnings.append(Problem(_("The title does not say what kind of plan this is; "
+                                        "taken as public-service projects.")))
     if not draft.title:
         draft.title = _("%(year)s plan") % {"year": draft.year}
     shorten_names(draft)

@@ -56,7 +56,8 @@ def _only_cell(row: RawRow) -> str | None:
     return filled[0] if len(filled) == 1 else None
 
 
-SECTION_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}"
+SECTION_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|"
+                           r"第[一二三四五六七八九十\d]{1,3}"
                            r"[部分类项章节篇组]|[A-Za-z][、.．])")
 SECTION_END = re.compile(r"(?:方面|类|领域|板块|篇|部分|工作|任务|项目|实事|工程|行动|计划|目标)$")
 COUNTED = re.compile(r"[（(]\s*(?:共\s*)?\d+\s*[项个件]\s*[)）]")

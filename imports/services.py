@@ -19,9 +19,9 @@ from imports.layouts import LayoutChoice, count_header_cells
 from imports.models import ImportRecord
 from imports.plan_reader import draft_plan
 from imports.plans import plan_groups
-from imports.stages import Progress
 from imports.readers import RawTable, ReadError, read_file
 from imports.reuse import reusable_import, stamp
+from imports.stages import Progress
 from imports.staging import staged
 from imports.store import PlanWriter, find_jurisdiction, stored_fingerprints
 from imports.summary import fingerprint, project_facts, summarize, unchanged

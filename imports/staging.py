@@ -43,7 +43,8 @@ def leftovers(*, days: int) -> Leftovers:
     A staged file stays, however old, while a preview that is kept may still be confirmed with it:
     the same bytes uploaded again are not staged again, so the file may be older than the preview."""
     cutoff = timezone.now() - timedelta(days=days)
-    records = list(ImportRecord.objects.filter(status__in=UNFINISHED, created_at__lt=cutoff).order_by("created_at", "pk"))
+    records = list(ImportRecord.objects.filter(status__in=UNFINISHED, created_at__lt=cutoff)
+                   .order_by("created_at", "pk"))
     awaited = set(ImportRecord.objects.filter(status=ImportRecord.Status.PREVIEWED, created_at__gte=cutoff)
                   .values_list("checksum", flat=True))
     files = []

@@ -69,7 +69,8 @@ def find_jurisdiction(chain: list[str], *, create: bool) -> Jurisdiction | None:
 def _only_one_called(name: str, *, create: bool) -> Jurisdiction | None:
     candidates = list(Jurisdiction.objects.filter(name=name)[:2])
     if len(candidates) > 1:
-        raise ValidationError(_("Several jurisdictions are called %(name)s: give it with its city, like 泉州市/%(name)s.")
+        raise ValidationError(_("Several jurisdictions are called %(name)s: "
+                                "give it with its city, like 泉州市/%(name)s.")
                               % {"name": name})
     if candidates:
         return candidates[0]
@@ -186,7 +187,8 @@ class PlanWriter:
         # Parents before their sub-projects, so a sub-project's parent already has an id.
         for level in ([p for p in changed if not p.parent_key], [p for p in changed if p.parent_key]):
             new = [self._values(p) for p in level if p.key not in self.ids]
-            bulk.update(Project, PROJECT_FIELDS, [(*self._values(p), self.ids[p.key]) for p in level if p.key in self.ids])
+            bulk.update(Project, PROJECT_FIELDS,
+                        [(*self._values(p), self.ids[p.key]) for p in level if p.key in self.ids])
             bulk.insert(Project, PROJECT_FIELDS, new)
             if new:
                 self.ids = dict(Project.objects.filter(plan=self.plan).values_list("key", "id"))
@@ -210,7 +212,8 @@ class PlanWriter:
                 ids = dict.fromkeys([unit_ids[unit.name] for unit in parsed])  # an alias and its unit: once
                 roles += [(pk, unit_id, role, position) for position, unit_id in enumerate(ids)]
             for role, names in (("leader", project.leaders), ("staff", project.staff)):
-                persons += [(pk, person_ids[name], role, position) for position, name in enumerate(dict.fromkeys(names))]
+                persons += [(pk, person_ids[name], role, position)
+                            for position, name in enumerate(dict.fromkeys(names))]
             fundings += [(pk, sources[f.source].id, f.amount, f.note[:300]) for f in project.fundings]
             milestones += [(pk, m.quarter, m.planned, m.target_percent) for m in project.milestones]
         bulk.insert(ProjectOrganization, ["project", "organization", "role", "position"], roles)

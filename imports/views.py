@@ -11,10 +11,15 @@ from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
 from imports.forms import ConfirmForm, UploadForm
-from imports.models import ImportRecord
 from imports.layout_choices import choice_from_form, fixed_roles, remember_layouts, role_options
+from imports.models import ImportRecord
 from imports.services import (
-    FILE_GONE, confirm_import, preview_import, preview_plans, previewed_options, record_preview,
+    FILE_GONE,
+    confirm_import,
+    preview_import,
+    preview_plans,
+    previewed_options,
+    record_preview,
 )
 from imports.staging import stage, staged
 from imports.tables import PreviewTable
@@ -28,7 +33,8 @@ def visible_records(user) -> QuerySet[ImportRecord]:
     """Imports into the administrator's jurisdictions, and their own previews not yet applied."""
     records = ImportRecord.objects.select_related("user", "plan")
     ids = jurisdiction_ids_of(user)
-    return records if ids is None else records.filter(Q(plan__jurisdiction_id__in=ids) | Q(plan__isnull=True, user=user))
+    return records if ids is None else records.filter(Q(plan__jurisdiction_id__in=ids)
+                                                      | Q(plan__isnull=True, user=user))
 
 
 @login_required
@@ -70,7 +76,8 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         checksum=record.checksum, status=ImportRecord.Status.PREVIEWED).exclude(pk=record.pk)[:20] \
         if record.result.get("other_plans") else []
     return render(request, "imports/preview.html", {
-        "record": record, "summary": record.result, "table": table, "roles": role_options(), "fixed_roles": fixed_roles(),
+        "record": record, "summary": record.result, "table": table, "roles": role_options(),
+        "fixed_roles": fixed_roles(),
         "header_row": previewed_options(record).choice.header_row, "others": others,
     })
 

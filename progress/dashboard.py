@@ -6,8 +6,8 @@ from urllib.parse import urlencode
 
 from django.db.models import Avg, Count, F, Q, QuerySet, Sum
 
-from progress.models import Disbursement, Report
 from accounts.models import User
+from progress.models import Disbursement, Report
 from progress.selectors import open_requests, supervised
 from projects.access import jurisdiction_ids_under, visible_projects
 from projects.filters import COUNTED, missing_now
@@ -96,7 +96,8 @@ def build(projects: QuerySet[Project], *, jurisdiction: Jurisdiction | None, yea
                               .order_by("-projects", "person__name"), "person__name", "leader", "person_id")
     missing = projects.filter(missing_now(projects, today))
     board.missing = _linked(leads.filter(project__in=missing).values("organization_id", "organization__name")
-                            .annotate(projects=Count("project", distinct=True)).order_by("-projects", "organization__name"),
+                            .annotate(projects=Count("project", distinct=True))
+                            .order_by("-projects", "organization__name"),
                             "organization__name", "lead_unit", "organization_id")
     board.requests = list(open_requests(projects)[:20])
     board.missed = list(Report.objects.filter(project__in=projects, status__in=COUNTED, milestone_status="missed",
@@ -119,7 +120,8 @@ def _money(projects: QuerySet[Project]) -> list[dict]:
     The light's last_period is the period of the latest report handed in, so that report is reached
     through the (project, period) key. order_by() drops the models' default orderings, whose joins
     (report → project → plan → jurisdiction) would otherwise be made for nothing."""
-    planned = Funding.objects.filter(project__in=projects).order_by().values("source__name").annotate(total=Sum("amount"))
+    planned = (Funding.objects.filter(project__in=projects).order_by().values("source__name")
+               .annotate(total=Sum("amount")))
     disbursed = (Disbursement.objects.filter(report__project__in=projects,
                                              report__period=F("report__project__status__last_period"))
                  .order_by().values("source__name").annotate(total=Sum("amount")))

@@ -50,13 +50,16 @@ def tell(story: str, officer: User, reviewer: User, project: Project) -> str:
                    milestone="missed" if story == "missed_with_problem" else "in_progress")
     services.review_report(user=reviewer, report=first, version=first.version, accept=True)
     if story == "done":
-        report = _write(officer, project, last, percent=100, text="项目已全部完成并通过验收。", submit=True, milestone="met")
+        report = _write(officer, project, last, percent=100, text="项目已全部完成并通过验收。", submit=True,
+                        milestone="met")
         services.review_report(user=reviewer, report=report, version=report.version, accept=True)
     elif story == "on_plan":
-        report = _write(officer, project, last, percent=90, text="按计划推进，本期节点已完成。", submit=True, milestone="met")
+        report = _write(officer, project, last, percent=90, text="按计划推进，本期节点已完成。", submit=True,
+                        milestone="met")
         services.review_report(user=reviewer, report=report, version=report.version, accept=True)
     elif story == "submitted_behind":
-        _write(officer, project, last, percent=65, text="受天气影响，本季度节点尚未开始。", submit=True, milestone="not_started")
+        _write(officer, project, last, percent=65, text="受天气影响，本季度节点尚未开始。", submit=True,
+               milestone="not_started")
     elif story == "missed_with_problem":
         _write(officer, project, last, percent=70, text="资金未到位，进度滞后。", submit=True, milestone="missed",
                problems="上级补助资金尚未下达，需区财政协调先行垫付。")

@@ -44,18 +44,21 @@ class ReportForm(forms.Form):
         label=_("Percent complete"), min_value=0, max_value=100, required=False,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 100}),
     )
-    progress = forms.CharField(label=_("Done this period"), required=False, max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 4}))
+    progress = forms.CharField(label=_("Done this period"), required=False, max_length=LONG_TEXT,
+                               widget=forms.Textarea(attrs={"rows": 4}))
     milestone_status = forms.ChoiceField(
         label=_("This quarter's milestone"), required=False,
         choices=[("", _("— not reported —"))] + list(Report.Milestone.choices),
     )
-    milestone_note = forms.CharField(label=_("Milestone note"), required=False, max_length=SHORT_TEXT, widget=forms.Textarea(attrs={"rows": 2}))
+    milestone_note = forms.CharField(label=_("Milestone note"), required=False, max_length=SHORT_TEXT,
+                                     widget=forms.Textarea(attrs={"rows": 2}))
     problems = forms.CharField(
         label=_("Problems needing a leader or another unit"), required=False, max_length=LONG_TEXT,
         help_text=_("Anything written here is raised as a coordination request when the report is submitted."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    next_plan = forms.CharField(label=_("Plan for the next period"), required=False, max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 3}))
+    next_plan = forms.CharField(label=_("Plan for the next period"), required=False, max_length=LONG_TEXT,
+                                widget=forms.Textarea(attrs={"rows": 3}))
     files = MultipleFileField(label=_("Photos and documents"), required=False)
     photo = forms.FileField(
         label=_("Take a photo"), required=False,
@@ -125,7 +128,8 @@ def initial_from(report: Report | None, previous: Report | None) -> dict:
 
 class ReviewForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    comment = forms.CharField(label=_("Comment to the unit"), required=False, max_length=SHORT_TEXT, widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(label=_("Comment to the unit"), required=False, max_length=SHORT_TEXT,
+                              widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class NoteForm(forms.Form):
@@ -133,4 +137,5 @@ class NoteForm(forms.Form):
 
 
 class CloseRequestForm(forms.Form):
-    resolution = forms.CharField(label=_("How it was settled"), widget=forms.Textarea(attrs={"rows": 2}), max_length=SHORT_TEXT)
+    resolution = forms.CharField(label=_("How it was settled"), widget=forms.Textarea(attrs={"rows": 2}),
+                                 max_length=SHORT_TEXT)

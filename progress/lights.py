@@ -124,14 +124,16 @@ def with_facts(projects: QuerySet[Project]) -> QuerySet[Project]:
         # Only milestones with a target percent matter here; most tables give none.
         Prefetch("milestones", queryset=QuarterlyMilestone.objects.filter(target_percent__isnull=False)
                  .only("id", "project_id", "quarter", "target_percent"), to_attr="targets"),
-        Prefetch("requests", queryset=CoordinationRequest.objects.filter(closed_at__isnull=True), to_attr="open_requests"),
+        Prefetch("requests", queryset=CoordinationRequest.objects.filter(closed_at__isnull=True),
+                 to_attr="open_requests"),
         Prefetch("unit_roles", queryset=ProjectOrganization.objects.filter(role="lead").select_related("organization")
                  .only("id", "project_id", "position", "organization__id", "organization__name").order_by("position"),
                  to_attr="lead_roles"),
     )
 
 
-def refresh(projects: QuerySet[Project], today: date | None = None, *, batch: int = 2000) -> list[tuple[Project, Assessment]]:
+def refresh(projects: QuerySet[Project], today: date | None = None, *,
+            batch: int = 2000) -> list[tuple[Project, Assessment]]:
     """Recompute and store the lights of `projects`; returns each project with its assessment."""
     today = today or timezone.localdate()
     limits, now, results = thresholds(), timezone.now(), []

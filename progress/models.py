@@ -123,6 +123,9 @@ class Disbursement(models.Model):
             models.CheckConstraint(condition=Q(amount__gte=0), name="disbursement_not_negative"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.source or _('all sources')}: {self.amount}"
+
 
 def attachment_path(attachment: "Attachment", filename: str) -> str:
     # Stored under MEDIA_ROOT (var/media, outside the static tree) by a name nobody can guess
@@ -182,6 +185,9 @@ class Revision(models.Model):
         ordering = ["report", "-version"]
         constraints = [models.UniqueConstraint(fields=["report", "version"], name="revision_once_per_version")]
 
+    def __str__(self) -> str:
+        return f"{self.report} · {_('version')} {self.version} · {self.get_action_display()}"
+
 
 class AssistingNote(models.Model):
     """What an assisting unit adds for a project and period: its own words beside the lead unit's report."""
@@ -204,6 +210,9 @@ class AssistingNote(models.Model):
             models.CheckConstraint(condition=Q(period__day=1), name="note_period_is_first_day"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.project} · {self.organization} · {self.period:%Y-%m}"
+
 
 class CoordinationRequest(models.Model):
     """A problem a unit raised in a report for a leader or another unit, open until someone closes it."""
@@ -213,7 +222,9 @@ class CoordinationRequest(models.Model):
     text = models.TextField(_("problem"))
     opened_at = models.DateTimeField(_("opened at"))
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
-    closed_by = models.ForeignKey(USER, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("closed by"))
+    closed_by = models.ForeignKey(
+        USER, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("closed by")
+    )
     resolution = models.TextField(_("resolution"), blank=True)
 
     class Meta:
@@ -251,3 +262,6 @@ class ProjectStatus(models.Model):
     class Meta:
         verbose_name = _("status light")
         verbose_name_plural = _("status lights")
+
+    def __str__(self) -> str:
+        return f"{self.project} · {self.get_light_display()}"

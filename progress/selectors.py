@@ -141,7 +141,8 @@ def report_record(project_pk: int, month: date) -> Report | None:
             .select_related("organization", "reported_by", "reviewed_by")
             .prefetch_related(Prefetch("disbursements", queryset=Disbursement.objects.select_related("source")),
                               "attachments",
-                              Prefetch("revisions", queryset=Revision.objects.select_related("author").order_by("-version")))
+                              Prefetch("revisions",
+                                       queryset=Revision.objects.select_related("author").order_by("-version")))
             .first())
 
 

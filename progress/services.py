@@ -101,7 +101,8 @@ def save_report(*, user: User, project: Project, month: date, data: ReportInput,
         before, disbursed_before = {name: "" for name in TEXT_FIELDS}, {}
     else:
         if not report.editable:
-            raise ValidationError(_("This report has been submitted; it can be changed again once it is returned or withdrawn."))
+            raise ValidationError(_("This report has been submitted; "
+                                    "it can be changed again once it is returned or withdrawn."))
         before, disbursed_before = {name: _text(getattr(report, name)) for name in TEXT_FIELDS}, _disbursed_text(report)
     for name in TEXT_FIELDS:
         setattr(report, name, getattr(data, name))

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 from accounts.roles import ROLE_ABILITIES
 from progress import selectors, services
 from progress.export import progress_table
-
 from progress.forms import CloseRequestForm, NoteForm, ReportForm, ReviewForm, initial_from
 from progress.models import Attachment, CoordinationRequest, Report
 from projects.access import may_review, unit_role, visible_project, visible_projects
@@ -29,7 +28,8 @@ def tasks(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     roles = request.user.roles()
     return render(request, "progress/tasks.html", {
-        "today": today, "role_list": roles, "abilities": [ability for role in roles for ability in ROLE_ABILITIES[role]],
+        "today": today, "role_list": roles,
+        "abilities": [ability for role in roles for ability in ROLE_ABILITIES[role]],
         **selectors.tasks_for(request.user, today),
     })
 
@@ -79,7 +79,8 @@ def report(request: HttpRequest, pk: int, month: date) -> HttpResponse:
         "project": project, "period": period, "month": month, "report": record, "form": form,
         "conflict": conflict, "role": role, "may_review": may_review(request.user) and record is not None,
         "review_form": ReviewForm(initial={"version": record.version}) if record else None,
-        "note_form": NoteForm(initial={"text": selectors.note_text(project, request.user, month)}) if role == "assisting" else None,
+        "note_form": (NoteForm(initial={"text": selectors.note_text(project, request.user, month)})
+                      if role == "assisting" else None),
         "notes": selectors.notes(project, month),
         "milestone": project.milestones.filter(quarter=(month.month - 1) // 3 + 1).first(),
     }, status=409 if conflict else (400 if form is not None and form.errors else 200))
@@ -139,7 +140,8 @@ def note(request: HttpRequest, pk: int, month: date) -> HttpResponse:
 @login_required
 @require_POST
 def close_request(request: HttpRequest, request_pk: int) -> HttpResponse:
-    item = get_object_or_404(CoordinationRequest.objects.filter(project__in=visible_projects(request.user)), pk=request_pk)
+    item = get_object_or_404(CoordinationRequest.objects.filter(project__in=visible_projects(request.user)),
+                             pk=request_pk)
     _act(request, lambda: services.close_request(user=request.user, request=item,
                                                  **_cleaned(CloseRequestForm(request.POST))),
          _("Coordination request closed."))

@@ -1,7 +1,8 @@
 """The admin site for administrators of one jurisdiction: they see and choose only what lies in it.
 
 Superusers see everything. Filters on a jurisdiction offer only the related values in use
-(RelatedOnlyFieldListFilter), so no other district's name shows up there either. Every ModelAdmin and inline of the product inherits this, so a list,
+(RelatedOnlyFieldListFilter), so no other district's name shows up there either.
+Every ModelAdmin and inline of the product inherits this, so a list,
 a change page, a search, an autocomplete and a foreign key posted by hand are all scoped alike."""
 
 from django.contrib import admin

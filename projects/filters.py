@@ -8,9 +8,9 @@ from datetime import date
 
 import django_filters
 from django import forms
-from django.forms.utils import flatatt
 from django.core.cache import cache
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -101,7 +101,8 @@ class FastSelect(forms.Select):
     which, for the thousand units and leaders of a city, was most of the list page's time."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        chosen = {str(item) for item in (value if isinstance(value, (list, tuple)) else [value]) if item not in (None, "")}
+        chosen = {str(item) for item in (value if isinstance(value, (list, tuple)) else [value])
+                  if item not in (None, "")}
         options = "".join(
             f'<option value="{escape(key)}"{" selected" if str(key) in chosen else ""}>{escape(label)}</option>'
             for key, label in self.choices)
@@ -110,8 +111,10 @@ class FastSelect(forms.Select):
 
 class ProjectFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"),
-                                  widget=forms.TextInput(attrs={"type": "search", "placeholder": _("number, name or content")}))
-    jurisdiction = django_filters.ModelChoiceFilter(queryset=jurisdiction_choices, method="within", label=_("jurisdiction"))
+                                  widget=forms.TextInput(attrs={"type": "search",
+                                                                "placeholder": _("number, name or content")}))
+    jurisdiction = django_filters.ModelChoiceFilter(queryset=jurisdiction_choices, method="within",
+                                                    label=_("jurisdiction"))
     year = django_filters.TypedChoiceFilter(field_name="plan__year", coerce=int, label=_("year"), choices=[])
     plan = django_filters.ModelChoiceFilter(queryset=_plans, label=_("plan"))
     category = django_filters.ChoiceFilter(field_name="category__name", label=_("category"), choices=[])
@@ -128,7 +131,8 @@ class ProjectFilter(django_filters.FilterSet):
                                                  label=_("investment from (万元)"))
     investment_max = django_filters.NumberFilter(field_name="total_investment", lookup_expr="lte",
                                                  label=_("investment up to (万元)"))
-    open_request = django_filters.TypedChoiceFilter(choices=YES_NO, coerce=lambda v: v == "1", method="with_open_request",
+    open_request = django_filters.TypedChoiceFilter(choices=YES_NO, coerce=lambda v: v == "1",
+                                                    method="with_open_request",
                                                     label=_("open coordination request"))
     missing = django_filters.TypedChoiceFilter(choices=YES_NO, coerce=lambda v: v == "1", method="report_missing",
                                                label=_("report missing this period"))

@@ -41,7 +41,8 @@ class Jurisdiction(models.Model):
     # Status-light thresholds; empty means the parent's, and at the top the product's defaults.
     late_days = models.PositiveSmallIntegerField(
         _("days late before red"), null=True, blank=True,
-        help_text=_("A report late by up to this many days turns a project yellow; later, red. Empty: as the parent (7)."),
+        help_text=_("A report late by up to this many days turns a project yellow; later, red. "
+                    "Empty: as the parent (7)."),
     )
     request_days = models.PositiveSmallIntegerField(
         _("days a coordination request may stay open"), null=True, blank=True,
@@ -292,7 +293,9 @@ class Project(models.Model):
                 name="project_unique_number_in_parent",
             ),
             models.CheckConstraint(condition=Q(total_investment__gte=0), name="project_total_investment_not_negative"),
-            models.CheckConstraint(condition=Q(annual_investment__gte=0), name="project_annual_investment_not_negative"),
+            models.CheckConstraint(
+                condition=Q(annual_investment__gte=0), name="project_annual_investment_not_negative"
+            ),
             models.CheckConstraint(condition=~Q(parent=F("id")), name="project_not_own_parent"),
         ]
 

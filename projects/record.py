@@ -39,7 +39,8 @@ def milestones(project: Project, reports: list[Report]) -> list[MilestoneState]:
         report = said.get(milestone.quarter)
         states.append(MilestoneState(
             quarter=milestone.quarter, planned=milestone.planned, status=report.milestone_status if report else "",
-            label=report.get_milestone_status_display() if report else "", note=report.milestone_note if report else ""))
+            label=report.get_milestone_status_display() if report else "",
+            note=report.milestone_note if report else ""))
     return states
 
 

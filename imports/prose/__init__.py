@@ -33,7 +33,12 @@ from collections.abc import Sequence
 from imports.layouts import build_layout
 from imports.prose.items import MIN_ITEMS, Item, data_row, task_headings
 from imports.prose.numbering import (
-    Marker, find_headings, heading_text, no_projects_heading, read_paragraph, row_lines,
+    Marker,
+    find_headings,
+    heading_text,
+    no_projects_heading,
+    read_paragraph,
+    row_lines,
 )
 from imports.prose.roles import HEADERS, PROGRESS, PROGRESS_HEADER, Said, says_first_leads, section_lead_of
 from imports.readers.base import RawRow

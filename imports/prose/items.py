@@ -15,8 +15,20 @@ from dataclasses import dataclass, field
 
 from imports.prose.numbering import TRAILING_COUNT_RE, Paragraph, heading_word, no_projects_heading
 from imports.prose.roles import (
-    CONTENT, DEADLINE, HEADERS, MONEY, NAME, NUMBER, PROGRESS, REMARKS, SEPARATORS, Said, by_column, roles,
-    section_lead_of, stated_investment,
+    CONTENT,
+    DEADLINE,
+    HEADERS,
+    MONEY,
+    NAME,
+    NUMBER,
+    PROGRESS,
+    REMARKS,
+    SEPARATORS,
+    Said,
+    by_column,
+    roles,
+    section_lead_of,
+    stated_investment,
 )
 from imports.readers.base import RawRow
 

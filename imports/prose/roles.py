@@ -22,13 +22,15 @@ from imports.cells.money import MONEY_RE, parse_amount
 from imports.cells.units import ParsedUnit, is_complete, parse_units
 
 # The synthetic header: each word is one classify() reads as the role its column holds.
-HEADERS = ("序号", "项目名称", "项目内容", "牵头单位", "配合单位", "责任领导", "责任人", "完成时限", "总投资（万元）", "备注")
+HEADERS = ("序号", "项目名称", "项目内容", "牵头单位", "配合单位", "责任领导", "责任人", "完成时限",
+           "总投资（万元）", "备注")
 NUMBER, NAME, CONTENT, LEAD, ASSISTING, LEADERS, STAFF, DEADLINE, MONEY, REMARKS = range(len(HEADERS))
 # Added only to a list whose items report progress (完成情况：…), so every other list keeps its header.
 PROGRESS_HEADER = "完成情况"
 PROGRESS = len(HEADERS)
 
-_LEAD_KEYS = ("牵头单位", "主责单位", "承办单位", "主办单位", "牵头部门", "主责部门", "承办部门", "责任科室", "实施单位",
+_LEAD_KEYS = ("牵头单位", "主责单位", "承办单位", "主办单位", "牵头部门",
+              "主责部门", "承办部门", "责任科室", "实施单位",
               "实施主体", "牵头责任单位", "牵头负责单位")
 _RESPONSIBLE_KEYS = ("责任单位", "责任部门")
 _ASSISTING_KEYS = ("配合单位", "协办单位", "参与单位", "配合部门", "协办部门", "参与部门", "协同责任单位", "协同单位",

@@ -22,7 +22,16 @@ from openpyxl.utils.escape import unescape
 from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
 from imports.readers.base import (
-    SAFE_XML, ZIP_ERRORS, RawRow, RawTable, ReadError, SizeLimits, main_part, make_row, open_zip, relationships,
+    SAFE_XML,
+    ZIP_ERRORS,
+    RawRow,
+    RawTable,
+    ReadError,
+    SizeLimits,
+    main_part,
+    make_row,
+    open_zip,
+    relationships,
     size_limits,
 )  # fmt: skip
 
@@ -237,7 +246,8 @@ def _read_sheet(title: str, grid: list[list], merges: list[Merge]) -> list[RawRo
     texts = [[cell_text(value) for value in values] for values in grid]
     merged: dict[int, list[int]] = {}
     for (first_row, first_column), (last_row, last_column) in merges:
-        anchor = texts[first_row][first_column] if first_row < len(texts) and first_column < len(texts[first_row]) else ""
+        anchor = (texts[first_row][first_column]
+                  if first_row < len(texts) and first_column < len(texts[first_row]) else "")
         for number in range(first_row, min(last_row + 1, len(texts))):
             cells = texts[number]
             if len(cells) <= first_column:

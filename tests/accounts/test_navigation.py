@@ -36,6 +36,7 @@ def test_the_admin_speaks_as_the_product(client):
 def test_not_found_and_not_allowed_are_the_products_pages(client):
     client.force_login(make_user(username="u", role=Role.OFFICER))
     missing = client.get("/projects/999999/")
-    assert missing.status_code == 404 and "未找到" in missing.content.decode() and "返回我的任务" in missing.content.decode()
+    assert (missing.status_code == 404 and "未找到" in missing.content.decode()
+            and "返回我的任务" in missing.content.decode())
     refused = client.get(reverse("imports:upload"))
     assert refused.status_code == 403 and "无权操作" in refused.content.decode()

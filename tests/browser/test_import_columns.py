@@ -16,11 +16,10 @@ from django.utils import translation
 from accounts.roles import Role
 from imports.models import ImportRecord, SavedLayout
 from projects.models import Jurisdiction, ProjectOrganization
+from tests.browser.test_import_in_browser import sign_in
+from tests.browser.test_report_on_phone import check_fits_the_phone
 from tests.factories import make_user
 from tests.imports.unknown_header import APRIL, COORDINATING, LEADING, MARCH, TITLE, workbook
-
-from .test_import_in_browser import sign_in
-from .test_report_on_phone import check_fits_the_phone
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -71,7 +71,8 @@ def test_the_running_database_is_the_one_configured():
 
 def settings_in_subprocess(env: dict, expression: str) -> str:
     clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "ALLOWED_HOSTS", "SECRET_KEY"}}
-    code = f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','config.settings'); django.setup(); from django.conf import settings as s; print({expression})"
+    code = (f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','config.settings'); django.setup(); "
+            f"from django.conf import settings as s; print({expression})")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**clean, **env},
                             capture_output=True, text=True, check=True)
     return result.stdout.strip()
@@ -93,7 +94,8 @@ def test_hosts_and_key_come_from_the_environment():
 
 
 def test_check_deploy_is_clean_with_production_environment(tmp_path):
-    env = {**{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}, "DEBUG": "0", "SECRET_KEY": "x7#" * 20 + "production-key-long-enough",
+    env = {**{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}, "DEBUG": "0",
+           "SECRET_KEY": "x7#" * 20 + "production-key-long-enough",
            "ALLOWED_HOSTS": "shishi.example.gov.cn", "STATIC_ROOT": str(tmp_path)}
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -178,7 +178,8 @@ def test_line_breaks_and_tabs_are_kept_without_a_warning():
 
 
 @pytest.mark.parametrize(("name", "build"), [
-    ("表.xlsx", xlsx_bytes), ("表.csv", csv_bytes), ("表.txt", lambda rows: "\n".join("\t".join(r) for r in rows).encode()),
+    ("表.xlsx", xlsx_bytes), ("表.csv", csv_bytes),
+    ("表.txt", lambda rows: "\n".join("\t".join(r) for r in rows).encode()),
 ])  # fmt: skip
 def test_a_cell_longer_than_excel_holds_is_refused_naming_its_row(name, build, settings):
     settings.IMPORT_MAX_CELL_CHARS = 1_000

@@ -147,7 +147,8 @@ def test_float_nan_and_booleans_are_not_amounts():
             "120",
             [(DISTRICT_FINANCE, "84"), (CITY_MATCHING, "36")],
         ),
-        ("计划投资570万元，由区财政投入380万元，自筹190万元。", "570", [(DISTRICT_FINANCE, "380"), (SELF_FUNDED, "190")]),
+        ("计划投资570万元，由区财政投入380万元，自筹190万元。", "570",
+         [(DISTRICT_FINANCE, "380"), (SELF_FUNDED, "190")]),
         (
             "计划投资24万元，由区财政投入12万元，区总工会配套12万元。",
             "24",

@@ -22,7 +22,12 @@ from imports.models import ImportRecord, SavedLayout
 from projects.models import Jurisdiction, Project, ProjectOrganization
 from tests.factories import make_user
 from tests.imports.unknown_header import (
-    APRIL, COORDINATING, HEADER, LEADING, MARCH, SIGNATURE, TITLE, workbook,
+    APRIL,
+    COORDINATING,
+    LEADING,
+    MARCH,
+    SIGNATURE,
+    workbook,
 )
 
 pytestmark = pytest.mark.django_db

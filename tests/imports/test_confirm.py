@@ -161,7 +161,8 @@ def test_a_database_refusal_is_recorded_as_a_failure_and_explained(city_client):
     district = Jurisdiction.objects.create(name="确认甲区", level="district", parent=Jurisdiction.objects.get())
     plan = make_plan(jurisdiction=district, year=2024)
     by_hand = make_project(plan=plan, key="手工1", number="1", name="手工录入的项目")
-    AssistingNote.objects.create(project=by_hand, organization=make_organization(name="区财政局", jurisdiction=district),
+    AssistingNote.objects.create(project=by_hand,
+                                 organization=make_organization(name="区财政局", jurisdiction=district),
                                  period=date(2024, 3, 1), text="已配合")
     record = preview_table(city_client, jurisdiction="泉州市/确认甲区", year=2024)
     assert record.status == "previewed"

@@ -254,11 +254,13 @@ def test_traditional_unit_names_are_split_as_their_simplified_spelling_is():
 
 
 def test_a_traditional_funding_text_gives_its_amount():
-    rows = [*TRADITIONAL[:2], ("1", "關愛女孩行動", "", "", "計劃投資146萬元，由區財政投入。", "區衛健局", "", "張劍輝", "")]
+    rows = [*TRADITIONAL[:2],
+            ("1", "關愛女孩行動", "", "", "計劃投資146萬元，由區財政投入。", "區衛健局", "", "張劍輝", "")]
     simplified = [*SIMPLIFIED[:2], tuple(_to_simplified.convert(cell) for cell in rows[2])]
 
     traditional_totals = preview_import(file_name="表.xlsx", data=xlsx_bytes(rows), jurisdiction="鲤城区").summary()
-    simplified_totals = preview_import(file_name="表.xlsx", data=xlsx_bytes(simplified), jurisdiction="鲤城区").summary()
+    simplified_totals = preview_import(file_name="表.xlsx", data=xlsx_bytes(simplified),
+                                       jurisdiction="鲤城区").summary()
 
     assert simplified_totals["totals"]["total_investment"] == "146"
     assert traditional_totals["totals"] == simplified_totals["totals"]
@@ -284,7 +286,8 @@ def test_seed_as_web_page_text_with_every_cell_on_its_own_line_gives_the_same_pl
 
 
 def test_a_csv_whose_notice_lines_have_no_commas_is_still_recognised_as_csv():
-    text = "晋新工委〔2023〕48号\n附件\n新塘街道2023年度为民办实事项目责任分解表\n序号,项目名称,责任科室\n1,送温暖工程,街道总工会\n"
+    text = ("晋新工委〔2023〕48号\n附件\n新塘街道2023年度为民办实事项目责任分解表\n"
+            "序号,项目名称,责任科室\n1,送温暖工程,街道总工会\n")
 
     assert sniff_delimiter(text) == ","
 
@@ -299,4 +302,5 @@ def test_a_no_break_space_alone_on_its_line_is_an_empty_web_cell_and_a_blank_lin
 
     [table] = read_file("网页.txt", text.encode(), max_bytes=MAX_BYTES, header_cells=count_header_cells)
 
-    assert cells_of(table.rows) == [tuple(header), ("1", "送温暖工程", "", "街道总工会"), ("2", "和丰路项目", "600", "沙塘社区")]
+    assert cells_of(table.rows) == [tuple(header), ("1", "送温暖工程", "", "街道总工会"),
+                                    ("2", "和丰路项目", "600", "沙塘社区")]

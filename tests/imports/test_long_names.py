@@ -28,7 +28,8 @@ def test_a_unit_a_person_and_a_category_too_long_to_store_are_shortened_and_repo
 
 
 def test_control_characters_above_the_table_are_dropped_with_a_warning():
-    draft = draft_of("合肥市蜀山区2024年\x00民生实事项目\x1b责任分解表\n序号\t项目名称\t牵头单位\n1\t新建幼儿园\t区教育局")
+    draft = draft_of("合肥市蜀山区2024年\x00民生实事项目\x1b责任分解表\n"
+                     "序号\t项目名称\t牵头单位\n1\t新建幼儿园\t区教育局")
 
     assert draft.title == "合肥市蜀山区2024年民生实事项目责任分解表"
     assert any("NUL" in w.message for w in draft.warnings)

@@ -180,7 +180,8 @@ def test_an_amount_merged_over_a_projects_rows_is_counted_once():
 def test_restarted_numbers_keep_each_sub_project_under_its_own_project():
     draft = draft_plan([read_text("\n".join([
         TITLE, "序号\t项目名称\t进度安排\t牵头单位",
-        "一、教育方面", "1\t新建幼儿园\t完成选址\t区教育局", "\t\t完成主体\t区教育局", "2\t改造校舍\t完成设计\t区教育局",
+        "一、教育方面", "1\t新建幼儿园\t完成选址\t区教育局", "\t\t完成主体\t区教育局",
+        "2\t改造校舍\t完成设计\t区教育局",
         "二、养老方面", "1\t新增养老床位\t完成招标\t区民政局", "\t\t完成验收\t区民政局",
     ]), name="表.txt")])
 
@@ -197,14 +198,17 @@ def test_a_two_row_header_whose_cells_are_merged_over_both_rows_splits_its_fundi
     sheet = workbook.active
     sheet.append(["附件1"])
     sheet.append(["皋兰县2025年十件民生实事项目计划表"])
-    sheet.append(["序号", "项目名称", "主要建设内容", "计划总投资（万元）", "资金来源", None, None, "主管部门", "实施单位",
+    sheet.append(["序号", "项目名称", "主要建设内容", "计划总投资（万元）", "资金来源",
+                  None, None, "主管部门", "实施单位",
                   "包联县领导", "计划完成时间"])
     sheet.append([None, None, None, None, "中央资金", "省级资金", "县级配套"])
     for column in "ABCDHIJK":
         sheet.merge_cells(f"{column}3:{column}4")
     sheet.merge_cells("E3:G3")
-    sheet.append([1, "城乡供水一体化", "新建水厂1座", 5000, 3000, 1000, 1000, "县水利局", "县水务公司", "王刚", "2025.12"])
-    sheet.append([2, "学校改薄", "改造校舍12000平方米", 1800, None, 800, 1000, "县教育局", "县教育局", "李丽", "2025年9月"])
+    sheet.append([1, "城乡供水一体化", "新建水厂1座", 5000, 3000, 1000, 1000, "县水利局", "县水务公司",
+                  "王刚", "2025.12"])
+    sheet.append([2, "学校改薄", "改造校舍12000平方米", 1800, None, 800, 1000, "县教育局", "县教育局",
+                  "李丽", "2025年9月"])
     sheet.append(["合计", None, None, 6800, 3000, 1800, 2000])
 
     draft = draft_of("皋兰县.xlsx", workbook_bytes(workbook))
@@ -212,11 +216,14 @@ def test_a_two_row_header_whose_cells_are_merged_over_both_rows_splits_its_fundi
     assert draft.errors == [] and draft.warnings == []
     [layout] = draft.layouts
     assert [(column["header"], column["role"]) for column in layout["columns"]] == [
-        ("序号", "number"), ("项目名称", "name"), ("主要建设内容", "content"), ("计划总投资（万元）", "total_investment"),
+        ("序号", "number"), ("项目名称", "name"), ("主要建设内容", "content"),
+        ("计划总投资（万元）", "total_investment"),
         ("资金来源 / 中央资金", "source"), ("省级资金", "source"), ("县级配套", "source"), ("主管部门", "lead"),
         ("实施单位", "assisting"), ("包联县领导", "leaders"), ("计划完成时间", "deadline")]
     first, second = draft.projects
     assert [(f.source, f.amount) for f in first.fundings] == [("上级补助", 3000), ("省级补助", 1000), ("县财政", 1000)]
-    assert ([u.name for u in first.lead_units], [u.name for u in first.assisting_units]) == (["县水利局"], ["县水务公司"])
-    assert (second.name, [(f.source, f.amount) for f in second.fundings]) == ("学校改薄", [("省级补助", 800), ("县财政", 1000)])
+    assert ([u.name for u in first.lead_units],
+            [u.name for u in first.assisting_units]) == (["县水利局"], ["县水务公司"])
+    assert (second.name, [(f.source, f.amount) for f in second.fundings]) == (
+        "学校改薄", [("省级补助", 800), ("县财政", 1000)])
     assert all(check.ok for check in draft.checks)

@@ -1,4 +1,5 @@
-"""A very long table's preview is kept within a bound, so that the import pages stay fast; the import itself is whole."""
+"""A very long table's preview is kept within a bound, so that the import pages stay fast;
+the import itself is whole."""
 
 import pytest
 from django.urls import reverse

@@ -268,7 +268,8 @@ def test_another_name_of_a_unit_in_brackets_stays_with_the_unit():
 
 @pytest.mark.parametrize(
     ("money", "amount"),
-    [("总投资：1.2亿元", "12000"), ("总投资：500万元", "500"), ("投资：300万元，其中区级补助100万元", "300"), ("总投资：800", "800")],
+    [("总投资：1.2亿元", "12000"), ("总投资：500万元", "500"), ("投资：300万元，其中区级补助100万元", "300"),
+     ("总投资：800", "800")],
 )
 def test_money_in_yi_or_wan_is_read_in_wan(money, amount):
     draft = projects_of(f"1.新建学校（牵头单位：区教育局；{money}）\n2.改造道路")
@@ -277,7 +278,8 @@ def test_money_in_yi_or_wan_is_read_in_wan(money, amount):
 
 
 def test_a_long_item_is_named_by_its_first_sentence():
-    text = "新建改扩建中小学校3所，新增学位4000个，其中小学学位2500个、初中学位1500个；同步建设配套运动场地、食堂和图书馆，改善办学条件。"
+    text = ("新建改扩建中小学校3所，新增学位4000个，其中小学学位2500个、初中学位1500个；"
+            "同步建设配套运动场地、食堂和图书馆，改善办学条件。")
     draft = projects_of(f"1.{text}（牵头单位：区教育局）\n2.改造道路")
     assert draft.projects[0].name == "新建改扩建中小学校3所，新增学位4000个，其中小学学位2500个、初中学位1500个"
     assert draft.projects[0].content == text
@@ -295,7 +297,8 @@ def test_a_role_that_is_neither_lead_nor_assisting_is_kept_as_a_remark():
 
 
 def test_a_responsible_unit_on_its_own_line_ending_in_a_full_stop():
-    draft = projects_of("1.固定资产投资增长10%以上。\n责任单位：县发改局、县统计局。\n2.新增托位600个。\n责任单位：县卫生健康局。")
+    draft = projects_of("1.固定资产投资增长10%以上。\n责任单位：县发改局、县统计局。\n"
+                        "2.新增托位600个。\n责任单位：县卫生健康局。")
     assert [[unit.name for unit in project.lead_units] for project in draft.projects] == [
         ["县发改局", "县统计局"], ["县卫生健康局"],
     ]  # fmt: skip
@@ -409,7 +412,8 @@ def test_ten_thousand_items_are_all_read():
     _preamble, segment = prose(text)
     assert len(segment.entries) == 10_000
     assert segment.entries[-1].row.cells == (
-        "10000", "新建学校10000所", "新建学校10000所。", "区教育局", "区财政局", "王强", "", "2024年12月底", "10000万元",
+        "10000", "新建学校10000所", "新建学校10000所。", "区教育局", "区财政局", "王强", "", "2024年12月底",
+        "10000万元",
     )  # fmt: skip
 
 
@@ -431,7 +435,8 @@ def test_ten_thousand_items_are_all_read():
 )
 def test_a_hundred_kilobyte_paragraph_is_read(paragraph):
     # The readers refuse a cell over IMPORT_MAX_CELL_CHARS (32,767); the list reader stays linear beyond it.
-    rows = [RawRow(sheet="文本", line=1, cells=(f"1.{paragraph}",)), RawRow(sheet="文本", line=2, cells=("2.改造道路",))]
+    rows = [RawRow(sheet="文本", line=1, cells=(f"1.{paragraph}",)),
+            RawRow(sheet="文本", line=2, cells=("2.改造道路",))]
     _preamble, segment = read_prose(rows)
     assert kinds(segment) == [("data", "1"), ("data", "2")]
 
@@ -498,7 +503,8 @@ def test_a_list_that_reports_no_progress_keeps_its_header():
 
 def test_topic_headings_with_one_item_each_stay_categories():
     # 教育, 医疗: topics, not tasks, however few items they hold.
-    _preamble, segment = prose("一、民生保障\n（一）教育\n1.新建学校\n（二）医疗\n2.建设卫生院\n（三）养老\n3.建设养老院")
+    _preamble, segment = prose("一、民生保障\n（一）教育\n1.新建学校\n（二）医疗\n2.建设卫生院\n"
+                               "（三）养老\n3.建设养老院")
     assert kinds(segment) == [
         ("section", "民生保障"), ("section", "教育"), ("data", "1"), ("section", "医疗"), ("data", "2"),
         ("section", "养老"), ("data", "3"),
@@ -537,7 +543,8 @@ PLAN = """赵县2023年民生工程实施方案
 
 def test_only_the_tasks_of_a_plan_are_projects():
     draft = projects_of(PLAN)
-    assert [(project.number, project.category) for project in draft.projects] == [("一", "主要任务"), ("二", "主要任务")]
+    assert [(project.number, project.category) for project in draft.projects] == [
+        ("一", "主要任务"), ("二", "主要任务")]
     assert draft.projects[0].name == "棚户区改造工程。开工400套"
     assert [category.name for category in draft.categories] == ["主要任务"]
 
@@ -557,7 +564,8 @@ def test_a_measure_that_names_its_unit_keeps_its_section_projects():
 
 def test_measures_are_projects_in_a_list_where_no_item_names_a_unit():
     # Nothing tells the tasks from the measures apart: every item is kept as a project.
-    draft = projects_of("二、主要任务\n（一）新建学校3所\n（二）改造道路5条\n三、保障措施\n（一）加强组织领导\n（二）强化资金保障")
+    draft = projects_of("二、主要任务\n（一）新建学校3所\n（二）改造道路5条\n"
+                        "三、保障措施\n（一）加强组织领导\n（二）强化资金保障")
     assert len(draft.projects) == 4
 
 

@@ -125,7 +125,8 @@ def test_a_wrong_dimension_record_does_not_cut_the_sheet_short():
     workbook = openpyxl.Workbook()
     for number in range(1, 4):
         workbook.active.append([number, f"项目{number}"])
-    data = replace_in_part(save(workbook), "xl/worksheets/sheet1.xml", '<dimension ref="A1:B3"/>', '<dimension ref="A1"/>')
+    data = replace_in_part(save(workbook), "xl/worksheets/sheet1.xml",
+                           '<dimension ref="A1:B3"/>', '<dimension ref="A1"/>')
 
     assert read_rows(data)["Sheet"] == [(1, ("1", "项目1")), (2, ("2", "项目2")), (3, ("3", "项目3"))]
 
@@ -155,7 +156,8 @@ def test_a_ten_thousand_row_sheet_is_read_whole():
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet("大表")
     for number in range(10_000):
-        sheet.append([number, f"项目{number}", 28.959, "区卫健局\n区民政局", None, 34.0, *[f"文本{c}" for c in range(10)]])
+        sheet.append([number, f"项目{number}", 28.959, "区卫健局\n区民政局", None, 34.0,
+                      *[f"文本{c}" for c in range(10)]])
     data = save(workbook)
 
     tables = read_file("大表.xlsx", data, max_bytes=MAX_BYTES)

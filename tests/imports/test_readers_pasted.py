@@ -116,7 +116,8 @@ def test_pipe_table_sub_item_rows_keep_their_empty_leading_cells():
     rows = fixture_rows("001")
 
     assert rows[53][:2] == ("", "")
-    assert rows[53][8:] == ("32", "", "16", "16", "赖丽水", "张坂镇人民政府", "区财政金融与国资局、自然资源与规划建设交通局")
+    assert rows[53][8:] == ("32", "", "16", "16", "赖丽水", "张坂镇人民政府",
+                            "区财政金融与国资局、自然资源与规划建设交通局")
     assert rows[92] == ("2024年合计(万元):", "", "", "", "", "", "", "", "29162.79", "4339", "23945.59", "878.2")
 
 
@@ -156,7 +157,8 @@ def test_tab_row_sub_items_keep_their_two_leading_empty_cells():
     rows = fixture_rows("003")
 
     assert len(rows) == 33
-    assert rows[6] == ("1", "幼有所育", "新增 0-3 岁幼儿托育机构托位 400 个。", "区卫生健康局", "已建设 15 家，托位 440 个。")
+    assert rows[6] == ("1", "幼有所育", "新增 0-3 岁幼儿托育机构托位 400 个。", "区卫生健康局",
+                       "已建设 15 家，托位 440 个。")
     assert rows[7] == (
         "",
         "",

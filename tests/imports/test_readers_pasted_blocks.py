@@ -416,7 +416,8 @@ def test_the_changning_page_reads_ten_columns_under_a_header_of_two_rows():
 
     assert rows[start + 1] == ("", "", "", "", "第一季度", "第二季度", "第三季度", "第四季度")
     assert [cells[:2] for cells in table] == [
-        ("一、经济发展", "1"), ("一、经济发展", "2"), ("二、城区建设", "3"), ("二、城区建设", "4"), ("三、民生保障", "5"),
+        ("一、经济发展", "1"), ("一、经济发展", "2"), ("二、城区建设", "3"), ("二、城区建设", "4"),
+        ("三、民生保障", "5"),
     ]
     assert {len(cells) for cells in table} == {10}
     assert table[0][8:] == ("区发展改革委", "区财政局、区统计局、区商务委")

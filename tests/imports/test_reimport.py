@@ -82,7 +82,8 @@ def test_a_project_with_reports_is_kept_when_its_row_disappears():
     run(seed_bytes("003"))
     assert Report.objects.count() == 29
     without_first_group = "\n".join(
-        line for line in seed_bytes("003").decode().split("\n") if not line.startswith(("1\t幼有所育", "\t\t完成 10 座"))
+        line for line in seed_bytes("003").decode().split("\n")
+        if not line.startswith(("1\t幼有所育", "\t\t完成 10 座"))
     )
     # Even when deleting the missing projects was chosen, those units reported on stay.
     run(without_first_group.encode(), delete_missing=True)

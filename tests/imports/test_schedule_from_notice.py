@@ -47,7 +47,8 @@ def test_a_day_past_the_28th_is_taken_as_the_28th_and_said_so():
 
 def test_a_date_broken_over_two_pages_is_read_whole():
     lines = ["牵头单位要建立工作进展情况反馈制度，分别于2022年6月25日、12", "", "",
-             "月 25 日前将工作任务完成情况书面报送区分管领导、区政府督查室。", "2022 年度区《政府工作报告》目标任务责任分解表"]
+             "月 25 日前将工作任务完成情况书面报送区分管领导、区政府督查室。",
+             "2022 年度区《政府工作报告》目标任务责任分解表"]
     assert read_preamble(lines).report_schedule == ("dates", 22, "6-25, 12-25")
 
 

@@ -64,7 +64,8 @@ def test_001_taishang_2024_totals_row_is_reproduced_exactly():
     for category in plan.categories.all():
         assert category.projects.filter(parent=None).count() == category.declared_count
     assert invested(plan) == Decimal("29162.79")
-    assert by_source(plan) == {"上级补助": Decimal("4339"), "区级补助": Decimal("23945.59"), "镇村自筹": Decimal("878.2")}
+    assert by_source(plan) == {"上级补助": Decimal("4339"), "区级补助": Decimal("23945.59"),
+                               "镇村自筹": Decimal("878.2")}
 
 
 def test_001_every_row_has_its_quarterly_plans():

@@ -1,4 +1,5 @@
-"""The year-round cycle in the browser's words: the unit writes, the office returns, the unit corrects, the office accepts."""
+"""The year-round cycle in the browser's words: the unit writes, the office returns, the unit corrects,
+the office accepts."""
 
 import pytest
 from django.urls import reverse
@@ -38,7 +39,8 @@ def test_officer_writes_office_returns_officer_corrects_office_accepts(client, w
     client.force_login(world.coordinator)
     waiting = client.get(reverse("progress:tasks")).content.decode()
     assert "老旧小区改造" in waiting
-    client.post(reverse("progress:review", args=[report.pk]), {"version": 1, "comment": "请补充已改造小区名单", "return": "1"})
+    client.post(reverse("progress:review", args=[report.pk]),
+                {"version": 1, "comment": "请补充已改造小区名单", "return": "1"})
     report.refresh_from_db()
     assert (report.status, report.review_comment) == ("returned", "请补充已改造小区名单")
 

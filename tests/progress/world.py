@@ -7,7 +7,15 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
-from projects.models import Funding, FundingSource, Plan, Project, ProjectOrganization, ProjectPerson, QuarterlyMilestone
+from projects.models import (
+    Funding,
+    FundingSource,
+    Plan,
+    Project,
+    ProjectOrganization,
+    ProjectPerson,
+    QuarterlyMilestone,
+)
 from projects.schedule import Period
 from tests.factories import make_jurisdiction, make_organization, make_person, make_plan, make_project, make_user
 
@@ -30,7 +38,8 @@ def build_world() -> World:
     year = timezone.localdate().year
     plan = make_plan(jurisdiction=district, year=year)
     project = make_project(plan=plan, name="老旧小区改造", total_investment=Decimal("300"))
-    lead, helper, other = (make_organization(name=name, jurisdiction=district) for name in ("区住建局", "区财政局", "区教育局"))
+    lead, helper, other = (make_organization(name=name, jurisdiction=district)
+                           for name in ("区住建局", "区财政局", "区教育局"))
     ProjectOrganization.objects.create(project=project, organization=lead, role="lead")
     ProjectOrganization.objects.create(project=project, organization=helper, role="assisting")
     person = make_person(name="王伟", jurisdiction=district)
@@ -55,7 +64,8 @@ def report_form(world: World, **fields) -> dict:
     """What an officer posts: a complete report with the fields the story changes."""
     sources = {f.source.name: f.source_id for f in world.project.fundings.select_related("source")}
     data = {
-        "version": 0, "percent_complete": 40, "progress": "完成 12 个小区的管网改造。", "milestone_status": "in_progress",
+        "version": 0, "percent_complete": 40, "progress": "完成 12 个小区的管网改造。",
+        "milestone_status": "in_progress",
         "milestone_note": "", "problems": "", "next_plan": "启动剩余小区施工。",
         f"disbursed_{sources['区财政']}": "80", f"disbursed_{sources['上级补助']}": "20.5", "submit": "1",
     }

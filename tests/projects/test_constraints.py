@@ -47,7 +47,8 @@ def test_one_milestone_per_project_and_quarter():
 
 def test_milestone_target_percent_is_at_most_100():
     project = make_project()
-    assert refused(lambda: QuarterlyMilestone.objects.create(project=project, quarter=2, planned="x", target_percent=101))
+    assert refused(lambda: QuarterlyMilestone.objects.create(project=project, quarter=2, planned="x",
+                                                             target_percent=101))
 
 
 def test_amounts_are_never_negative():

@@ -27,7 +27,8 @@ def test_the_coordinator_sees_the_year_in_figures_that_link_to_their_lists(clien
     assert (unit["projects"], unit["done"], unit["red"]) == (3, 1, 2)
     page = response.content.decode()
     # Every number links to the list behind it, and the list shows exactly that many.
-    link = f'{reverse("projects:list")}?jurisdiction={plan.jurisdiction_id}&amp;year=2022&amp;lead_unit={unit["organization_id"]}&amp;light=red'
+    link = (f'{reverse("projects:list")}?jurisdiction={plan.jurisdiction_id}&amp;year=2022&amp;'
+            f'lead_unit={unit["organization_id"]}&amp;light=red')
     assert link in page
     listed = client.get(link.replace("&amp;", "&")).context["table"].paginator.count
     assert listed == 2

@@ -107,7 +107,8 @@ def test_numbers_sort_as_numbers_and_sub_projects_stay_under_their_project(root)
     printed = [n for n in shown if n]
     assert printed[:11] == [str(n) for n in range(1, 12)]  # 2 before 10
     keys = [row.record.key for row in root.get(reverse("projects:list"), {"plan": plan.pk, "per_page": 200,
-                                                                          "sort": "number"}).context["table"].paginated_rows]
+                                                                          "sort": "number"})
+            .context["table"].paginated_rows]
     assert keys == list(plan.projects.order_by("position").values_list("key", flat=True))
     assert numbers(root, plan=plan.pk, sort="-number")[-1] == "1"
 
@@ -121,7 +122,8 @@ def test_a_page_at_a_time_with_a_chosen_size(root, licheng):
 def test_officers_and_leaders_see_what_they_may_through_the_same_filters(client, licheng):
     client.force_login(make_user(username="zjj", role=Role.OFFICER, organization_id=unit("区住建局")))
     assert numbers(client) == ["8", "9", "13", "18", "34"]
-    assert numbers(client, leader=Person.objects.get(name="王伟", jurisdiction__name="鲤城区").pk) == ["8", "9", "13", "34"]
+    assert numbers(client, leader=Person.objects.get(name="王伟", jurisdiction__name="鲤城区").pk) == [
+        "8", "9", "13", "34"]
     client.force_login(make_user(username="xt", role=Role.COORDINATOR,
                                  jurisdiction=Plan.objects.get(year=2023).jurisdiction))
     assert len(numbers(client)) == 12

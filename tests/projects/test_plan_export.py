@@ -264,7 +264,8 @@ def test_a_sub_project_with_content_of_its_own_comes_back_as_a_sub_project():
     plan = make_plan(year=2023, title="2023年鲤城区为民办实事项目责任分解表")
     unit = make_organization(jurisdiction=plan.jurisdiction)
     parent = make_project(plan=plan, number="1", key="1", name="老旧小区改造", content="改造 20 个小区")
-    sub = make_project(plan=plan, number="", key="1.2", parent=parent, name="老旧小区改造（2）", content="加装电梯 50 台")
+    sub = make_project(plan=plan, number="", key="1.2", parent=parent, name="老旧小区改造（2）",
+                       content="加装电梯 50 台")
     make_project(plan=plan, number="2", key="2", name="停车位", content="新增车位 300 个")
     for project in Project.objects.all():
         ProjectOrganization.objects.create(project=project, organization=unit, role="lead")

@@ -23,7 +23,8 @@ class Command(BaseCommand):
         for name in removed.files:
             self.stdout.write(files % {"name": name})
         for record in removed.records:
-            described = f"#{record.pk} {record.file_name} ({record.status}, {timezone.localdate(record.created_at):%Y-%m-%d})"
+            described = (f"#{record.pk} {record.file_name} ({record.status}, "
+                         f"{timezone.localdate(record.created_at):%Y-%m-%d})")
             self.stdout.write(records % {"record": described})
         total = _("%(files)d staged files, %(records)d import records") % {
             "files": len(removed.files), "records": len(removed.records)}

@@ -101,7 +101,8 @@ def _human(summary: dict, *, dry_run: bool) -> str:
         lines.append(f"  no longer in the table: {project['number']} {project['name']} ({fate})")
     for layout in summary.get("layouts", []):
         # The same names --columns takes; "?" marks a role guessed from the cells.
-        roles = ", ".join(f"{column['key']}={column['role'] or 'other'}{'?' if column['basis'] == Basis.CONTENT else ''}"
+        roles = ", ".join(f"{column['key']}={column['role'] or 'other'}"
+                          f"{'?' if column['basis'] == Basis.CONTENT else ''}"
                           for column in layout["columns"])
         lines.append(f"  columns ({layout['sheet']}): {roles}")
     lines += [f"  check {'ok' if c['ok'] else 'FAILED'}: {c['message']}" for c in summary["checks"]]

@@ -31,7 +31,8 @@ class Command(BaseCommand):
                 unit = project.lead_roles[0].organization
                 late[f"{project.plan.jurisdiction_id}:{unit.name}"].append(
                     f"  {project} — {assessment.late.key}, {assessment.late_days} d")
-        self.stdout.write(f"{len(assessed)} projects: " + ", ".join(f"{light} {n}" for light, n in sorted(counts.items())))
+        self.stdout.write(f"{len(assessed)} projects: "
+                          + ", ".join(f"{light} {n}" for light, n in sorted(counts.items())))
         for unit in sorted(late, key=lambda key: (-len(late[key]), key)):
             self.stdout.write(f"{unit.split(':', 1)[1]}: {len(late[unit])} late")
             self.stdout.write("\n".join(late[unit]))

@@ -106,7 +106,8 @@ CASES = [
         province="四川", level="city", shape="web prose; （一） restarting per section; units in a trailing bracket",
         projects=6, first_lead=["市发改委"], last_lead=["市住建局", "市房管局"], year=2019, place="成都市",
         first_leaders=["邓文彬"],
-        quirks="mirror of 成办发〔2019〕5号; each item ends in （牵头领导：…，牵头单位：…，责任单位：…，数据提供单位：…） "
+        quirks="mirror of 成办发〔2019〕5号; each item ends in "
+               "（牵头领导：…，牵头单位：…，责任单位：…，数据提供单位：…） "
                "with commas between the roles and 、 between units; 各区（市）县政府 as a unit",
     ),
     Case(
@@ -175,7 +176,8 @@ CASES = [
         file="js_yangzhou_baoying_2021_labels.txt",
         source="https://laobiganzi.top/149649.html",
         province="江苏", level="county", shape="web prose; 01 项目名称：/项目内容：/责任单位：/进展与成效： labels",
-        projects=4, first_lead=["县水务局", "县城管局", "县自然资源局"], last_lead=["县卫健委"], year=2021, place="宝应县",
+        projects=4, first_lead=["县水务局", "县城管局", "县自然资源局"], last_lead=["县卫健委"],
+        year=2021, place="宝应县",
         quirks="a repost (place from 塔集、荷韵小镇 in the text, year from the 我为群众办实事 campaign); each project "
                "is a run of labelled paragraphs, the label sometimes alone on its line, once without its colon; "
                "numbers 01–04 zero-padded and sometimes alone on a line",
@@ -184,7 +186,8 @@ CASES = [
         id="changxing-2023-docx-paragraphs",
         builder="changxing_docx",
         source="http://www.zjcx.gov.cn/art/2023/2/24/art_1229562864_1670955.html",
-        province="浙江", level="county", shape="Word paragraphs; sections per leader; 责任单位： paragraph ending in 。",
+        province="浙江", level="county",
+        shape="Word paragraphs; sections per leader; 责任单位： paragraph ending in 。",
         projects=6, first_lead=["县财政局"], last_lead=["县卫生健康局"], year=2023, place="长兴县",
         quirks="the same list as the web page but as a .docx of paragraphs, no table at all; 责任单位 ends with 。",
     ),
@@ -204,19 +207,23 @@ CASES = [
         id="luohe-2024-prose-completion-items",
         file="ha_luohe_2024_completion_prose.txt",
         source="https://www.97877a.com/nl201/20253516.html",
-        province="河南", level="city", shape="web prose; 一、 省/市 sections, （一） 实事 names restarting, 1. items numbered through",
-        projects=6, sub_projects=1, first_lead=["市人力资源和社会保障局"], last_lead=["市城市管理局"], year=2024, place="漯河市",
+        province="河南", level="city",
+        shape="web prose; 一、 省/市 sections, （一） 实事 names restarting, 1. items numbered through",
+        projects=6, sub_projects=1, first_lead=["市人力资源和社会保障局"], last_lead=["市城市管理局"],
+        year=2024, place="漯河市",
         first_assisting=[],
         quirks="repost of the city's 完成情况 公示 (10件12项省重点, 10件20项市重点): each 实事 is a （一） heading "
                "(restarting per section) over one or more items numbered 1., 2. … through the whole text; each item "
-               "has 责任单位：and 完成情况：lines. As with 阳东, the 件 is the project and its further 项 a sub-project "
+               "has 责任单位：and 完成情况：lines. "
+               "As with 阳东, the 件 is the project and its further 项 a sub-project "
                "((三) has items 3 and 4: 6 projects, 1 sub-project); 责任单位 only, so its units lead",
     ),
     Case(
         id="chuzhou-2020-labelled-leader-lead-assisting",
         file="ah_chuzhou_2020_labels.txt",
         source="http://www.chuzhou.gov.cn/public/152523227/567017766.html",
-        province="安徽", level="city", shape="web prose, indented; 1. item then 牵头负责领导：/牵头责任单位：/协同责任单位： lines",
+        province="安徽", level="city",
+        shape="web prose, indented; 1. item then 牵头负责领导：/牵头责任单位：/协同责任单位： lines",
         projects=6, first_lead=["市发展改革委"], last_lead=["市民政局", "市卫健委"], year=2020, place="滁州市",
         first_leaders=["周立新"],
         first_assisting=["市经信局", "市商务局", "市交通局", "滁州经开区管委会", "各县、市、区政府"],
@@ -229,7 +236,8 @@ CASES = [
         id="changsha-2021-tab-category-rowspan-leader-titles",
         file="hn_changsha_2021_tab.txt",
         source="http://www.ptshed.com/szf/zfgb/2021n/202102280/202104/t20210409_9874339.html",
-        province="湖南", level="city", shape="web table, tab rows; 目标任务 header over two columns, category merged down; no 序号",
+        province="湖南", level="city",
+        shape="web table, tab rows; 目标任务 header over two columns, category merged down; no 序号",
         projects=7, first_lead=["市发展改革委"], last_lead=["市交通运输局"], year=2021, place="长沙市",
         first_assisting=["市统计局", "各区县（市）人民政府"],
         quirks="mirror of 长政发〔2021〕1号 in the 政府公报; the header 目标任务 spans the category and the target "
@@ -241,7 +249,8 @@ CASES = [
         id="xicheng-2020-tab-category-repeated-progress",
         file="bj_xicheng_2020_tab.txt",
         source="https://www.bjxch.gov.cn/xxgk/xxxq/pnidpv884982.html",
-        province="北京", level="district", shape="web table, tab rows; 类别 repeated on every row before 序号; 全年完成情况",
+        province="北京", level="district",
+        shape="web table, tab rows; 类别 repeated on every row before 序号; 全年完成情况",
         projects=7, first_lead=["区发展改革委"], last_lead=["区住房城市建设委"], year=2020, place="西城区",
         first_assisting=[],
         quirks="the category is written out again on each row (类别 column first, 序号 second); completion text full "
@@ -251,7 +260,8 @@ CASES = [
         id="dongcheng-2021-blocks-no-unit-two-goals",
         file="bj_dongcheng_2021_blocks.txt",
         source="http://www.bjdch.gov.cn/n3952/n4060/c11476944/content.html",
-        province="北京", level="district", shape="web table, one cell per block; no unit column; 1./2. goals under a merged task",
+        province="北京", level="district",
+        shape="web table, one cell per block; no unit column; 1./2. goals under a merged task",
         projects=5, sub_projects=1, first_lead=[], last_lead=[], year=2021, place="东城区",
         quirks="a 绩效任务 completion table with no unit at all (lead = [] everywhere, nothing invented); task 2 has "
                "two numbered goals in their own rows under a merged 序号/任务名称, so its second row is 2 blocks "
@@ -262,7 +272,8 @@ CASES = [
         id="jishui-2020-tab-unit-cell-over-two-lines",
         file="jx_jian_jishui_2020_tab.txt",
         source="http://www.jishui.gov.cn/news-show-129764.html",
-        province="江西", level="county", shape="web table, tab rows; 责任领导 + 责任单位; a unit cell with two lines splits the row",
+        province="江西", level="county",
+        shape="web table, tab rows; 责任领导 + 责任单位; a unit cell with two lines splits the row",
         projects=6, first_lead=["县教体局", "各相关乡镇政府"], last_lead=["县交通运输局"], year=2020, place="吉水县",
         first_leaders=["邹文辉"],
         quirks="the unit cell holds 县教体局<br>各相关乡镇政府, so the browser copy ends the line after the first "
@@ -273,10 +284,12 @@ CASES = [
         id="changning-2019-blocks-quarter-subheader-domain",
         file="sh_changning_2019_blocks.txt",
         source="https://zwgk.shcn.gov.cn/xxgk/qzfzdgz-ghjh/2022/266/2081.html",
-        province="上海", level="district", shape="web table, one cell per block; two-row header with four quarters; 领域 merged down",
+        province="上海", level="district",
+        shape="web table, one cell per block; two-row header with four quarters; 领域 merged down",
         projects=5, first_lead=["区发展改革委"], last_lead=["区民政局"], year=2019, place="长宁区",
         first_assisting=["区财政局", "区统计局", "区商务委"],
-        quirks="阶段性目标和工作任务量 spans 第一季度…第四季度 in a second header row, so the header is 11 blocks for 10 "
+        quirks="阶段性目标和工作任务量 spans 第一季度…第四季度 in a second header row, "
+               "so the header is 11 blocks for 10 "
                "columns; the 领域 (一、经济发展) is a rowspan cell: 10 blocks on the first row of a 领域, 9 on the "
                "others; 重要 项目 with a space; 主责部门/配合部门 as the unit words",
     ),
@@ -284,7 +297,8 @@ CASES = [
         id="tongliang-2025-progress-tab-multiline-units-sections",
         file="cq_tongliang_2025_progress_tab.txt",
         source="https://www.cqstl.gov.cn/zwgk_171/zfxxgkml/zfgzbgzxqk/202509/t20250919_15024369.html",
-        province="重庆", level="district", shape="web table, tab rows; section rows; unit cells of 2–4 lines split the row",
+        province="重庆", level="district",
+        shape="web table, tab rows; section rows; unit cells of 2–4 lines split the row",
         projects=7, first_lead=["区发展改革委"], last_lead=["区城市管理局", "各镇街"], year=2025, place="铜梁区",
         quirks="the unit cell lists one unit per line (区农业农村委 / 区林业局 / 区供销联社 / 区畜牧业发展中心), so "
                "lines with a single unit sit between the row's start and its last unit, tab, progress; section "
@@ -296,7 +310,8 @@ CASES = [
         file="he_shijiazhuang_zhaoxian_2023_prose.txt",
         source="http://027sfy.com/columns/5bd9fdf6-8c4f-4cac-a80a-fd3c59316a2b/202304/14/b382a70b-20fa-4d58-b7e4-da1beae2eb6e.html",
         province="河北", level="county", shape="web prose; （一） items under 二、主要任务 ending in （责任单位：…）",
-        projects=6, first_lead=["县住房和城乡建设局"], last_lead=["县水务局", "各乡镇人民政府"], year=2023, place="赵县",
+        projects=6, first_lead=["县住房和城乡建设局"], last_lead=["县水务局", "各乡镇人民政府"],
+        year=2023, place="赵县",
         first_assisting=[],
         quirks="mirror (in traditional characters there; ours simplified) of the county's 民生工程实施方案; the "
                "projects are only the （一）…（六） of 二、主要任务: 一、主要目标 is a paragraph and 三、保障措施 has "
@@ -306,7 +321,8 @@ CASES = [
         id="liaozhong-2024-blocks-leader-last-sometimes-empty",
         file="ln_shenyang_liaozhong_2024_blocks.txt",
         source="http://www.liaozhong.gov.cn/zwgk/fdzdgknr/zfwj/slzzfwj/202401/t20240118_4592091.html",
-        province="辽宁", level="district", shape="web table, one cell per block; 责任领导 last and empty on the first row",
+        province="辽宁", level="district",
+        shape="web table, one cell per block; 责任领导 last and empty on the first row",
         projects=5, first_lead=["区农业农村局"], last_lead=["区交通运输局"], year=2024, place="辽中区",
         first_assisting=["区发展改革局", "区工业和信息化局", "沈阳近海经济区管委会"],
         quirks="the first task has no 责任领导, and an empty cell gives no block, so that row has 4 blocks and the "
@@ -317,7 +333,8 @@ CASES = [
         id="haicheng-2023-labels-spaced-leader-name",
         file="ln_anshan_haicheng_2023_labels.txt",
         source="http://haicheng.gov.cn/html/HCS/202304/0168136487273416.html",
-        province="辽宁", level="city", shape="web prose; 1. item then 牵头领导：/牵头单位：/责任单位： lines; （一） subsections",
+        province="辽宁", level="city",
+        shape="web prose; 1. item then 牵头领导：/牵头单位：/责任单位： lines; （一） subsections",
         projects=5, first_lead=["市工业和信息化局"], last_lead=["市工业和信息化局"], year=2023, place="海城市",
         first_leaders=["刘哲"],
         quirks="a two-character name padded to three (刘 哲), as on the page; 责任单位 beside 牵头单位 are assisting "
@@ -338,7 +355,8 @@ CASES = [
         id="changsha-xlsx-lead-unit-merged-broken",
         builder="changsha_xlsx",
         source="http://fsou.com/html/text/lar/173862/17386295.html",
-        province="湖南", level="city", shape="Excel; 牵头单位 first, merged down, name broken over short lines; no 序号",
+        province="湖南", level="city",
+        shape="Excel; 牵头单位 first, merged down, name broken over short lines; no 序号",
         projects=8, first_lead=["市政府办公厅"], last_lead=["市民政局"], year=2011, place="长沙市",
         first_assisting=["市直各单位", "各区县（市）"],
         quirks="the source (a 长沙 目标任务 table of about 2011, year not printed in the excerpt) has the lead unit "
@@ -359,10 +377,12 @@ CASES = [
         id="gaosheng-2020-town-docx-money-total",
         builder="gaosheng_docx",
         source="http://www.zbwytg.com.cn/zjrd/content_415631",
-        province="重庆", level="town", shape="Word table; vMerge over 序号/名称/资金/单位; 投入资金（万元）; 合计 row; 进展情况",
+        province="重庆", level="town",
+        shape="Word table; vMerge over 序号/名称/资金/单位; 投入资金（万元）; 合计 row; 进展情况",
         projects=4, sub_projects=1, first_lead=["镇建设环保办"], last_lead=["镇平安办"], year=2020, place="高升镇",
         investment=Decimal("2271"),
-        quirks="the source is the 人大 report of the town's half-year 民生实事 progress (四件: 污水处理厂扩容, 场镇功能设施 "
+        quirks="the source is the 人大 report of the town's half-year 民生实事 progress "
+               "(四件: 污水处理厂扩容, 场镇功能设施 "
                "180万元 with a 停车场 and 2 公厕, 四好农村公路 1451万元, 平安·和美村庄 20万元); the 污水处理厂 amount "
                "(620) is ours. The second 实事's two contents sit under merged cells, money merged too; 合计 row "
                "merged over three columns is not a project",
