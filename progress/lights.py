@@ -102,8 +102,19 @@ def assess(project: Project, today: date, limits: tuple[int, int]) -> Assessment
     elif yellow:
         result.light, result.reasons = Light.YELLOW, yellow
     else:
-        result.reasons = [{"code": "on_plan"}]
+        result.reasons = [_on_plan(plan, latest)]
     return result
+
+
+def _on_plan(plan: Plan, latest: Report | None) -> dict:
+    """Green's reason. A report handed in after its due date no longer makes the light yellow or red,
+    but the reason must not read as if it came on time: it says how late the latest one was."""
+    if latest is not None and latest.submitted_at is not None:
+        period = plan.schedule.period(plan.year, latest.period)
+        days = (timezone.localdate(latest.submitted_at) - period.due).days if period else 0
+        if days > 0:
+            return {"code": "on_plan_late", "period": period.key, "days": days}
+    return {"code": "on_plan"}
 
 
 @lru_cache(maxsize=256)
@@ -120,7 +131,8 @@ def with_facts(projects: QuerySet[Project]) -> QuerySet[Project]:
     """Projects with everything `assess` reads, in a constant number of queries."""
     return projects.select_related("plan").prefetch_related(
         Prefetch("reports", queryset=Report.objects.only(
-            "id", "project_id", "period", "status", "percent_complete", "milestone_quarter", "milestone_status")),
+            "id", "project_id", "period", "status", "percent_complete", "milestone_quarter", "milestone_status",
+            "submitted_at")),
         # Only milestones with a target percent matter here; most tables give none.
         Prefetch("milestones", queryset=QuarterlyMilestone.objects.filter(target_percent__isnull=False)
                  .only("id", "project_id", "quarter", "target_percent"), to_attr="targets"),
@@ -227,6 +239,11 @@ def describe(reason: dict) -> str:
         return _("Fully complete and accepted.")
     if code == "on_plan":
         return _("On plan: reports are in and no milestone is behind.")
+    if code == "on_plan_late":
+        return ngettext("On plan: no milestone is behind; the latest report, for %(period)s, came in %(days)s day "
+                        "after its due date.",
+                        "On plan: no milestone is behind; the latest report, for %(period)s, came in %(days)s days "
+                        "after its due date.", reason["days"]) % reason
     if code == "milestone_missed":
         return _("The milestone of quarter %(quarter)s was missed.") % reason
     if code == "behind_milestone":

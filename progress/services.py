@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -72,6 +72,23 @@ def _record(report: Report, action: str, user: User | None, changes: dict) -> No
     Revision.objects.create(report=report, version=report.version, action=action, author=user, changes=changes)
 
 
+def _insert_first(report: Report) -> None:
+    """Store a period's first report; if someone stored it meanwhile, refuse as for a save on an older version.
+
+    Two officers who open a new period's form both start from version 0 and both find no row to lock, so the
+    unique constraint on (project, period) decides who was first. The insert runs in a savepoint, so losing
+    leaves the transaction usable to read the winner's report, which the loser is shown next to their text."""
+    try:
+        with transaction.atomic():
+            report.save(force_insert=True)
+    except IntegrityError:
+        winner = (Report.objects.select_related("project__plan", "reported_by")
+                  .filter(project_id=report.project_id, period=report.period).first())
+        if winner is None:  # another constraint refused the row: not a race, a fault
+            raise
+        raise ReportConflict(winner) from None
+
+
 def _locked(report_id: int, version: int) -> Report:
     report = Report.objects.select_for_update().select_related("project__plan").get(pk=report_id)
     if report.version != version:
@@ -114,7 +131,10 @@ def save_report(*, user: User, project: Project, month: date, data: ReportInput,
     elif report.status == Report.Status.WITHDRAWN:
         report.status = Report.Status.DRAFT
     report.full_clean(exclude=["project", "organization"])
-    report.save()
+    if report.pk is None:
+        _insert_first(report)
+    else:
+        report.save()
     report.disbursements.all().delete()
     Disbursement.objects.bulk_create([Disbursement(report=report, source_id=source, amount=amount)
                                       for source, amount in data.disbursed.items() if amount is not None])

@@ -1,3 +1,7 @@
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 
 
@@ -22,3 +26,22 @@ def _plain_http_in_chinese(settings):
     }
     # Real hashing costs a third of a second per user; tests create hundreds.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    # SQLite's test database is a file, as in production: an in-memory one is shared between threads
+    # through SQLite's shared cache, whose table locks answer "database table is locked" at once instead
+    # of queueing writers on busy_timeout, so concurrent saves could not be tested as they really run.
+    # In memory-backed /dev/shm where there is one: on disk every commit of the suite waits for it.
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        shm = Path("/dev/shm")
+        folder = Path(tempfile.mkdtemp(dir=shm)) if shm.is_dir() else tmp_path_factory.mktemp("database")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+        yield
+        shutil.rmtree(folder, ignore_errors=True)
+    else:
+        yield

@@ -2,7 +2,8 @@ from django import template
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext as _
 
-from progress.models import Report
+from accounts.models import User
+from progress.models import Report, Revision
 
 register = template.Library()
 
@@ -28,3 +29,25 @@ def choice_label(value: str, name: str) -> str:
     except FieldDoesNotExist:
         return value
     return str(dict(getattr(field, "flatchoices", ())).get(value, value))
+
+
+def _name(user: User) -> str:
+    return user.get_full_name() or user.username
+
+
+@register.filter
+def revision_author(revision: Revision) -> str:
+    """Who made a revision; the importer writes revisions without an author."""
+    if revision.author is not None:
+        return _name(revision.author)
+    # An author's account deleted later leaves None too (SET_NULL); only an import's revision is the import's.
+    return _("the importer") if revision.action == Revision.Action.IMPORTED else _("a removed account")
+
+
+@register.filter
+def report_writer(report: Report) -> str:
+    """Who saved a report last: its officer, or the import for a report read from a progress table."""
+    if report.reported_by is not None:
+        return _name(report.reported_by)
+    imported = any(revision.action == Revision.Action.IMPORTED for revision in report.revisions.all())
+    return _("the importer") if imported else _("a removed account")
