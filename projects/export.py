@@ -35,7 +35,6 @@ from projects.models import (
 from projects.xlsx import (
     BOLD,
     CENTRED,
-    NUMBER,
     TEXT,
     banner,
     fitted_widths,
@@ -127,7 +126,7 @@ def plan_table(plan: Plan, projects: QuerySet[Project]) -> bytes:
         for index, (column, text) in enumerate(zip(columns, cells, strict=True), start=1):
             number = column.number(line) if column.number else None
             if number is not None:
-                put_amount(sheet, row, index, number, NUMBER)
+                put_amount(sheet, row, index, number)
             else:
                 put(sheet, row, index, text, CENTRED if index == 1 else TEXT)
         sheet.row_dimensions[row].height = row_height(cells, column_widths)
@@ -410,7 +409,7 @@ def _totals_row(sheet: Worksheet, row: int, columns: list[Column], totals: list[
         return
     for index, total in enumerate(totals, start=1):
         if total is not None:
-            put_amount(sheet, row, index, total, NUMBER).font = BOLD
+            put_amount(sheet, row, index, total).font = BOLD
         else:
             put(sheet, row, index, TOTALS if index == 1 else "", CENTRED if index == 1 else TEXT).font = BOLD
     if money[0] > 2:

@@ -102,13 +102,11 @@ def as_xlsx(header: list[str], rows: list[list[Value]]) -> bytes:
     for line, row in enumerate(rows, start=2):
         for column, value in enumerate(row, start=1):
             if isinstance(value, Decimal):
-                xlsx.put_amount(sheet, line, column, value, xlsx.NUMBER)
+                xlsx.put_amount(sheet, line, column, value)
             elif isinstance(value, Percent):
-                cell = xlsx.put(sheet, line, column, "", xlsx.NUMBER)
-                cell.value, cell.number_format = Decimal(value) / 100, xlsx.PERCENT
+                xlsx.put_number(sheet, line, column, Decimal(value) / 100, xlsx.PERCENT)
             elif isinstance(value, int):
-                cell = xlsx.put(sheet, line, column, "", xlsx.NUMBER)
-                cell.value, cell.number_format = value, "0"
+                xlsx.put_number(sheet, line, column, value, "0")  # a year, not 2,022
             else:
                 xlsx.put(sheet, line, column, value, xlsx.TEXT)
         sheet.row_dimensions[line].height = xlsx.row_height(texts[line - 1], column_widths)

@@ -66,14 +66,21 @@ def put(sheet: Worksheet, row: int, column: int, text: str | None, alignment: Al
     return cell
 
 
-def put_amount(sheet: Worksheet, row: int, column: int, value: Decimal | None, alignment: Alignment,
-               border: Border = BORDER) -> Cell:
-    """An amount in 万元 as a number Excel can add, shown with exactly its own decimals (28.959, 100)."""
+def put_number(sheet: Worksheet, row: int, column: int, value: int | Decimal, number_format: str,
+               alignment: Alignment = NUMBER, border: Border = BORDER) -> Cell:
+    """A cell holding a number a spreadsheet can sort and add, shown with `number_format`."""
     cell = sheet.cell(row=row, column=column)
     cell.border, cell.alignment = border, alignment
-    if value is not None:
-        cell.value, cell.number_format = as_number(value), amount_format(value)
+    cell.value, cell.number_format = value, number_format
     return cell
+
+
+def put_amount(sheet: Worksheet, row: int, column: int, value: Decimal | None, alignment: Alignment = NUMBER,
+               border: Border = BORDER) -> Cell:
+    """An amount in 万元 as a number, shown with exactly its own decimals (28.959, 100); empty when None."""
+    if value is None:
+        return put(sheet, row, column, "", alignment, border)
+    return put_number(sheet, row, column, as_number(value), amount_format(value), alignment, border)
 
 
 def as_number(value: Decimal) -> Decimal:
