@@ -16,7 +16,6 @@ from projects.filters import ProjectFilter
 from projects.models import Project
 from projects.selectors import projects_for_list
 from projects.tables import ProjectTable
-from projects.xlsx import fitted_widths
 
 PAGE_SIZES = (25, 50, 100, 200)
 DEFAULT_ORDER = ("-plan__year", "plan__jurisdiction__name", "plan_id", "position")
@@ -96,7 +95,7 @@ def as_xlsx(header: list[str], rows: list[list[Value]]) -> bytes:
     sheet = workbook.active
     sheet.title = _("projects")
     texts = [header, *([_text(value) for value in row] for row in rows)]
-    column_widths = fitted_widths(texts)
+    column_widths = xlsx.fitted_widths(texts)
     for column, word in enumerate(header, start=1):
         xlsx.put(sheet, 1, column, word, xlsx.HEADING).font = xlsx.BOLD
     for line, row in enumerate(rows, start=2):
