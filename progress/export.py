@@ -17,9 +17,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from progress.models import Report
 from projects.models import Plan, Project, ProjectOrganization
-from projects.xlsx import CENTRED, HEADING, TEXT, page_setup, put, row_height, title_row, widths
+from projects.xlsx import CENTRED, HEADING, TEXT, fitted_widths, page_setup, put, row_height, title_row, widths
 
 HEADER = ("序号", "项目名称", "项目内容", "牵头单位", "进展情况")
+# The widest each column gets (fitted to its contents below that): the published table's.
 WIDTHS = (6, 18, 45, 16, 60)
 SHEET_TITLE = "进展表"
 TABLE_WORD = "进展表"
@@ -48,26 +49,32 @@ def progress_table(plan: Plan, month: date, projects: QuerySet[Project]) -> byte
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = SHEET_TITLE
-    _heading(sheet, title(plan, month))
-    line = FIRST_ROW
     groups = _groups(rows)
     grouped = any(_has_items(group) for group in groups)
     # A table with merged groups is read back as groups of items named after their 项目内容,
     # as fixtures/003 is: a project without content shows its name there, and so keeps it.
     named = any(len(group) > 1 for group in groups)
+    printed = []
     for group in groups:
         head = group[0]
-        for offset, project in enumerate(group):
+        for project in group:
             if project is head:
                 cells = (head.number, _group_name(group, grouped), head.content or (head.name if named else ""))
             else:
                 cells = ("", "", project.content or project.name)
-            cells += (UNIT_SEPARATOR.join(units[project.id]), progress.get(project.id, ""))
+            printed.append(cells + (UNIT_SEPARATOR.join(units[project.id]), progress.get(project.id, "")))
+    column_widths = fitted_widths([HEADER, *printed], most=WIDTHS)
+    _heading(sheet, title(plan, month), column_widths)
+    line = FIRST_ROW
+    cells_of = iter(printed)
+    for group in groups:
+        for offset in range(len(group)):
+            cells = next(cells_of)
             for column, text in enumerate(cells, start=1):
                 put(sheet, line + offset, column, text, CENTRED if column == 1 else TEXT)
             # 序号 and 项目名称 of a group spread over its rows; its other cells set the height.
             sheet.row_dimensions[line + offset].height = row_height(
-                cells if len(group) == 1 else ("", "", *cells[2:]), WIDTHS)
+                cells if len(group) == 1 else ("", "", *cells[2:]), column_widths)
         if len(group) > 1:
             for column in (1, 2):
                 sheet.merge_cells(start_row=line, start_column=column, end_row=line + len(group) - 1, end_column=column)
@@ -151,10 +158,10 @@ def _flat(text: str) -> str:
     return re.sub(r"\s*\n\s*", "", text).strip()
 
 
-def _heading(sheet: Worksheet, text: str) -> None:
+def _heading(sheet: Worksheet, text: str, column_widths: list[int]) -> None:
     """The title across the table, the header row under it, and the columns' widths."""
     title_row(sheet, TITLE_ROW, text, len(HEADER))
     for column, word in enumerate(HEADER, start=1):
         cell = put(sheet, HEADER_ROW, column, word, HEADING)
         cell.font = Font(bold=True)
-    widths(sheet, WIDTHS)
+    widths(sheet, column_widths)

@@ -2,7 +2,6 @@
 
 from collections.abc import Callable
 from datetime import date
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,10 +14,11 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import ROLE_ABILITIES
 from progress import selectors, services
-from progress.export import progress_table
+from progress.export import TABLE_WORD, progress_table
 from progress.forms import CloseRequestForm, NoteForm, ReportForm, ReviewForm, initial_from
 from progress.models import Attachment, CoordinationRequest, Report
 from projects.access import may_review, unit_role, visible_project, visible_projects
+from projects.downloads import as_download
 from projects.models import Plan
 
 
@@ -173,7 +173,7 @@ def export(request: HttpRequest, plan_pk: int) -> HttpResponse:
     if plan.schedule.period(plan.year, month) is None:
         raise Http404
     data = progress_table(plan, month, projects)
-    name = f"{plan.jurisdiction.name}{plan.year}进展表-{month:%Y-%m}.xlsx"
     response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
-    return response
+    # 鲤城区2023年进展表-2023-06.xlsx: the document's own word, like the table's title (progress/export.py).
+    return as_download(response, f"{plan.jurisdiction.name}{plan.year}年{TABLE_WORD}-{month:%Y-%m}.xlsx",
+                      f"progress-{plan.year}-{plan.pk}-{month:%Y-%m}.xlsx")

@@ -32,7 +32,20 @@ from projects.models import (
     ProjectPerson,
     QuarterlyMilestone,
 )
-from projects.xlsx import BOLD, CENTRED, TEXT, banner, header, page_setup, put, row_height, title_row, widths
+from projects.xlsx import (
+    BOLD,
+    CENTRED,
+    TEXT,
+    banner,
+    fitted_widths,
+    header,
+    page_setup,
+    put,
+    put_amount,
+    row_height,
+    title_row,
+    widths,
+)
 
 SHEET_TITLE = "责任分解表"
 # A title names the year, the place and the kind of plan (imports/preamble.py reads them).
@@ -78,10 +91,11 @@ class Line:
 @dataclass(frozen=True)
 class Column:
     header: str
-    width: int
     text: Callable[[Line], str]
     group: str = ""  # the heading merged above a run of quarter or money columns
     money: str = ""  # what the totals row adds up: "total", "annual" or a funding source
+    # A money column's amount, written as a number; None (nothing, or an estimate) writes `text`.
+    number: Callable[[Line], Decimal | None] | None = None
 
 
 def plan_table(plan: Plan, projects: QuerySet[Project]) -> bytes:
@@ -99,17 +113,26 @@ def plan_table(plan: Plan, projects: QuerySet[Project]) -> bytes:
     two_rows = _two_rows(columns)
     row = header(sheet, first, [column.header for column in columns],
                  [column.group if two_rows else "" for column in columns])
-    for line, category in _with_categories(lines):
+    printed = [(line, category, [column.text(line) for column in columns])
+               for line, category in _with_categories(lines)]
+    totals = [_sum(column, lines) if column.money else None for column in columns]
+    # Category rows and the title span the table and are left out of the columns' widths.
+    column_widths = fitted_widths([[column.header for column in columns], *(cells for _, _, cells in printed),
+                                   ["" if total is None else plain(total) for total in totals]])
+    for line, category, cells in printed:
         if category:
             banner(sheet, row, category, len(columns))
             row += 1
-        cells = [column.text(line) for column in columns]
-        for index, text in enumerate(cells, start=1):
-            put(sheet, row, index, text, CENTRED if index == 1 else TEXT)
-        sheet.row_dimensions[row].height = row_height(cells, [column.width for column in columns])
+        for index, (column, text) in enumerate(zip(columns, cells, strict=True), start=1):
+            number = column.number(line) if column.number else None
+            if number is not None:
+                put_amount(sheet, row, index, number)
+            else:
+                put(sheet, row, index, text, CENTRED if index == 1 else TEXT)
+        sheet.row_dimensions[row].height = row_height(cells, column_widths)
         row += 1
-    _totals_row(sheet, row, columns, lines)
-    widths(sheet, [column.width for column in columns])
+    _totals_row(sheet, row, columns, totals)
+    widths(sheet, column_widths)
     page_setup(sheet, header_rows=(first, first + two_rows), first_row=first + two_rows + 1)
     output = BytesIO()
     workbook.save(output)
@@ -224,24 +247,24 @@ def _columns(plan: Plan, lines: list[Line]) -> list[Column]:
     def top_only(name: str) -> Callable[[Line], str]:
         return lambda line: "" if line.sub else getattr(line.project, name)
 
-    number = Column("序号", 6, top_only("number"))
-    name = Column("项目名称", 18, lambda line: line.name)
-    content = Column("项目简况", 40, top_only("content") if sub_content else project("content"))
+    number = Column("序号", top_only("number"))
+    name = Column("项目名称", lambda line: line.name)
+    content = Column("项目简况", top_only("content") if sub_content else project("content"))
     candidates = [
-        Column(SUB_CONTENT, 30, lambda line: line.project.content if line.sub else ""),
-        Column("推荐理由", 30, project("reason")),
-        Column("前期准备情况", 24, project("preparation")),
-        Column("工作计划", 30, project("work_plan")),
+        Column(SUB_CONTENT, lambda line: line.project.content if line.sub else ""),
+        Column("推荐理由", project("reason")),
+        Column("前期准备情况", project("preparation")),
+        Column("工作计划", project("work_plan")),
         *(_quarter_columns(plan, lines)),
-        Column("建设年限", 10, project("construction_period")),
-        Column("完成时限", 12, project("deadline")),
-        Column("资金安排", 24, project("funding_text")),
+        Column("建设年限", project("construction_period")),
+        Column("完成时限", project("deadline")),
+        Column("资金安排", project("funding_text")),
         *(_money_columns(lines)),
-        Column("承办单位", 16, lambda line: line.units[ProjectOrganization.Role.LEAD]),
-        Column("协办单位", 16, lambda line: line.units[ProjectOrganization.Role.ASSISTING]),
-        Column("分管领导", 10, lambda line: line.people[ProjectPerson.Role.LEADER]),
-        Column("责任人员", 10, lambda line: line.people[ProjectPerson.Role.STAFF]),
-        Column("备注", 16, project("remarks")),
+        Column("承办单位", lambda line: line.units[ProjectOrganization.Role.LEAD]),
+        Column("协办单位", lambda line: line.units[ProjectOrganization.Role.ASSISTING]),
+        Column("分管领导", lambda line: line.people[ProjectPerson.Role.LEADER]),
+        Column("责任人员", lambda line: line.people[ProjectPerson.Role.STAFF]),
+        Column("备注", project("remarks")),
     ]
     used = [column for column in candidates if column.group == QUARTERS_HEADING or _filled(column, lines)]
     columns = [number, name, *([content] if sub_content or _filled(content, lines) else []), *used]
@@ -267,7 +290,7 @@ def _quarter_columns(plan: Plan, lines: list[Line]) -> list[Column]:
         _reads_more(line, plan.year) for line in lines if line.project.work_plan)
     if not needed:
         return []
-    return [Column(f"{quarter}季度", 16, lambda line, q=quarter: line.quarters.get(q, ""), group=QUARTERS_HEADING)
+    return [Column(f"{quarter}季度", lambda line, q=quarter: line.quarters.get(q, ""), group=QUARTERS_HEADING)
             for quarter in range(1, 5)]
 
 
@@ -279,12 +302,12 @@ def _reads_more(line: Line, year: int) -> bool:
 def _money_columns(lines: list[Line]) -> list[Column]:
     """总投资, 年度投资 and one column per funding source, in the sources' order, under one heading."""
     columns = [
-        Column("总投资", 10, lambda line: amount(line.project.total_investment,
+        Column("总投资", lambda line: amount(line.project.total_investment,
                                                  approximate=line.project.investment_is_approximate),
-               group=MONEY_HEADING, money="total"),
-        Column("年度投资", 10, lambda line: amount(line.project.annual_investment,
+               group=MONEY_HEADING, money="total", number=lambda line: _exact(line, line.project.total_investment)),
+        Column("年度投资", lambda line: amount(line.project.annual_investment,
                                                    approximate=line.project.investment_is_approximate),
-               group=MONEY_HEADING, money="annual"),
+               group=MONEY_HEADING, money="annual", number=lambda line: _exact(line, line.project.annual_investment)),
     ]
     columns = [column for column in columns if _filled(column, lines)]
     sources = {}
@@ -295,9 +318,14 @@ def _money_columns(lines: list[Line]) -> list[Column]:
         word = source_header(source)
         # A source the importer has no wording for cannot be a column: its money stays in 资金安排.
         if word:
-            columns.append(Column(word, 10, lambda line, s=source: amount(line.fundings.get(s)),
-                                  group=MONEY_HEADING, money=source))
+            columns.append(Column(word, lambda line, s=source: amount(line.fundings.get(s)), group=MONEY_HEADING,
+                                  money=source, number=lambda line, s=source: line.fundings.get(s)))
     return columns
+
+
+def _exact(line: Line, value: Decimal | None) -> Decimal | None:
+    # An estimate is written as text with its word (拟定100), which the importer reads as one.
+    return None if line.project.investment_is_approximate else value
 
 
 def source_header(source: str) -> str | None:
@@ -309,7 +337,7 @@ def source_header(source: str) -> str | None:
 def _extra_columns(lines: list[Line]) -> list[Column]:
     """Columns the importer kept by their header (Project.extra), when the header reads as no known column."""
     keys = dict.fromkeys(key for line in lines for key in line.project.extra)
-    return [Column(key, 16, lambda line, k=key: str(line.project.extra.get(k, "")))
+    return [Column(key, lambda line, k=key: str(line.project.extra.get(k, "")))
             for key in keys if key and classify(key)[0] is None]
 
 
@@ -371,24 +399,29 @@ def _upper(columns: list[Column]) -> tuple[str, ...]:
                  else "" for i, column in enumerate(columns))
 
 
-def _totals_row(sheet: Worksheet, row: int, columns: list[Column], lines: list[Line]) -> None:
-    """合计 of every money column over every row printed, as the importer adds them up to check it."""
+def _totals_row(sheet: Worksheet, row: int, columns: list[Column], totals: list[Decimal | None]) -> None:
+    """合计 of every money column over every row printed, as the importer adds them up to check it.
+
+    Written as numbers, not as =SUM(): the importer reads a formula's cached value, which a file
+    written here has none of."""
     money = [index for index, column in enumerate(columns, start=1) if column.money]
     if not money:
         return
-    for index, column in enumerate(columns, start=1):
-        text = TOTALS if index == 1 else _sum(column, lines) if column.money else ""
-        put(sheet, row, index, text, CENTRED if index == 1 else TEXT).font = BOLD
+    for index, total in enumerate(totals, start=1):
+        if total is not None:
+            put_amount(sheet, row, index, total).font = BOLD
+        else:
+            put(sheet, row, index, TOTALS if index == 1 else "", CENTRED if index == 1 else TEXT).font = BOLD
     if money[0] > 2:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=money[0] - 1)
 
 
-def _sum(column: Column, lines: list[Line]) -> str:
+def _sum(column: Column, lines: list[Line]) -> Decimal:
     if column.money == "total":
         values = [line.project.total_investment for line in lines]
     elif column.money == "annual":
         values = [line.project.annual_investment for line in lines]
     else:
         values = [line.fundings.get(column.money) for line in lines]
-    return amount(sum((value for value in values if value is not None), Decimal(0)))
+    return sum((value for value in values if value is not None), Decimal(0))
 

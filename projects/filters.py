@@ -32,7 +32,10 @@ from projects.models import (
 
 CHOICES_SECONDS = 300
 COUNTED = [Report.Status.SUBMITTED, Report.Status.ACCEPTED]
-YES_NO = [("", _("any")), ("1", _("yes")), ("0", _("no"))]
+# Every choice list starts with this empty choice, selected until the user picks another: a select
+# without one sends its first entry (the newest year, the first unit) and the list finds nothing.
+ALL = _("all")
+YES_NO = [("", ALL), ("1", _("yes")), ("0", _("no"))]
 
 
 def _visible(request) -> QuerySet[Project]:
@@ -101,8 +104,9 @@ class FastSelect(forms.Select):
     which, for the thousand units and leaders of a city, was most of the list page's time."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        chosen = {str(item) for item in (value if isinstance(value, (list, tuple)) else [value])
-                  if item not in (None, "")}
+        # Nothing chosen selects the empty choice ("all"), as the browser sends it back.
+        chosen = {str(item) for item in (value if isinstance(value, (list, tuple)) else [value]) if item is not None}
+        chosen = chosen or {""}
         options = "".join(
             f'<option value="{escape(key)}"{" selected" if str(key) in chosen else ""}>{escape(label)}</option>'
             for key, label in self.choices)
@@ -114,19 +118,20 @@ class ProjectFilter(django_filters.FilterSet):
                                   widget=forms.TextInput(attrs={"type": "search",
                                                                 "placeholder": _("number, name or content")}))
     jurisdiction = django_filters.ModelChoiceFilter(queryset=jurisdiction_choices, method="within",
-                                                    label=_("jurisdiction"))
+                                                    label=_("jurisdiction"), empty_label=ALL)
     year = django_filters.TypedChoiceFilter(field_name="plan__year", coerce=int, label=_("year"), choices=[])
-    plan = django_filters.ModelChoiceFilter(queryset=_plans, label=_("plan"))
-    category = django_filters.ChoiceFilter(field_name="category__name", label=_("category"), choices=[])
+    plan = django_filters.ModelChoiceFilter(queryset=_plans, label=_("plan"), empty_label=ALL)
+    category = django_filters.ChoiceFilter(field_name="category__name", label=_("category"), choices=[],
+                                           empty_label=ALL)
     lead_unit = django_filters.TypedChoiceFilter(coerce=int, method="led_by", label=_("lead unit"), choices=[])
     assisting_unit = django_filters.TypedChoiceFilter(coerce=int, method="assisted_by", label=_("assisting unit"),
                                                       choices=[])
     leader = django_filters.TypedChoiceFilter(coerce=int, method="supervised_by", label=_("supervising leader"),
                                               choices=[])
     light = django_filters.ChoiceFilter(field_name="status__light", choices=ProjectStatus.Light.choices,
-                                        label=_("status light"))
+                                        label=_("status light"), empty_label=ALL)
     source = django_filters.ModelChoiceFilter(queryset=FundingSource.objects.all(), method="funded_by",
-                                              label=_("funding source"))
+                                              label=_("funding source"), empty_label=ALL)
     investment_min = django_filters.NumberFilter(field_name="total_investment", lookup_expr="gte",
                                                  label=_("investment from (万元)"))
     investment_max = django_filters.NumberFilter(field_name="total_investment", lookup_expr="lte",
@@ -151,7 +156,8 @@ class ProjectFilter(django_filters.FilterSet):
                      "source", "open_request", "missing", "late", "milestone_missed"):
             self.filters[name].extra["widget"] = FastSelect
         for name, choices in choice_lists(self.request).items():
-            self.filters[name].extra["choices"] = choices
+            # category's ChoiceFilter adds its empty choice itself; Django's TypedChoiceField does not.
+            self.filters[name].extra["choices"] = choices if name == "category" else [("", ALL), *choices]
         self.today = today or timezone.localdate()
 
     def search(self, queryset: QuerySet[Project], name: str, value: str) -> QuerySet[Project]:

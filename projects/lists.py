@@ -1,15 +1,15 @@
 """The project list and its exports: one filtered queryset, shown as a page or written as a file."""
 
 import csv
+from decimal import Decimal
 from io import BytesIO, StringIO
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from projects import xlsx
 from projects.access import visible_projects
 from projects.amounts import plain
 from projects.filters import ProjectFilter
@@ -39,33 +39,47 @@ def page_size(request: HttpRequest) -> int:
     return int(size) if size.isdigit() and int(size) in PAGE_SIZES else 50
 
 
-def export_rows(projects: QuerySet[Project]) -> tuple[list[str], list[list[str]]]:
-    """The list as rows of text, with every unit and leader named (as the page shows them)."""
+class Percent(int):
+    """A percent complete (0–100): written as 50 in the CSV, as 50 % (the number 0.5) in the workbook."""
+
+
+Value = str | int | Decimal | None
+
+
+def export_rows(projects: QuerySet[Project]) -> tuple[list[str], list[list[Value]]]:
+    """The list as rows, with every unit and leader named (as the page shows them); year, amount and
+    percent as numbers, so that a spreadsheet can sort and add them."""
     header = [_("jurisdiction"), _("year"), _("plan"), _("number"), _("name"), _("lead unit"), _("assisting unit"),
               _("supervising leader"), _("total investment (万元)"), _("percent complete"), _("status light"),
               _("last report")]
-    rows = []
+    rows: list[list[Value]] = []
     for project in projects.prefetch_related("unit_roles__organization"):
         status = getattr(project, "status", None)
         assisting = [r.organization.name for r in project.unit_roles.all() if r.role == "assisting"]
         rows.append([
-            str(project.plan.jurisdiction), str(project.plan.year), project.plan.title, project.number, project.name,
+            str(project.plan.jurisdiction), project.plan.year, project.plan.title, project.number, project.name,
             "、".join(r.organization.name for r in project.lead_unit_roles), "、".join(assisting),
-            "、".join(r.person.name for r in project.leader_roles),
-            plain(project.total_investment) if project.total_investment is not None else "",
-            "" if status is None or status.percent_complete is None else str(status.percent_complete),
+            "、".join(r.person.name for r in project.leader_roles), project.total_investment,
+            None if status is None or status.percent_complete is None else Percent(status.percent_complete),
             status.get_light_display() if status else "",
             f"{status.last_period:%Y-%m}" if status and status.last_period else "",
         ])
     return header, rows
 
 
-def as_csv(header: list[str], rows: list[list[str]]) -> bytes:
+def _text(value: Value) -> str:
+    """A value as the CSV and the page write it: 12345.5 for an amount, 50 for a percent, "" for none."""
+    if value is None:
+        return ""
+    return plain(value) if isinstance(value, Decimal) else str(value)
+
+
+def as_csv(header: list[str], rows: list[list[Value]]) -> bytes:
     """UTF-8 with a byte-order mark, so Excel opens it in Chinese; formula-looking cells made plain text."""
     out = StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
-    writer.writerows([[_defused(cell) for cell in row] for row in rows])
+    writer.writerows([[_defused(_text(cell)) for cell in row] for row in rows])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -74,18 +88,30 @@ def _defused(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def as_xlsx(header: list[str], rows: list[list[str]]) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("projects"))
-
-    def text(value: str) -> WriteOnlyCell:
-        cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value)[:32767])
-        cell.data_type = "s"  # text, never a formula, whatever it starts with
-        return cell
-
-    sheet.append([text(cell) for cell in header])
-    for row in rows:
-        sheet.append([text(cell) for cell in row])
+def as_xlsx(header: list[str], rows: list[list[Value]]) -> bytes:
+    """The list as a workbook: typed cells, columns as wide as their contents, the header frozen and
+    printed on every page of A4 landscape."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("projects")
+    texts = [header, *([_text(value) for value in row] for row in rows)]
+    column_widths = xlsx.fitted_widths(texts)
+    for column, word in enumerate(header, start=1):
+        xlsx.put(sheet, 1, column, word, xlsx.HEADING).font = xlsx.BOLD
+    for line, row in enumerate(rows, start=2):
+        for column, value in enumerate(row, start=1):
+            if isinstance(value, Decimal):
+                xlsx.put_amount(sheet, line, column, value)
+            elif isinstance(value, Percent):
+                xlsx.put_number(sheet, line, column, Decimal(value) / 100, xlsx.PERCENT)
+            elif isinstance(value, int):
+                xlsx.put_number(sheet, line, column, value, "0")  # a year, not 2,022
+            else:
+                xlsx.put(sheet, line, column, value, xlsx.TEXT)
+        sheet.row_dimensions[line].height = xlsx.row_height(texts[line - 1], column_widths)
+    sheet.row_dimensions[1].height = xlsx.row_height(header, column_widths)
+    xlsx.widths(sheet, column_widths)
+    xlsx.page_setup(sheet, header_rows=(1, 1), first_row=2)
     output = BytesIO()
     workbook.save(output)
     return output.getvalue()

@@ -8,6 +8,7 @@ import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from projects.amounts import shown
 from projects.models import Project
 
 
@@ -48,8 +49,7 @@ class ProjectTable(tables.Table):
         return "、".join(role.person.name for role in record.leader_roles)
 
     def cell_total_investment(self, record: Project) -> str:
-        value = record.total_investment
-        return "—" if value is None else f"{value.normalize():,f}"
+        return shown(record.total_investment) or "—"
 
     def cell_percent(self, record: Project) -> str:
         status = getattr(record, "status", None)

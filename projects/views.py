@@ -1,4 +1,4 @@
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,7 +14,8 @@ from progress.forms import CloseRequestForm
 from progress.models import Report
 from projects import lists, record
 from projects.access import may_close_requests, unit_role, visible_projects
-from projects.export import plan_table
+from projects.downloads import as_download
+from projects.export import SHEET_TITLE, plan_table
 from projects.filters import jurisdiction_choices
 from projects.models import Plan, Project, ProjectOrganization
 from projects.tables import ProjectTable
@@ -71,9 +72,8 @@ def _export(request: HttpRequest, kind: str) -> HttpResponse:
         response = HttpResponse(lists.as_csv(header, rows), content_type="text/csv; charset=utf-8")
     else:
         response = HttpResponse(lists.as_xlsx(header, rows), content_type=XLSX)
-    name = quote(f"{_('projects')}-{timezone.localdate():%Y%m%d}.{kind}")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
-    return response
+    today = timezone.localdate()
+    return as_download(response, f"{_('project list')}-{today:%Y%m%d}.{kind}", f"projects-{today:%Y%m%d}.{kind}")
 
 
 @login_required
@@ -92,9 +92,9 @@ def plan_table_xlsx(request: HttpRequest, plan_pk: int) -> HttpResponse:
     projects = visible_projects(request.user)
     plan = get_object_or_404(Plan.objects.filter(pk__in=projects.values("plan_id")), pk=plan_pk)
     response = HttpResponse(plan_table(plan, projects), content_type=XLSX)
-    name = quote(f"{plan.jurisdiction.name}{plan.year}{_('responsibility table')}.xlsx")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
-    return response
+    # 鲤城区2022年责任分解表.xlsx: the document's own word, as on the sheet (projects/export.py).
+    return as_download(response, f"{plan.jurisdiction.name}{plan.year}年{SHEET_TITLE}.xlsx",
+                      f"responsibility-table-{plan.year}-{plan.pk}.xlsx")
 
 
 @login_required

@@ -1,12 +1,14 @@
-"""Writing the tables an office prints and sends on as .xlsx: text cells, row heights, A4 landscape.
+"""Writing the tables an office prints and sends on as .xlsx: typed cells, fitted widths, A4 landscape.
 
-Shared by the progress table (progress/export.py) and the responsibility table (projects/export.py).
-Every cell is written as text, so a spreadsheet never turns 0034 into 34, 1-3 into a date or
-=1+1 into a formula, and the importer reads back exactly what was written."""
+Shared by the progress table (progress/export.py), the responsibility table (projects/export.py) and
+the project list's export (projects/lists.py). Text is written as text, so a spreadsheet never turns
+0034 into 34, 1-3 into a date or =1+1 into a formula; amounts and percentages are numbers with a
+number format, so Excel adds them up, and the importer reads them back as the same amounts."""
 
 import math
 import unicodedata
 from collections.abc import Sequence
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -14,6 +16,8 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
+
+from projects.amounts import plain
 
 # Spreadsheets run a cell starting with one of these as a formula when it is typed again.
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -23,6 +27,12 @@ EXCEL_CELL_LIMIT = 32767
 LINE_POINTS = 14.5
 MAX_ROW_POINTS = 409
 TITLE_POINTS = 36
+# Column widths, in digits: fitted to the longest line of a column, within these bounds; a longer
+# text wraps inside its column (TEXT wraps) instead of making the sheet too wide to print.
+MIN_WIDTH = 6
+MAX_WIDTH = 40
+PADDING = 2
+PERCENT = "0%"
 
 THIN = Side(style="thin")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -33,6 +43,7 @@ BOLD = Font(bold=True)
 TEXT = Alignment(wrap_text=True, vertical="top")
 CENTRED = Alignment(wrap_text=True, vertical="top", horizontal="center")
 HEADING = Alignment(wrap_text=True, vertical="center", horizontal="center")
+NUMBER = Alignment(vertical="top", horizontal="right")
 
 
 def clean(text: str | None) -> str:
@@ -53,6 +64,50 @@ def put(sheet: Worksheet, row: int, column: int, text: str | None, alignment: Al
         # …and stays text when someone edits the cell and presses Enter in Excel or WPS.
         cell.quotePrefix = text.startswith(FORMULA_STARTS)
     return cell
+
+
+def put_number(sheet: Worksheet, row: int, column: int, value: int | Decimal, number_format: str,
+               alignment: Alignment = NUMBER, border: Border = BORDER) -> Cell:
+    """A cell holding a number a spreadsheet can sort and add, shown with `number_format`."""
+    cell = sheet.cell(row=row, column=column)
+    cell.border, cell.alignment = border, alignment
+    cell.value, cell.number_format = value, number_format
+    return cell
+
+
+def put_amount(sheet: Worksheet, row: int, column: int, value: Decimal | None, alignment: Alignment = NUMBER,
+               border: Border = BORDER) -> Cell:
+    """An amount in 万元 as a number, shown with exactly its own decimals (28.959, 100); empty when None."""
+    if value is None:
+        return put(sheet, row, column, "", alignment, border)
+    return put_number(sheet, row, column, as_number(value), amount_format(value), alignment, border)
+
+
+def as_number(value: Decimal) -> Decimal:
+    # 100.0000 is stored as 100, not 1E+2 (what normalize() alone gives) nor 100.0000.
+    return Decimal(plain(value))
+
+
+def amount_format(value: Decimal) -> str:
+    """The number format showing an amount as the pages do (projects.amounts.plain): 0, 0.0, 0.000 …"""
+    decimals = len(plain(value).partition(".")[2])
+    return "0." + "0" * decimals if decimals else "0"
+
+
+def display_width(text: str) -> int:
+    """The width of a line in digits, a Chinese (wide) character counting as two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def fitted_widths(rows: Sequence[Sequence[str]], *, most: int | Sequence[int] = MAX_WIDTH) -> list[int]:
+    """Each column's width from its longest line (header included), within MIN_WIDTH and `most`."""
+    columns = max((len(row) for row in rows), default=0)
+    caps = [most] * columns if isinstance(most, int) else list(most)
+    longest = [0] * columns
+    for row in rows:
+        for index, text in enumerate(row):
+            longest[index] = max([longest[index], *(display_width(line) for line in (text or "").split("\n"))])
+    return [max(MIN_WIDTH, min(width + PADDING, cap)) for width, cap in zip(longest, caps, strict=True)]
 
 
 def title_row(sheet: Worksheet, row: int, text: str, columns: int) -> Cell:
@@ -116,8 +171,7 @@ def row_height(cells: Sequence[str], column_widths: Sequence[int]) -> float:
 def _lines(text: str, width: int) -> int:
     # A column's width counts digits; a Chinese character is two of them wide.
     usable = max(width - 1, 1)
-    return sum(max(1, math.ceil(sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in part) / usable))
-               for part in text.split("\n"))
+    return sum(max(1, math.ceil(display_width(part) / usable)) for part in text.split("\n"))
 
 
 def page_setup(sheet: Worksheet, *, header_rows: tuple[int, int], first_row: int) -> None:

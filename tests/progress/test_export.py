@@ -80,7 +80,9 @@ def test_the_table_prints_on_a4_landscape_with_the_header_on_every_page():
     assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
     assert sheet.print_title_rows == "$2:$2"
     assert sheet.freeze_panes == "A3"
-    assert [sheet.column_dimensions[column].width for column in "ABCDE"] == [6, 18, 45, 16, 60]
+    # As wide as their contents (项目名称's longest is four characters, eight digits wide, plus two), the long
+    # texts at the published table's widths, where they wrap.
+    assert [sheet.column_dimensions[column].width for column in "ABCDE"] == [6, 10, 45, 16, 60]
     assert sheet["B2"].font.bold and sheet["E3"].alignment.wrap_text and sheet["E3"].alignment.vertical == "top"
     assert sheet["C4"].border.top.style == "thin"
 

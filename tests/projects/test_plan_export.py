@@ -10,6 +10,7 @@ import pytest
 from imports.layouts import Role, build_layout
 from imports.services import apply_import, preview_import
 from progress.models import Report, Revision
+from projects.amounts import plain
 from projects.export import plan_table, table_title
 from projects.models import (
     Category,
@@ -59,7 +60,12 @@ def opened(data: bytes):
 
 
 def texts(sheet) -> list[list[str]]:
-    return [[cell.value or "" for cell in row] for row in sheet.iter_rows()]
+    """The cells as a person reads them; an amount (a number cell) as the pages write it."""
+    return [[shown(cell.value) for cell in row] for row in sheet.iter_rows()]
+
+
+def shown(value) -> str:
+    return "" if value is None else value if isinstance(value, str) else plain(Decimal(str(value)))
 
 
 def names(roles, role: str, attribute: str) -> list[str]:
@@ -203,7 +209,10 @@ def test_a_text_that_looks_like_a_formula_stays_text():
     project.save()
     sheet = opened(plan_table(plan, Project.objects.all()))
     written = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
-    assert written and all(cell.data_type == "s" for cell in written)
+    # Text is text; only the amounts (总投资 and the two sources, and their totals) are numbers.
+    assert written and all(cell.data_type == "s" for cell in written if isinstance(cell.value, str))
+    assert sorted(shown(cell.value) for cell in written if cell.data_type == "n") == ["12.7", "12.7", "53.3", "53.3",
+                                                                                     "66", "66"]
     row = next(row for row in sheet.iter_rows() if row[0].value == project.number)
     assert [row[1].value, row[2].value, row[-1].value] == ["=1+1", "@SUM(A1)", "-减少"]
     assert row[1].quotePrefix and row[2].quotePrefix and not row[0].quotePrefix
