@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 from django.utils.translation import gettext_lazy as _
 
@@ -16,9 +17,19 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
 DEBUG = env_bool("DEBUG", False)
-# Without SECRET_KEY a random key is used: fine for tests and the demo, but sessions then
-# do not survive a restart, so production must set it.
-SECRET_KEY = os.environ.get("SECRET_KEY") or get_random_secret_key()
+# Sessions and password-reset links are signed with SECRET_KEY. A key drawn at start would differ
+# in every gunicorn worker (each would reject the others' sessions and send people back to /login/)
+# and at every restart, so a server refuses to start without one. A developer's machine (DEBUG)
+# may draw one; test runs get theirs from config/settings_for_tests.py.
+SECRET_KEY = os.environ.get("SECRET_KEY", "").strip()
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it in the environment to one long random value shared by every "
+            "process of this server (web workers, cron), e.g. the output of "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`; or set DEBUG=1 on a developer's machine."
+        )
+    SECRET_KEY = get_random_secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
