@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.idle.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees the sign-in view's answer and turns a locked-out one into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -117,6 +118,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A session ends after this many minutes without a request (accounts/idle.py): an office PC left
+# signed in must not stay open to the next person. The cookie and the stored session outlive the
+# limit by the minute between renewals, so that it is the limit that ends them, with its message.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60 + 60
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "progress:tasks"
 LOGOUT_REDIRECT_URL = "login"
