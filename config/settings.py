@@ -18,7 +18,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
 DEBUG = env_bool("DEBUG", False)
-# Sessions and password-reset links are signed with SECRET_KEY. A key drawn at start would differ
+# Signed-in sessions are checked against SECRET_KEY. A key drawn at start would differ
 # in every gunicorn worker (each would reject the others' sessions and send people back to /login/)
 # and at every restart, so a server refuses to start without one. A developer's machine (DEBUG)
 # may draw one; test runs get theirs from config/settings_for_tests.py.
