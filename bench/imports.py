@@ -286,6 +286,7 @@ def setup_django(database_url: str, workdir: Path) -> None:
     os.environ["DATABASE_URL"] = database_url
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
     os.environ.setdefault("MAX_UPLOAD_MB", "200")
+    os.environ.setdefault("SECRET_KEY", "bench-imports-" + "x" * 50)  # settings refuse to start without one
     app = workdir / "bench_flat"
     app.mkdir()
     (app / "__init__.py").write_text("")

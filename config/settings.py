@@ -7,6 +7,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp import constants as csp
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 from django.utils.translation import gettext_lazy as _
 
@@ -16,9 +18,19 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
 DEBUG = env_bool("DEBUG", False)
-# Without SECRET_KEY a random key is used: fine for tests and the demo, but sessions then
-# do not survive a restart, so production must set it.
-SECRET_KEY = os.environ.get("SECRET_KEY") or get_random_secret_key()
+# Signed-in sessions are checked against SECRET_KEY. A key drawn at start would differ
+# in every gunicorn worker (each would reject the others' sessions and send people back to /login/)
+# and at every restart, so a server refuses to start without one. A developer's machine (DEBUG)
+# may draw one; test runs get theirs from config/settings_for_tests.py.
+SECRET_KEY = os.environ.get("SECRET_KEY", "").strip()
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it in the environment to one long random value shared by every "
+            "process of this server (web workers, cron), e.g. the output of "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`; or set DEBUG=1 on a developer's machine."
+        )
+    SECRET_KEY = get_random_secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -41,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.ChosenLanguageMiddleware",
@@ -48,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.idle.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees the sign-in view's answer and turns a locked-out one into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -106,6 +120,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A session ends after this many minutes without a request (accounts/idle.py): an office PC left
+# signed in must not stay open to the next person. The cookie and the stored session outlive the
+# limit by the minute between renewals, so that it is the limit that ends them, with its message.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60 + 60
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "progress:tasks"
 LOGOUT_REDIRECT_URL = "login"
@@ -180,6 +199,22 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp 4): scripts, styles, images and fonts come only from this
+# application, so a value that slipped through escaping cannot run as a script or restyle the page.
+# Templates therefore hold no inline <script> code, no <style> and no style="…" or on…="…" attributes:
+# behaviour lives in static/js/, data for it goes through json_script (tests/config/test_csp.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "frame-ancestors": [csp.NONE],  # as X_FRAME_OPTIONS, for browsers that read only this
+        "form-action": [csp.SELF],
+    },
+}
 
 # Uploads larger than this are refused before parsing (responsibility tables are small).
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 20)

@@ -18,6 +18,12 @@ urlpatterns = [
     path("plans/<int:plan_pk>/table.xlsx", project_views.plan_table_xlsx, name="plan_table"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Every account changes its own password here (linked from the header); the admin site keeps its own page.
+    path("password/", auth_views.PasswordChangeView.as_view(template_name="accounts/password_change.html"),
+         name="password_change"),
+    path("password/done/",
+         auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html"),
+         name="password_change_done"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("imports/", include("imports.urls")),
     path("admin/", admin.site.urls),

@@ -74,6 +74,8 @@ GET_MATRIX = {
     "home":                (TASKS,       TASKS,       TASKS,       TASKS,       TASKS,       TASKS,       TASKS,       TASKS,       TASKS,       TASKS,       TASKS),
     "login":               (200,         200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
     "logout":              (405,         405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
+    "password_change":     (LOGIN,       200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
+    "password_change_done": (LOGIN,      200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
     "tasks":               (LOGIN,       200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
     "project_P":           (LOGIN,       200,         200,         404,         404,         404,         200,         200,         200,         200,         200),
     "project_Q":           (LOGIN,       404,         404,         404,         200,         200,         404,         404,         200,         404,         200),
@@ -131,6 +133,7 @@ POST_MATRIX = {
 # The named route each row walks (None: the admin site, which is Django's and skipped by the route check).
 ROUTES = {
     "home": "home", "login": "login", "logout": "logout", "tasks": "progress:tasks",
+    "password_change": "password_change", "password_change_done": "password_change_done",
     "project_P": "projects:detail", "project_Q": "projects:detail", "project_missing": "projects:detail",
     "project_list": "projects:list", "list_export_xlsx": "projects:export_xlsx", "list_export_csv": "projects:export_csv",
     "dashboard": "dashboard",
@@ -152,7 +155,7 @@ ROUTES = {
 
 # Every named route of config.urls (admin/ and i18n/ aside) that the matrices above walk.
 COVERED = {
-    "home", "login", "logout",
+    "home", "login", "logout", "password_change", "password_change_done",
     "progress:tasks", "progress:report", "progress:note", "progress:review", "progress:withdraw",
     "progress:close_request", "progress:attachment", "progress:export",
     "projects:detail", "projects:list", "projects:export_xlsx", "projects:export_csv", "dashboard", "plan_table",
@@ -299,6 +302,8 @@ GET_URLS = {
     "home": lambda w: "/",
     "login": lambda w: "/login/",
     "logout": lambda w: "/logout/",
+    "password_change": lambda w: "/password/",
+    "password_change_done": lambda w: "/password/done/",
     "tasks": lambda w: "/tasks/",
     "project_list": lambda w: "/projects/",
     "list_export_xlsx": lambda w: "/projects/export.xlsx",
