@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from projects.admin_scope import ScopedAdmin, ScopedTabularInline
+from projects.admin_scope import ChangedBySuperusersOnly, ScopedAdmin, ScopedTabularInline
 from projects.admin_widgets import PreloadedAutocompleteSelect
 from projects.models import (
     Category,
@@ -138,11 +138,26 @@ class ProjectAdmin(ScopedAdmin):
 
 @admin.register(Jurisdiction)
 class JurisdictionAdmin(ScopedAdmin):
-    list_display = ["name", "parent", "level"]
+    list_display = ["name", "parent", "level", "late_days", "request_days"]
     list_select_related = ["parent"]
     list_filter = ["level"]
     search_fields = ["name"]
     autocomplete_fields = ["parent"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # An administrator's own jurisdiction hangs from one outside their choices (the city): the form
+        # would post it empty and cut the district loose. Its place in the tree is the superuser's to change.
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None and not request.user.is_superuser and obj.pk == request.user.jurisdiction_id:
+            return [*fields, "parent"]
+        return fields
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "parent" and not request.user.is_superuser:
+            # Without a parent a jurisdiction would leave the administrator's own tree, and their sight.
+            field.required = True
+        return field
 
 
 class CategoryInline(ScopedTabularInline):
@@ -202,7 +217,7 @@ class PersonAdmin(ScopedAdmin):
 
 
 @admin.register(FundingSource)
-class FundingSourceAdmin(ScopedAdmin):
+class FundingSourceAdmin(ChangedBySuperusersOnly, ScopedAdmin):
     list_display = ["name", "position"]
     search_fields = ["name"]
 
