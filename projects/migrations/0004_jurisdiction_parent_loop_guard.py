@@ -3,7 +3,8 @@
 Jurisdiction.clean() says so in words on a form; this trigger holds for everything else (an UPDATE that
 bypasses Django's validation, a script, a shell). Pages walk the parent chain; a loop would spin them forever.
 SQLite serialises writers; on PostgreSQL an advisory lock makes two concurrent moves take turns, so that two
-moves that are each harmless cannot close a loop between them."""
+moves that are each harmless cannot close a loop between them. The lock is taken by a statement trigger, before
+the UPDATE locks its rows: taken by the row trigger, after the row lock, two such moves deadlock instead."""
 
 from django.db import migrations
 
@@ -20,10 +21,21 @@ ANCESTORS_HOLD_NEW_ROW = """
 
 CREATE = {
     "postgresql": [
+        """
+        CREATE FUNCTION jurisdiction_tree_lock() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_advisory_xact_lock(hashtext('projects_jurisdiction.parent_id'));
+            RETURN NULL;
+        END $$
+        """,
+        """
+        CREATE TRIGGER jurisdiction_tree_lock BEFORE UPDATE OF parent_id ON projects_jurisdiction
+        FOR EACH STATEMENT EXECUTE FUNCTION jurisdiction_tree_lock()
+        """,
         f"""
         CREATE FUNCTION jurisdiction_no_parent_loop() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            PERFORM pg_advisory_xact_lock(hashtext('projects_jurisdiction.parent_id'));
+            -- A statement of its own: it sees a move committed while this one waited for the lock.
             IF EXISTS ({ANCESTORS_HOLD_NEW_ROW}) THEN
                 RAISE EXCEPTION '{MESSAGE}' USING ERRCODE = 'check_violation';
             END IF;
@@ -51,6 +63,8 @@ DROP = {
     "postgresql": [
         "DROP TRIGGER IF EXISTS jurisdiction_no_parent_loop ON projects_jurisdiction",
         "DROP FUNCTION IF EXISTS jurisdiction_no_parent_loop()",
+        "DROP TRIGGER IF EXISTS jurisdiction_tree_lock ON projects_jurisdiction",
+        "DROP FUNCTION IF EXISTS jurisdiction_tree_lock()",
     ],
     "sqlite": ["DROP TRIGGER IF EXISTS jurisdiction_no_parent_loop"],
 }

@@ -1,9 +1,12 @@
 """A jurisdiction's place in the tree: a district's administrator cannot move their own district,
 and nobody, through any door, can make a jurisdiction its own ancestor."""
 
+import time
+from threading import Thread
+
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import translation
 
@@ -119,3 +122,38 @@ def test_a_loop_already_in_data_does_not_hang_the_pages(client, tree):
         assert set(jurisdiction_ids_under(licheng.pk)) == {licheng.pk, kaiyuan.pk}
         for url in (reverse("projects:list"), reverse("dashboard"), reverse("progress:tasks")):
             assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite lets one writer at a time")
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_moves_cannot_close_a_loop_between_them():
+    city = make_jurisdiction(name="泉州市", level=Jurisdiction.Level.CITY)
+    licheng, fengze = make_jurisdiction(name="鲤城区", parent=city), make_jurisdiction(name="丰泽区", parent=city)
+    outcome = []
+
+    def move_fengze_under_licheng():
+        try:
+            with transaction.atomic():
+                Jurisdiction.objects.filter(pk=fengze.pk).update(parent=licheng)
+            outcome.append("saved")
+        except IntegrityError:
+            outcome.append("refused")
+        except Exception as error:
+            outcome.append(repr(error))
+        finally:
+            connection.close()
+
+    # Each move alone is harmless; together, uncommitted side by side, they would make 鲤城区 › 丰泽区 › 鲤城区.
+    with transaction.atomic():
+        Jurisdiction.objects.filter(pk=licheng.pk).update(parent=fengze)
+        other = Thread(target=move_fengze_under_licheng)
+        other.start()
+        with connection.cursor() as cursor:
+            for _ in range(50):  # until the other move waits for this one's turn
+                cursor.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+                if cursor.fetchone()[0]:
+                    break
+                time.sleep(0.1)
+    other.join(10)
+    assert outcome == ["refused"]
+    assert Jurisdiction.objects.get(pk=fengze.pk).parent_id == city.pk
