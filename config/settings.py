@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tables2",
     "django_filters",
-    "axes",
+    "projects.admin_app.SignInRecordsConfig",  # django-axes, named in the admin's language
     "accounts",
     "projects",
     "progress",

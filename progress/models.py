@@ -204,6 +204,9 @@ class AssistingNote(models.Model):
             models.CheckConstraint(condition=Q(period__day=1), name="note_period_is_first_day"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.project} · {self.period:%Y-%m}"
+
 
 class CoordinationRequest(models.Model):
     """A problem a unit raised in a report for a leader or another unit, open until someone closes it."""
@@ -251,3 +254,6 @@ class ProjectStatus(models.Model):
     class Meta:
         verbose_name = _("status light")
         verbose_name_plural = _("status lights")
+
+    def __str__(self) -> str:
+        return f"{self.project} · {self.get_light_display()}"

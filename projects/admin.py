@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from projects.admin_scope import ChangedBySuperusersOnly, ScopedAdmin, ScopedTabularInline
@@ -18,6 +20,9 @@ from projects.models import (
     QuarterlyMilestone,
 )
 from projects.selectors import projects_with_people
+
+# Characters of a project's name the list shows; names of 100 characters and more exist (seed tables).
+NAME_SHOWN = 40
 
 
 class PreloadedInline(ScopedTabularInline):
@@ -101,8 +106,9 @@ def _edited_by_hand(project_ids: list) -> None:
 
 @admin.register(Project)
 class ProjectAdmin(ScopedAdmin):
-    list_display = ["number", "name", "plan", "category", "lead_units", "leaders", "total_investment"]
-    list_display_links = ["number", "name"]
+    # What a reader looks for first: which project, who does it, who answers for it; then where it is listed.
+    list_display = ["number", "project_name", "lead_units", "leaders", "plan", "category", "total_investment"]
+    list_display_links = ["number", "project_name"]
     list_filter = ["plan__year", "plan__kind", ("plan__jurisdiction", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "content", "number"]
     autocomplete_fields = ["plan", "category", "parent"]
@@ -126,6 +132,12 @@ class ProjectAdmin(ScopedAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         _edited_by_hand([form.instance.pk])
+
+    @admin.display(description=_("name"), ordering="name")
+    def project_name(self, project: Project) -> str:
+        """A long name cut to what fits beside the units, the whole of it on hover."""
+        short = Truncator(project.name).chars(NAME_SHOWN)
+        return format_html('<span class="cut" title="{}">{}</span>', project.name, short)
 
     @admin.display(description=_("lead units"))
     def lead_units(self, project: Project) -> str:
