@@ -157,3 +157,13 @@ def test_two_concurrent_moves_cannot_close_a_loop_between_them():
     other.join(10)
     assert outcome == ["refused"]
     assert Jurisdiction.objects.get(pk=fengze.pk).parent_id == city.pk
+
+
+def test_a_sub_district_its_administrator_saves_keeps_a_parent(client, tree):
+    city, licheng, kaiyuan = tree
+    administrator_of(client, licheng)
+    # Emptied, the parent would take 开元街道 out of 鲤城区's tree, and out of its administrator's sight.
+    response = post_changed(client, change_url(kaiyuan), parent="")
+    assert response.status_code == 200 and "这个字段是必填项" in response.content.decode()
+    kaiyuan.refresh_from_db()
+    assert kaiyuan.parent == licheng
