@@ -1,15 +1,46 @@
+from axes import admin as axes_admin
+from axes.models import AccessAttempt
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from projects.admin_scope import ScopedForeignKeys, scoped
 
+# Django stores a permission's name in English when it creates it ("Can add project"); these say it again
+# from the codename in the reader's language, with the model's translated name.
+PERMISSION_ACTIONS = {
+    "add": _("Can add %(model)s"),
+    "change": _("Can change %(model)s"),
+    "delete": _("Can delete %(model)s"),
+    "view": _("Can view %(model)s"),
+}
+
+
+def permission_label(permission: Permission) -> str:
+    """'计划与项目 | 可以修改 项目' rather than the stored 'projects | project | Can change project'."""
+    action = permission.codename.split("_", 1)[0]
+    model = permission.content_type.model_class()
+    if action not in PERMISSION_ACTIONS or model is None:
+        return str(permission)
+    return f"{model._meta.app_config.verbose_name} | {PERMISSION_ACTIONS[action] % {'model': model._meta.verbose_name}}"
+
+
+class TranslatedPermissions:
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.related_model is Permission:
+            field.label_from_instance = permission_label
+        return field
+
 
 @admin.register(User)
-class UserAdmin(ScopedForeignKeys, BaseUserAdmin):
-    list_display = ["username", "last_name", "first_name", "jurisdiction", "organization", "person", "is_staff",
-                    "is_active"]
+class UserAdmin(TranslatedPermissions, ScopedForeignKeys, BaseUserAdmin):
+    list_display = [
+        "username", "last_name", "first_name", "jurisdiction", "organization", "person", "is_staff", "is_active",
+    ]
     list_select_related = ["jurisdiction__parent", "organization", "person"]
     autocomplete_fields = ["jurisdiction", "organization", "person"]
     fieldsets = BaseUserAdmin.fieldsets + (
@@ -18,3 +49,27 @@ class UserAdmin(ScopedForeignKeys, BaseUserAdmin):
 
     def get_queryset(self, request):
         return scoped(super().get_queryset(request), request)
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(TranslatedPermissions, BaseGroupAdmin):
+    """The four roles (accounts/roles.py); the site shows them to superusers only."""
+
+
+admin.site.unregister(AccessAttempt)
+
+
+@admin.register(AccessAttempt)
+class AccessAttemptAdmin(axes_admin.AccessAttemptAdmin):
+    """django-axes' list of failed sign-ins, with headers for the two columns it leaves unnamed."""
+
+    @admin.display(description=_("expires at"))
+    def expiration(self, obj: AccessAttempt):
+        return super().expiration(obj)
+
+    @admin.display(description=_("status"))
+    def status(self, obj: AccessAttempt):
+        return super().status(obj)

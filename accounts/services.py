@@ -34,7 +34,9 @@ def create_demo_accounts(*, organization: Organization | None, person: Person | 
 
     The coordinator and the administrator work for the city above the officer's district."""
     city = organization.jurisdiction if organization else None
-    while city is not None and city.parent_id:
+    above = set()
+    while city is not None and city.parent_id and city.parent_id not in above:  # a loop in the rows ends it
+        above.add(city.pk)
         city = city.parent
     for username, password, role in DEMO_ACCOUNTS:
         user, _ = User.objects.get_or_create(username=username)

@@ -1,14 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from projects import views as project_views
-
-# The admin speaks as the product does, not as "Django administration".
-admin.site.site_header = admin.site.site_title = _("Public-service projects")
-admin.site.index_title = _("Administration")
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="progress:tasks"), name="home"),

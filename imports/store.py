@@ -86,10 +86,12 @@ def _adoptable(name: str, parent: Jurisdiction | None) -> Jurisdiction | None:
     if len(candidates) != 1 or candidates[0].parent_id is not None:
         return None
     orphan = candidates[0]
-    ancestor = parent
+    ancestor, above = parent, set()
     while ancestor is not None:  # 鲤城区 cannot become the parent of its own parent
-        if ancestor.pk == orphan.pk:
+        if ancestor.pk == orphan.pk or ancestor.pk in above:  # (nor does a loop already in the rows spin)
             return None
+        if ancestor.pk is not None:
+            above.add(ancestor.pk)
         ancestor = ancestor.parent
     return orphan
 

@@ -16,10 +16,13 @@ REVIEW_ROLES = {Role.ADMIN, Role.COORDINATOR}
 
 
 def jurisdiction_ids_under(root_id: int) -> list[int]:
-    """The jurisdiction and all those under it: one query per level (cities hold three at most)."""
+    """The jurisdiction and all those under it: one query per level (cities hold three at most).
+
+    A loop in the rows (saved before the database refused them) ends the walk instead of spinning forever."""
     ids, level = [root_id], [root_id]
     while level:
-        level = list(Jurisdiction.objects.filter(parent_id__in=level).values_list("id", flat=True))
+        level = [pk for pk in Jurisdiction.objects.filter(parent_id__in=level).values_list("id", flat=True)
+                 if pk not in ids]
         ids += level
     return ids
 

@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from projects.admin_scope import ScopedAdmin, ScopedTabularInline
+from projects.admin_scope import ChangedBySuperusersOnly, ScopedAdmin, ScopedTabularInline
 from projects.admin_widgets import PreloadedAutocompleteSelect
 from projects.models import (
     Category,
@@ -18,6 +20,9 @@ from projects.models import (
     QuarterlyMilestone,
 )
 from projects.selectors import projects_with_people
+
+# Characters of a project's name the list shows; names of 100 characters and more exist (seed tables).
+NAME_SHOWN = 40
 
 
 class PreloadedInline(ScopedTabularInline):
@@ -101,8 +106,9 @@ def _edited_by_hand(project_ids: list) -> None:
 
 @admin.register(Project)
 class ProjectAdmin(ScopedAdmin):
-    list_display = ["number", "name", "plan", "category", "lead_units", "leaders", "total_investment"]
-    list_display_links = ["number", "name"]
+    # What a reader looks for first: which project, who does it, who answers for it; then where it is listed.
+    list_display = ["number", "project_name", "lead_units", "leaders", "plan", "category", "total_investment"]
+    list_display_links = ["number", "project_name"]
     list_filter = ["plan__year", "plan__kind", ("plan__jurisdiction", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "content", "number"]
     autocomplete_fields = ["plan", "category", "parent"]
@@ -127,6 +133,12 @@ class ProjectAdmin(ScopedAdmin):
         super().save_related(request, form, formsets, change)
         _edited_by_hand([form.instance.pk])
 
+    @admin.display(description=_("name"), ordering="name")
+    def project_name(self, project: Project) -> str:
+        """A long name cut to what fits beside the units, the whole of it on hover."""
+        short = Truncator(project.name).chars(NAME_SHOWN)
+        return format_html('<span class="cut" title="{}">{}</span>', project.name, short)
+
     @admin.display(description=_("lead units"))
     def lead_units(self, project: Project) -> str:
         return "、".join(role.organization.name for role in project.lead_unit_roles)
@@ -138,11 +150,26 @@ class ProjectAdmin(ScopedAdmin):
 
 @admin.register(Jurisdiction)
 class JurisdictionAdmin(ScopedAdmin):
-    list_display = ["name", "parent", "level"]
+    list_display = ["name", "parent", "level", "late_days", "request_days"]
     list_select_related = ["parent"]
     list_filter = ["level"]
     search_fields = ["name"]
     autocomplete_fields = ["parent"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # An administrator's own jurisdiction hangs from one outside their choices (the city): the form
+        # would post it empty and cut the district loose. Its place in the tree is the superuser's to change.
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None and not request.user.is_superuser and obj.pk == request.user.jurisdiction_id:
+            return [*fields, "parent"]
+        return fields
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "parent" and not request.user.is_superuser:
+            # Without a parent a jurisdiction would leave the administrator's own tree, and their sight.
+            field.required = True
+        return field
 
 
 class CategoryInline(ScopedTabularInline):
@@ -202,7 +229,7 @@ class PersonAdmin(ScopedAdmin):
 
 
 @admin.register(FundingSource)
-class FundingSourceAdmin(ScopedAdmin):
+class FundingSourceAdmin(ChangedBySuperusersOnly, ScopedAdmin):
     list_display = ["name", "position"]
     search_fields = ["name"]
 

@@ -66,6 +66,22 @@ class Jurisdiction(models.Model):
     def __str__(self) -> str:
         return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
 
+    def clean(self) -> None:
+        # The database refuses a loop as well (migration 0004's trigger); this says so in words first.
+        moved = self.pk is None or not Jurisdiction.objects.filter(pk=self.pk, parent_id=self.parent_id).exists()
+        if self.parent_id and moved and self.pk in ancestor_ids(self.parent_id):
+            raise ValidationError({"parent": _("A jurisdiction cannot be placed under itself or one of its own "
+                                               "sub-jurisdictions.")})
+
+
+def ancestor_ids(pk: int | None) -> list[int]:
+    """`pk` and the jurisdictions above it, nearest first; stops at a loop already in the data."""
+    ids: list[int] = []
+    while pk is not None and pk not in ids:
+        ids.append(pk)
+        pk = Jurisdiction.objects.filter(pk=pk).values_list("parent_id", flat=True).first()
+    return ids
+
 
 class Plan(models.Model):
     """One annual responsibility table of one jurisdiction."""
