@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +18,7 @@ from progress.export import progress_table
 
 from progress.forms import CloseRequestForm, NoteForm, ReportForm, ReviewForm, initial_from
 from progress.models import Attachment, CoordinationRequest, Report
+from projects import clock
 from projects.access import may_review, unit_role, visible_project, visible_projects
 from projects.models import Plan
 
@@ -26,7 +26,7 @@ from projects.models import Plan
 @login_required
 def tasks(request: HttpRequest) -> HttpResponse:
     """Every role's landing page: what it must do now."""
-    today = timezone.localdate()
+    today = clock.today()
     roles = request.user.roles()
     return render(request, "progress/tasks.html", {
         "today": today, "role_list": roles, "abilities": [ability for role in roles for ability in ROLE_ABILITIES[role]],

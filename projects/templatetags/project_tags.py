@@ -1,5 +1,7 @@
 from django import template
 
+from projects import tables
+
 register = template.Library()
 
 
@@ -7,3 +9,9 @@ register = template.Library()
 def project_cells(table, record) -> str:
     """A list row's cells (projects.tables.ProjectTable.cells)."""
     return table.cells(record)
+
+
+@register.simple_tag
+def year_badge(plan) -> str:
+    """'2023年度 · 已结束' once the plan's year is over (projects.tables.year_badge)."""
+    return tables.year_badge(plan)
