@@ -1,7 +1,7 @@
-"""Demo reports, written by demo officers through the same services as the browser.
+"""Demo reports for the past years' plans, written by demo officers through the same services as the browser.
 
-Each plan's first projects get one story each, so that every light colour and every report
-state is on screen on day one; the other projects stay unreported (and so late)."""
+Each past plan's first projects get one story each over its last two periods, as its year ended;
+the other projects stay unreported. The current year is progress/demo_year.py's."""
 
 from collections import Counter
 from decimal import Decimal
@@ -11,10 +11,11 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.roles import Role
-from progress import lights, services
+from progress import services
 from progress.models import Report
 from projects.models import Organization, Plan, Project, ProjectOrganization
 
+MONEY_STEP = Decimal("0.0001")
 STORIES = ["returned", "done", "submitted_behind", "draft", "missed_with_problem", "on_plan"]
 
 
@@ -31,13 +32,26 @@ def officer_for(unit: Organization, printed: User) -> User:
     return user
 
 
+def disbursed_by_source(project: Project, percent: Decimal) -> dict[int | None, Decimal]:
+    """Paid out to date at `percent` of the planned money, keyed as the officer's form keys it.
+
+    One figure per funding source when the project has sources (the form's one field per source,
+    or its single field for the only source); all sources together only when it has none."""
+    fundings = [f for f in project.fundings.all() if f.amount is not None]
+    if fundings:
+        return {f.source_id: (f.amount * percent / 100).quantize(MONEY_STEP) for f in fundings}
+    if project.total_investment:
+        return {None: (project.total_investment * percent / 100).quantize(MONEY_STEP)}
+    return {}
+
+
 def _write(officer: User, project: Project, month, *, percent: int, text: str, submit: bool, milestone: str = "",
            problems: str = "") -> Report:
     existing = Report.objects.filter(project=project, period=month).first()
     data = services.ReportInput(
         percent_complete=percent, progress=text, milestone_status=milestone, problems=problems,
         next_plan="继续推进，按计划完成下一阶段任务。",
-        disbursed={None: (project.total_investment or Decimal(0)) * percent / 100} if project.total_investment else {},
+        disbursed=disbursed_by_source(project, Decimal(percent)),
     )
     return services.save_report(user=officer, project=project, month=month, data=data,
                                 version=existing.version if existing else 0, submit=submit)
@@ -73,10 +87,10 @@ def tell(story: str, officer: User, reviewer: User, project: Project) -> str:
 
 
 @transaction.atomic
-def write_demo_reports(*, officer: User, reviewer: User) -> Counter:
-    """A few periods of reports for every plan but the published progress tables."""
+def write_demo_reports(*, officer: User, reviewer: User, before: int) -> Counter:
+    """A few periods of reports for every plan of a year before `before` but the published progress tables."""
     told: Counter = Counter()
-    for plan in Plan.objects.exclude(kind=Plan.Kind.PROGRESS_REPORT).order_by("pk"):
+    for plan in Plan.objects.exclude(kind=Plan.Kind.PROGRESS_REPORT).filter(year__lt=before).order_by("pk"):
         if len(plan.schedule.periods(plan.year)) < 2:
             continue
         leads = (ProjectOrganization.objects.filter(project__plan=plan, role="lead", position=0,
@@ -88,5 +102,4 @@ def write_demo_reports(*, officer: User, reviewer: User) -> Counter:
             if Report.objects.filter(project=role.project).exists():
                 continue
             told[tell(story, officer_for(role.organization, officer), reviewer, role.project)] += 1
-    lights.refresh(Project.objects.all())
     return told

@@ -5,8 +5,9 @@ yellow behind the current quarter's milestone, a report late by up to `late_days
 red    a missed milestone, no report for the last two periods, a report late by more than
        `late_days`, or a coordination request open longer than `request_days`;
 done   the latest accepted report says 100 %.
-Once a plan's year is over, its current quarter is the fourth; a report still missing goes on
-counting its days late.
+Once a plan's year is over (projects/schedule.py), its light is the one it had on 31 December:
+the fourth quarter is its current one, days late and days open stop at that day (the reasons
+say so), and no report is chased any more (no late period, so it is on no list of late reports).
 """
 
 import json
@@ -22,9 +23,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from progress.models import CoordinationRequest, ProjectStatus, Report
-from projects import bulk
+from projects import bulk, clock
 from projects.models import Jurisdiction, Plan, Project, ProjectOrganization, QuarterlyMilestone
-from projects.schedule import Period, Schedule
+from projects.schedule import Period, Schedule, as_of, is_over
 
 DEFAULT_LATE_DAYS, DEFAULT_REQUEST_DAYS = 7, 30
 Light = ProjectStatus.Light
@@ -61,8 +62,9 @@ def assess(project: Project, today: date, limits: tuple[int, int]) -> Assessment
     """The light of one project whose reports, milestones, open requests and lead units are loaded."""
     late_days, request_days = limits
     plan = project.plan
-    # The quarter being worked on; once the year is over, its last.
-    as_of = min(today, date(plan.year, 12, 31))
+    # A past year is judged as on its last day: its days late stop there, and its quarter is the fourth.
+    over, today = is_over(plan.year, today), as_of(plan.year, today)
+    closed = {"year_over": True} if over else {}
     counted = sorted((r for r in project.reports.all() if r.counts), key=lambda r: r.period)
     latest = counted[-1] if counted else None
     result = Assessment(light=Light.GREEN, percent=_percent(counted), last_period=latest.period if latest else None)
@@ -75,7 +77,7 @@ def assess(project: Project, today: date, limits: tuple[int, int]) -> Assessment
         if report.milestone_quarter and report.milestone_status:
             milestone_of[report.milestone_quarter] = report.milestone_status
     red += [{"code": "milestone_missed", "quarter": q} for q, s in sorted(milestone_of.items()) if s == "missed"]
-    quarter = (as_of.month - 1) // 3 + 1
+    quarter = (today.month - 1) // 3 + 1
     targets = {m.quarter: m.target_percent for m in project.targets}
     if milestone_of.get(quarter) == "not_started" or (
         targets.get(quarter) is not None and (result.percent or 0) < targets[quarter]
@@ -90,13 +92,15 @@ def assess(project: Project, today: date, limits: tuple[int, int]) -> Assessment
             red.append({"code": "no_report_two_periods", "periods": [p.key for p in due[-2:]]})
         # Only the latest due report is chased; earlier gaps show as "no report for two periods".
         if due and due[-1].month not in reported:
-            result.late, result.late_days = due[-1], (today - due[-1].due).days
-            late = {"code": "late", "period": due[-1].key, "days": result.late_days}
-            (red if result.late_days > late_days else yellow).append(late)
+            days = (today - due[-1].due).days
+            if not over:  # a past year's report is chased no more
+                result.late, result.late_days = due[-1], days
+            late = {"code": "late", "period": due[-1].key, "days": days, **closed}
+            (red if days > late_days else yellow).append(late)
     for request in project.open_requests:
-        days = (today - timezone.localdate(request.opened_at)).days
+        days = max(0, (today - timezone.localdate(request.opened_at)).days)
         if days > request_days:
-            red.append({"code": "request_open", "days": days, "text": request.text[:80]})
+            red.append({"code": "request_open", "days": days, "text": request.text[:80], **closed})
     if red:
         result.light, result.reasons = Light.RED, red + yellow
     elif yellow:
@@ -147,7 +151,7 @@ def with_facts(projects: QuerySet[Project]) -> QuerySet[Project]:
 def refresh(projects: QuerySet[Project], today: date | None = None, *,
             batch: int = 2000) -> list[tuple[Project, Assessment]]:
     """Recompute and store the lights of `projects`; returns each project with its assessment."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     limits, now, results = thresholds(), timezone.now(), []
     ids = list(projects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), batch):
@@ -191,7 +195,7 @@ def refresh_many(projects: QuerySet[Project], today: date | None = None) -> None
     Projects without reports or open requests (every project a table has just brought in) are
     assessed from plain values and written in one COPY; building model instances for tens of
     thousands of them cost more than the import's own writing. The others go through refresh()."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     # Whether each has a lead unit, probed in the unique index that starts with the project: a
     # join would read every unit link of the plan, tens of thousands in a long table.
     has_lead = Exists(ProjectOrganization.objects.filter(project=OuterRef("pk"), role=ProjectOrganization.Role.LEAD))
@@ -252,6 +256,13 @@ def describe(reason: dict) -> str:
         return _("No lead unit: nobody is asked to report.")
     if code == "no_report_two_periods":
         return _("No report for two periods (%(periods)s).") % {"periods": "、".join(reason["periods"])}
+    if code == "late" and reason.get("year_over"):
+        return ngettext("At the year's end the report for %(period)s was %(days)s day late.",
+                        "At the year's end the report for %(period)s was %(days)s days late.", reason["days"]) % reason
+    if code == "request_open" and reason.get("year_over"):
+        return ngettext("At the year's end a coordination request had been open for %(days)s day: %(text)s",
+                        "At the year's end a coordination request had been open for %(days)s days: %(text)s",
+                        reason["days"]) % reason
     if code == "late":
         return ngettext("The report for %(period)s is %(days)s day late.",
                         "The report for %(period)s is %(days)s days late.", reason["days"]) % reason

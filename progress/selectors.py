@@ -41,21 +41,33 @@ class Due:
 
 
 def officer_tasks(user: User, today: date) -> dict:
-    """An officer's lead projects with the current period's report, returned reports, assisting projects."""
+    """An officer's lead projects with the reports to write now, returned reports, assisting projects.
+
+    Only plans whose year is not over: a past year's reports are chased no more (projects/schedule.py).
+    Beside the current period's report, the latest one due and not handed in is listed as late, as
+    the light counts it."""
     unit = user.organization_id
-    lead = list(projects_with_people(visible_projects(user).filter(
+    mine = visible_projects(user).filter(plan__year__gte=today.year)
+    lead = list(projects_with_people(mine.filter(
         unit_roles__organization_id=unit, unit_roles__role=ProjectOrganization.Role.LEAD)).select_related("status")
         .order_by("-plan__year", "plan_id", "position"))
     reports = {(r.project_id, r.period): r for r in Report.objects.filter(project__in=[p.pk for p in lead])
                .select_related("project")}
     due = []
     for project in lead:
-        period = project.plan.schedule.current(project.plan.year, today)
-        if period is not None:
-            due.append(Due(project, period, reports.get((project.pk, period.month)), today))
+        schedule, year = project.plan.schedule, project.plan.year
+        period = schedule.current(year, today)
+        if period is None:
+            continue
+        passed = schedule.due_before(year, today)
+        if passed and passed[-1] != period:
+            late = Due(project, passed[-1], reports.get((project.pk, passed[-1].month)), today)
+            if not late.done:
+                due.append(late)
+        due.append(Due(project, period, reports.get((project.pk, period.month)), today))
     due.sort(key=lambda item: (item.done, item.period.due))
     returned = [r for r in reports.values() if r.status == Report.Status.RETURNED]
-    assisting = projects_with_people(visible_projects(user).filter(
+    assisting = projects_with_people(mine.filter(
         unit_roles__organization_id=unit, unit_roles__role=ProjectOrganization.Role.ASSISTING)).select_related("status")
     return {"due": due, "returned": sorted(returned, key=lambda r: r.period),
             "assisting": list(assisting.order_by("-plan__year", "plan_id", "position"))}

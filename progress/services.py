@@ -2,7 +2,8 @@
 
 Each function is one transaction that checks who may do it, refuses a save made on an older
 version of the report (ReportConflict, nothing written), records a Revision and recomputes the
-project's status light."""
+project's status light. The date and time they go by are projects/clock.py's: the real ones,
+unless the demo pins a day."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,13 +12,13 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from progress import lights
 from progress.attachments import MAX_FILES, checked
 from progress.models import AssistingNote, Attachment, CoordinationRequest, Disbursement, Report, Revision
+from projects import clock
 from projects.access import may_close_requests, may_review, unit_role
 from projects.amounts import plain
 from projects.models import Project
@@ -48,7 +49,7 @@ class ReportInput:
 
 def reportable_period(project: Project, month: date, today: date | None = None) -> Period:
     """The plan's period named by `month`, if units may report on it now."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     period = project.plan.schedule.period(project.plan.year, month)
     if period is None:
         raise ValidationError(_("No report is due for %(month)s under this plan's schedule.") % {
@@ -127,7 +128,7 @@ def save_report(*, user: User, project: Project, month: date, data: ReportInput,
     report.version += 1
     report.reported_by = user
     if submit:
-        report.status, report.submitted_at = Report.Status.SUBMITTED, timezone.now()
+        report.status, report.submitted_at = Report.Status.SUBMITTED, clock.now()
     elif report.status == Report.Status.WITHDRAWN:
         report.status = Report.Status.DRAFT
     report.full_clean(exclude=["project", "organization"])
@@ -167,12 +168,12 @@ def _sync_request(report: Report) -> None:
     if report.problems.strip():
         if request is None:
             CoordinationRequest.objects.create(project=report.project, report=report, text=report.problems,
-                                               opened_at=timezone.now())
+                                               opened_at=clock.now())
         elif request.closed_at is None:
             request.text = report.problems
             request.save(update_fields=["text"])
     elif request is not None and request.closed_at is None:
-        request.closed_at, request.resolution = timezone.now(), _("No longer raised in the report.")
+        request.closed_at, request.resolution = clock.now(), _("No longer raised in the report.")
         request.save(update_fields=["closed_at", "resolution"])
 
 
@@ -190,7 +191,7 @@ def review_report(*, user: User, report: Report, version: int, accept: bool, com
     before = report.review_comment
     report.status = Report.Status.ACCEPTED if accept else Report.Status.RETURNED
     report.review_comment = comment if comment or not accept else report.review_comment
-    report.reviewed_by, report.reviewed_at = user, timezone.now()
+    report.reviewed_by, report.reviewed_at = user, clock.now()
     report.version += 1
     report.save()
     changes = {"review_comment": [before, report.review_comment]} if before != report.review_comment else {}
@@ -214,7 +215,7 @@ def withdraw_report(*, user: User, report: Report, version: int) -> Report:
     report.save()
     _record(report, Revision.Action.WITHDRAWN, user, {})
     CoordinationRequest.objects.filter(report=report, closed_at__isnull=True).update(
-        closed_at=timezone.now(), resolution=_("The report was withdrawn."))
+        closed_at=clock.now(), resolution=_("The report was withdrawn."))
     lights.refresh(Project.objects.filter(pk=report.project_id))
     return report
 
@@ -246,7 +247,7 @@ def close_request(*, user: User, request: CoordinationRequest, resolution: str) 
     resolution = resolution.strip()
     if not resolution:
         raise ValidationError(_("Say how the request was settled."))
-    request.closed_at, request.closed_by, request.resolution = timezone.now(), user, resolution
+    request.closed_at, request.closed_by, request.resolution = clock.now(), user, resolution
     request.save(update_fields=["closed_at", "closed_by", "resolution"])
     lights.refresh(Project.objects.filter(pk=request.project_id))
     return request

@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,6 +16,7 @@ from progress import selectors, services
 from progress.export import TABLE_WORD, progress_table
 from progress.forms import CloseRequestForm, NoteForm, ReportForm, ReviewForm, initial_from
 from progress.models import Attachment, CoordinationRequest, Report
+from projects import clock
 from projects.access import may_review, unit_role, visible_project, visible_projects
 from projects.downloads import as_download
 from projects.models import Plan
@@ -25,7 +25,7 @@ from projects.models import Plan
 @login_required
 def tasks(request: HttpRequest) -> HttpResponse:
     """Every role's landing page: what it must do now."""
-    today = timezone.localdate()
+    today = clock.today()
     roles = request.user.roles()
     return render(request, "progress/tasks.html", {
         "today": today, "role_list": roles,

@@ -3,6 +3,9 @@
 A reporting period is named by the month in which its report is due (its `month`, the first day
 of that month): June for a monthly report due 22 June, for the second quarter, and for a
 half-year report due 25 June. That is also how imported progress tables are dated (半年 → June).
+
+A plan's year ends on 31 December. After that it is a past year: what its projects show is
+judged as of that day (`as_of`), and none of its reports is chased any more.
 """
 
 import re
@@ -12,6 +15,20 @@ from datetime import date, timedelta
 MONTHLY, QUARTERLY, DATES = "monthly", "quarterly", "dates"
 DEFAULT_DAY = 22
 DATE_ITEM = re.compile(r"^\s*(\d{1,2})\s*-\s*(\d{1,2})\s*$")
+
+
+def year_end(year: int) -> date:
+    return date(year, 12, 31)
+
+
+def is_over(year: int, today: date) -> bool:
+    """Whether a plan of `year` is a past year on `today`."""
+    return today > year_end(year)
+
+
+def as_of(year: int, today: date) -> date:
+    """The day a plan of `year` is judged on: today, or its year's last day once the year is over."""
+    return min(today, year_end(year))
 
 
 @dataclass(frozen=True)

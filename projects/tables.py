@@ -8,8 +8,17 @@ import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from projects import clock
 from projects.amounts import shown
-from projects.models import Project
+from projects.models import Plan, Project
+from projects.schedule import is_over
+
+
+def year_badge(plan: Plan) -> str:
+    """'2023年度 · 已结束' beside what belongs to a plan whose year is over; nothing within the year."""
+    if not is_over(plan.year, clock.today()):
+        return ""
+    return format_html('<span class="year-over">{}</span>', _("%(year)s · year over") % {"year": plan.year})
 
 
 class ProjectTable(tables.Table):
@@ -39,8 +48,8 @@ class ProjectTable(tables.Table):
         return record.number
 
     def cell_name(self, record: Project) -> str:
-        return format_html('<a href="{}">{}</a><br><span class="muted">{} · {}</span>', record.get_absolute_url(),
-                           record.name, record.plan.jurisdiction.name, record.plan.year)
+        return format_html('<a href="{}">{}</a><br><span class="muted">{} · {}</span> {}', record.get_absolute_url(),
+                           record.name, record.plan.jurisdiction.name, record.plan.year, year_badge(record.plan))
 
     def cell_lead_units(self, record: Project) -> str:
         return "、".join(role.organization.name for role in record.lead_unit_roles)

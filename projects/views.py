@@ -12,12 +12,13 @@ from progress.dashboard import build as build_dashboard
 from progress.dashboard import choose_scope
 from progress.forms import CloseRequestForm
 from progress.models import Report
-from projects import lists, record
+from projects import clock, lists, record
 from projects.access import may_close_requests, unit_role, visible_projects
 from projects.downloads import as_download
 from projects.export import SHEET_TITLE, plan_table
 from projects.filters import jurisdiction_choices
 from projects.models import Plan, Project, ProjectOrganization
+from projects.schedule import is_over, year_end
 from projects.tables import ProjectTable
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -30,8 +31,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         project = selectors.project_record(pk, request.user)
     except Project.DoesNotExist:
         raise Http404 from None
-    today = timezone.localdate()
+    today = clock.today()
     plan = project.plan
+    over = is_over(plan.year, today)
     status = getattr(project, "status", None)
     lead_ids = [role.organization_id for role in project.lead_unit_roles]
     reports = record.handed_in(project)
@@ -41,7 +43,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "project": project, "plan": plan, "status": status,
         "assisting": [role for role in project.unit_roles.all() if role.role == ProjectOrganization.Role.ASSISTING],
         "reasons": [lights.describe(reason) for reason in status.reasons] if status else [],
-        "current": plan.schedule.current(plan.year, today),
+        # A past year's reports are due no more: its page says when the year ended instead.
+        "current": None if over else plan.schedule.current(plan.year, today),
+        "year_over": over, "year_end": year_end(plan.year),
         "periods": plan.schedule.periods(plan.year),
         "reports": project.reports.all(), "role": unit_role(request.user, project),
         "officers": selectors.officers_of(lead_ids),

@@ -1,41 +1,47 @@
-"""On day one the demo shows every light colour and every state of a report, written through the services."""
+"""The demo on the day the issue was reported, as its users see it: the officer's and the coordinator's tasks,
+and money paid per funding source (tests/progress/test_demo_year.py: lights and states on several days)."""
 
 from datetime import date
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.models import User
-from progress.models import ProjectStatus, Report, Revision
-from projects.models import Plan
+from progress.models import Disbursement
+from projects import clock
+from projects.models import Project
 
 pytestmark = pytest.mark.django_db
+TODAY = date(2026, 12, 7)
 
 
 @pytest.fixture
 def demo():
-    call_command("demo")
+    call_command("demo", "--today", TODAY.isoformat(), stdout=StringIO())
+    with clock.pinned(TODAY):
+        yield
 
 
-def test_every_colour_and_every_state_is_there_and_the_half_year_table_is_accepted(demo):
-    assert set(ProjectStatus.objects.values_list("light", flat=True)) == {"green", "yellow", "red", "done"}
-    assert set(Report.objects.values_list("status", flat=True)) >= {"draft", "submitted", "returned", "accepted"}
-    assert ProjectStatus.objects.filter(late_period__isnull=False).exists()
-    # Written through the services: every report has its history.
-    assert not Report.objects.filter(revisions__isnull=True).exists()
-    plan = Plan.objects.get(kind="progress_report")
-    reports = Report.objects.filter(project__plan=plan)
-    assert reports.count() == 29
-    assert set(reports.values_list("status", "period")) == {("accepted", date(2023, 6, 1))}
-    assert Revision.objects.filter(report__in=reports, action="imported").count() == 29
+def test_demo_money_is_paid_per_funding_source_as_the_officers_form_pays_it(client, demo):
+    # Never "all sources together" for a project that has sources: one figure per source.
+    assert Disbursement.objects.exists()
+    assert not Disbursement.objects.filter(source__isnull=True, report__project__fundings__isnull=False).exists()
+    client.force_login(User.objects.get(username="coordinator"))
+    for project in Project.objects.filter(name="实施断头路改造项目", reports__status="accepted").distinct():
+        page = client.get(reverse("projects:detail", args=[project.pk])).content.decode()
+        funding = page[page.index("资金（万元）"):page.index("</table>", page.index("资金（万元）"))]
+        assert "企业自筹" in funding and "全部来源" not in funding
+        assert "<td>—</td>" not in funding.split("企业自筹")[1].split("</tr>")[0]
 
 
 def test_the_demo_officer_sees_every_state_and_the_coordinator_what_waits(client, demo):
     client.force_login(User.objects.get(username="officer"))
     page = client.get(reverse("progress:tasks")).content.decode()
-    for shown in ("被退回待修改", "草稿", "已提交", "已审核", "已逾期"):
+    for shown in ("被退回待修改", "草稿", "已提交", "已审核", "已撤回", "已逾期"):
         assert shown in page, shown
+    assert "已结束" not in page  # a past year's reports are chased no more
     client.force_login(User.objects.get(username="coordinator"))
     page = client.get(reverse("progress:tasks")).content.decode()
     assert "已提交，待审核" in page and "各单位逾期未报" in page and "区住建局" in page
@@ -43,3 +49,6 @@ def test_the_demo_officer_sees_every_state_and_the_coordinator_what_waits(client
     late = client.get(reverse("progress:tasks")).context["late_units"][0]
     listed = client.get(reverse("projects:list"), {"lead_unit": late["organization_id"], "late": 1})
     assert listed.context["table"].paginator.count == late["projects"]
+    client.force_login(User.objects.get(username="leader"))
+    mine = client.get(reverse("progress:tasks")).context["mine"]
+    assert {project.plan.year for project in mine} >= {TODAY.year, 2022}

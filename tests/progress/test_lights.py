@@ -115,15 +115,16 @@ def test_a_project_without_a_lead_unit_is_yellow(project):
     assert light_on(project, date(YEAR, 5, 1)).reasons == [{"code": "no_lead_unit"}]
 
 
-def test_once_the_year_is_over_its_last_quarter_counts_and_a_missing_report_stays_late(project):
+def test_once_the_year_is_over_its_last_quarter_counts_and_days_late_stop_at_its_end(project):
     for month in range(1, 12):
         report(project, month, milestone_quarter=4 if month > 9 else None,
                milestone_status="not_started" if month > 9 else "")
     status = light_on(project, date(YEAR + 1, 1, 2))
-    # Red reasons first: eleven days late is more than seven.
-    assert status.light == "red"
-    assert status.reasons == [{"code": "late", "period": f"{YEAR}-12", "days": 11},
+    # Judged as on 31 December: nine days late is more than seven, so red first; nobody chases it any more.
+    assert status.light == "red" and status.late_period is None
+    assert status.reasons == [{"code": "late", "period": f"{YEAR}-12", "days": 9, "year_over": True},
                               {"code": "behind_milestone", "quarter": 4}]
+    assert light_on(project, date(YEAR + 3, 6, 1)).reasons == status.reasons
     report(project, 12, milestone_quarter=4, milestone_status="met")
     assert light_on(project, date(YEAR + 3, 6, 1)).light == "green"
 
