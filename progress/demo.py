@@ -4,6 +4,7 @@ Each past plan's first projects get one story each over its last two periods, as
 the other projects stay unreported. The current year is progress/demo_year.py's."""
 
 from collections import Counter
+from datetime import timedelta
 from decimal import Decimal
 
 from django.contrib.auth.models import Group
@@ -13,6 +14,7 @@ from accounts.models import User
 from accounts.roles import Role
 from progress import services
 from progress.models import Report
+from projects import clock
 from projects.models import Organization, Plan, Project, ProjectOrganization
 
 MONEY_STEP = Decimal("0.0001")
@@ -59,10 +61,22 @@ def _write(officer: User, project: Project, month, *, percent: int, text: str, s
 
 def tell(story: str, officer: User, reviewer: User, project: Project) -> str:
     periods = project.plan.schedule.periods(project.plan.year)
-    earlier, last = periods[-2].month, periods[-1].month
+    # Each report is written the day before it was due, as the unit would have: a past year's
+    # demo reports written today would each be "handed in 1,400 days late".
+    with clock.pinned(periods[-2].due - timedelta(days=1)):
+        _tell_earlier(story, officer, reviewer, project, periods[-2].month)
+    with clock.pinned(periods[-1].due - timedelta(days=1)):
+        _tell_last(story, officer, reviewer, project, periods[-1].month)
+    return story
+
+
+def _tell_earlier(story: str, officer: User, reviewer: User, project: Project, earlier) -> None:
     first = _write(officer, project, earlier, percent=60, text="完成主体工程，正在推进配套建设。", submit=True,
                    milestone="missed" if story == "missed_with_problem" else "in_progress")
     services.review_report(user=reviewer, report=first, version=first.version, accept=True)
+
+
+def _tell_last(story: str, officer: User, reviewer: User, project: Project, last) -> None:
     if story == "done":
         report = _write(officer, project, last, percent=100, text="项目已全部完成并通过验收。", submit=True,
                         milestone="met")
@@ -83,7 +97,6 @@ def tell(story: str, officer: User, reviewer: User, project: Project) -> str:
                                comment="请写明本期完成的具体工程量和资金拨付情况。")
     elif story == "draft":
         _write(officer, project, last, percent=70, text="（草稿）本期完成招标。", submit=False)
-    return story
 
 
 @transaction.atomic
