@@ -30,7 +30,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
     roles = request.user.roles()
     return render(request, "progress/tasks.html", {
         "today": today, "role_list": roles, "abilities": [ability for role in roles for ability in ROLE_ABILITIES[role]],
-        **selectors.tasks_for(request.user, today),
+        **selectors.tasks_for(request.user, today, all_waiting=request.GET.get("waiting") == "all"),
     })
 
 
