@@ -13,13 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.roles import ROLE_ABILITIES
+from accounts.roles import ROLE_ABILITIES, Role
 from progress import selectors, services
 from progress.export import progress_table
 
 from progress.forms import CloseRequestForm, NoteForm, ReportForm, ReviewForm, initial_from
 from progress.models import Attachment, CoordinationRequest, Report
-from projects.access import may_review, unit_role, visible_project, visible_projects
+from projects.access import may_review, roles_of, unit_role, visible_project, visible_projects
 from projects.models import Plan
 
 
@@ -27,7 +27,7 @@ from projects.models import Plan
 def tasks(request: HttpRequest) -> HttpResponse:
     """Every role's landing page: what it must do now."""
     today = timezone.localdate()
-    roles = request.user.roles()
+    roles = sorted(roles_of(request.user), key=list(Role).index)  # read once, for the page and its selectors
     return render(request, "progress/tasks.html", {
         "today": today, "role_list": roles, "abilities": [ability for role in roles for ability in ROLE_ABILITIES[role]],
         **selectors.tasks_for(request.user, today, all_waiting=request.GET.get("waiting") == "all"),
