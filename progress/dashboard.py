@@ -4,16 +4,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
-from django.db.models import Avg, Count, F, Q, QuerySet, Sum
+from django.db.models import Avg, Count, F, Min, Q, QuerySet, Sum
 
 from accounts.models import User
+from progress import charts
 from progress.models import Disbursement, Report
 from progress.selectors import open_requests, supervised
 from projects.access import jurisdiction_ids_under, visible_projects
+from projects.categories import category_order
 from projects.filters import COUNTED, missing_now
 from projects.models import Funding, Jurisdiction, Person, Plan, Project, ProjectOrganization, ProjectPerson
 
 LIGHTS = ("done", "green", "yellow", "red")
+# Each table shows this many rows, the worst first; its link leads to the whole filtered list.
+SHOWN = 10
 
 
 @dataclass
@@ -30,6 +34,13 @@ class Dashboard:
     requests: list = field(default_factory=list)
     missed: list = field(default_factory=list)
     quarter: int = 1
+    # The whole length of each bounded list above, for its "all N →" link.
+    totals: dict = field(default_factory=dict)
+    # Charts: lights by category, reports by period, completion against the share of the year gone by.
+    category_bars: list[dict] = field(default_factory=list)
+    periods: list[charts.PeriodBar] = field(default_factory=list)
+    target: int | None = None
+    completion: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -85,26 +96,37 @@ def build(projects: QuerySet[Project], *, jurisdiction: Jurisdiction | None, yea
     board.headline = projects.aggregate(**_figures(), planned=Sum("total_investment"),
                                         reported=Count("status__percent_complete"))
     board.money = _money(projects)
-    board.by_category = _linked(projects.values("category__name").annotate(**_figures()).order_by("category__name"),
-                                "category__name", "category", "category__name")
+    categories = projects.values("category__name").annotate(**_figures(), first=Min("category__position"))
+    board.by_category = _linked(sorted(categories.order_by(), key=lambda row: category_order(
+        row["category__name"], row["first"])), "category__name", "category", "category__name")
+    # Worst first: the units and leaders with the most red projects, then yellow, then the least done.
+    worst = ("-red", "-yellow", F("percent").asc(nulls_last=True))
     leads = ProjectOrganization.objects.filter(role=ProjectOrganization.Role.LEAD, project__in=projects)
-    board.by_unit = _linked(leads.values("organization_id", "organization__name").annotate(**_figures("project__"))
-                            .order_by("-projects", "organization__name"), "organization__name", "lead_unit",
-                            "organization_id")
+    by_unit = _linked(leads.values("organization_id", "organization__name").annotate(**_figures("project__"))
+                      .order_by(*worst, "organization__name"), "organization__name", "lead_unit", "organization_id")
     leaders = ProjectPerson.objects.filter(role=ProjectPerson.Role.LEADER, project__in=projects)
-    board.by_leader = _linked(leaders.values("person_id", "person__name").annotate(**_figures("project__"))
-                              .order_by("-projects", "person__name"), "person__name", "leader", "person_id")
+    by_leader = _linked(leaders.values("person_id", "person__name").annotate(**_figures("project__"))
+                        .order_by(*worst, "person__name"), "person__name", "leader", "person_id")
     missing = projects.filter(missing_now(projects, today))
-    board.missing = _linked(leads.filter(project__in=missing).values("organization_id", "organization__name")
+    missing_units = _linked(leads.filter(project__in=missing).values("organization_id", "organization__name")
                             .annotate(projects=Count("project", distinct=True))
                             .order_by("-projects", "organization__name"),
                             "organization__name", "lead_unit", "organization_id")
-    board.requests = list(open_requests(projects)[:20])
-    board.missed = list(Report.objects.filter(project__in=projects, status__in=COUNTED, milestone_status="missed",
-                                              milestone_quarter=board.quarter, period__year=year or today.year)
-                        .select_related("project", "organization")
-                        .only("project__number", "project__name", "organization__name", "period", "milestone_note")
-                        .order_by("project__position"))
+    board.by_unit, board.by_leader, board.missing = by_unit[:SHOWN], by_leader[:SHOWN], missing_units[:SHOWN]
+    board.totals = {"units": len(by_unit), "leaders": len(by_leader), "missing_units": len(missing_units),
+                    "missing": missing.count(), "requests": open_requests(projects).count()}
+    board.requests = list(open_requests(projects)[:SHOWN])
+    missed = (Report.objects.filter(project__in=projects, status__in=COUNTED, milestone_status="missed",
+                                    milestone_quarter=board.quarter, period__year=year or today.year)
+              .select_related("project", "organization")
+              .only("project__number", "project__name", "organization__name", "period", "milestone_note")
+              .order_by("project__position"))
+    board.missed = list(missed[:SHOWN])
+    board.totals["missed"] = missed.count()
+    board.category_bars = charts.lights_by_category(board.by_category)
+    board.periods = charts.reports_by_period(projects, year, today)
+    board.target = charts.time_share(year, today)
+    board.completion = charts.against_time(board.headline["percent"], board.by_category, board.target)
     return board
 
 

@@ -101,23 +101,68 @@ def supervised(user: User) -> QuerySet[Project]:
         person_roles__person_id=user.person_id, person_roles__role=ProjectPerson.Role.LEADER)
 
 
-def tasks_for(user: User, today: date) -> dict:
+# A task page shows this many rows of a kind, the worst first; the rest are one click away in the project list.
+SHOWN = 10
+# Worst first: a leader reads what needs them before what is going well.
+LIGHT_RANK = {"red": 0, "yellow": 1, "green": 2, "done": 3}
+
+
+@dataclass
+class PlanGroup:
+    """A plan's projects on a task page, worst light first, with how many there are in all."""
+
+    plan: Plan
+    projects: list[Project]
+    total: int
+
+
+def by_plan_worst_first(projects: list[Project], shown: int = SHOWN) -> list[PlanGroup]:
+    """Projects grouped by plan (newest year first), each plan's red, yellow, green, then done, in printed order.
+
+    Plans apart, because two plans' numbering (1, 2, … in each) means nothing mixed."""
+    groups: dict[int, list[Project]] = {}
+    for project in projects:
+        groups.setdefault(project.plan_id, []).append(project)
+
+    def rank(project: Project) -> tuple:
+        status = getattr(project, "status", None)
+        return LIGHT_RANK.get(status.light if status else "", len(LIGHT_RANK)), project.position
+
+    plans = sorted(groups.values(), key=lambda items: (-items[0].plan.year, items[0].plan.title, items[0].plan_id))
+    return [PlanGroup(items[0].plan, sorted(items, key=rank)[:shown], len(items)) for items in plans]
+
+
+def tasks_for(user: User, today: date, *, all_waiting: bool = False) -> dict:
+    """What each of the user's roles must do now, each kind bounded to SHOWN rows, worst first, with its total."""
     roles = roles_of(user)
-    context: dict = {"roles": roles}
+    context: dict = {"roles": roles, "shown": SHOWN}
     if Role.OFFICER in roles and user.organization_id:
-        context["officer"] = officer_tasks(user, today)
+        officer = officer_tasks(user, today)
+        pending, handed_in = [d for d in officer["due"] if not d.done], [d for d in officer["due"] if d.done]
+        officer |= {"due": pending[:SHOWN], "due_total": len(pending), "handed_in": handed_in[:SHOWN],
+                    "handed_in_total": len(handed_in), "assisting": officer["assisting"][:SHOWN],
+                    "assisting_total": len(officer["assisting"])}
+        context["officer"] = officer
     if user.is_superuser or roles & {Role.ADMIN, Role.COORDINATOR}:
+        visible = visible_projects(user)
         context["reviewer"] = True
-        context["waiting"] = list(waiting_for_review(user)[:200])
-        context["late_units"] = list(late_by_unit(user)[:100])
-        context["requests"] = list(open_requests(visible_projects(user))[:100])
+        waiting = waiting_for_review(user)
+        context["waiting_total"] = waiting.count()
+        context["waiting"] = list(waiting if all_waiting else waiting[:SHOWN])
+        late_units = list(late_by_unit(user))
+        context["late_units"], context["late_unit_total"] = late_units[:SHOWN], len(late_units)
+        context["late_total"] = visible.filter(status__late_period__isnull=False).count()
+        context["requests"] = list(open_requests(visible)[:SHOWN])
+        context["requests_total"] = open_requests(visible).count()
     if user.is_superuser or roles & {Role.ADMIN, Role.COORDINATOR, Role.LEADER}:
         context["plans"] = plans_with_periods(user, today)
     if Role.LEADER in roles:
         context["leader"] = True
         mine = supervised(user)
-        context["mine"] = list(projects_with_people(mine).select_related("status").order_by("-plan__year", "position"))
-        context.setdefault("requests", list(open_requests(mine)[:100]))
+        context["mine"] = by_plan_worst_first(list(projects_with_people(mine).select_related("status")))
+        if "requests" not in context:
+            context["requests"] = list(open_requests(mine)[:SHOWN])
+            context["requests_total"] = open_requests(mine).count()
     return context
 
 
@@ -132,12 +177,17 @@ def project_record(project_pk: int, user: User) -> Project:
     reports = Report.objects.select_related("organization").prefetch_related(
         Prefetch("disbursements", queryset=Disbursement.objects.select_related("source")),
     ).order_by("-period")
-    return projects_with_people(visible_projects(user).filter(pk=project_pk)).select_related("status").prefetch_related(
+    # Sub-projects as the user may open them (an officer may see the parent through another unit's part),
+    # and how many there are in all, so the page can say that others exist without naming them.
+    mine = visible_projects(user)
+    return projects_with_people(mine.filter(pk=project_pk)).select_related("status").annotate(
+        sub_project_total=Count("sub_projects", distinct=True),
+    ).prefetch_related(
         Prefetch("reports", queryset=reports),
         Prefetch("assisting_notes", queryset=AssistingNote.objects.select_related("organization", "author")),
         Prefetch("requests", queryset=CoordinationRequest.objects.select_related("closed_by").order_by("-opened_at")),
         "milestones", "fundings__source", "unit_roles__organization", "person_roles__person",
-        Prefetch("sub_projects", queryset=Project.objects.order_by("position")),
+        Prefetch("sub_projects", queryset=mine.order_by("position"), to_attr="visible_sub_projects"),
     ).get()
 
 

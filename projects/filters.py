@@ -9,7 +9,7 @@ from datetime import date
 import django_filters
 from django import forms
 from django.core.cache import cache
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Exists, Max, Min, OuterRef, Q, QuerySet
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import escape
@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from progress.models import CoordinationRequest, ProjectStatus, Report
 from projects.access import jurisdiction_ids_of, jurisdiction_ids_under, scope_key, visible_projects
+from projects.categories import category_order
 from projects.models import (
     Category,
     FundingSource,
@@ -87,10 +88,11 @@ def choice_lists(request) -> dict[str, list[tuple]]:
     visible = _visible(request)
     years = sorted(set(Plan.objects.filter(pk__in=visible.values("plan_id")).values_list("year", flat=True)),
                    reverse=True)
-    names = Category.objects.filter(pk__in=visible.values("category_id")).values_list("name", flat=True)
+    names = Category.objects.filter(pk__in=visible.values("category_id")).values("name").annotate(first=Min("position"))
     lists = {
         "year": [(year, str(year)) for year in years],
-        "category": [(name, name) for name in sorted(set(names))],
+        "category": [(row["name"], row["name"]) for row in sorted(
+            names.order_by(), key=lambda row: category_order(row["name"], row["first"]))],
         "lead_unit": _units(request, ProjectOrganization.Role.LEAD),
         "assisting_unit": _units(request, ProjectOrganization.Role.ASSISTING),
         "leader": _leaders(request),

@@ -41,6 +41,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "funding": record.funding_rows(project, reports), "milestones": record.milestones(project, reports),
         "curve": record.curve(reports), "chart_points": [r for r in reports if r.percent_complete is not None],
         "project": project, "plan": plan, "status": status,
+        "hidden_sub_projects": project.sub_project_total - len(project.visible_sub_projects),
         "assisting": [role for role in project.unit_roles.all() if role.role == ProjectOrganization.Role.ASSISTING],
         "reasons": [lights.describe(reason) for reason in status.reasons] if status else [],
         # A past year's reports are due no more: its page says when the year ended instead.

@@ -1,0 +1,90 @@
+"""Task pages lead with what matters: ten rows of each kind, the worst first, the rest one click away;
+a leader's projects by plan, red first."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from accounts.roles import Role
+from projects.models import Person
+from tests.factories import make_user
+from tests.projects.conftest import load, report_on_2022
+
+pytestmark = pytest.mark.django_db
+
+LIGHT_ORDER = {"红灯": 0, "黄灯": 1, "绿灯": 2, "已完成": 3}
+
+
+@pytest.fixture
+def two_plans_of_2022(settings, tmp_path):
+    """Seed 000 with 区住建局's 9 done and 8 red (tests/projects/conftest.py), and seed 004 (98 tasks) beside it."""
+    settings.MEDIA_ROOT = tmp_path
+    plan, coordinator = report_on_2022()
+    return plan, load("004"), coordinator
+
+
+def test_the_coordinator_sees_the_ten_latest_units_first_and_the_rest_in_the_list(client, two_plans_of_2022):
+    _plan, _tasks, coordinator = two_plans_of_2022
+    client.force_login(coordinator)
+    response = client.get(reverse("progress:tasks"))
+    page = response.content.decode()
+    rows = response.context["late_units"]
+    assert len(rows) == 10 and response.context["late_unit_total"] > 10
+    assert [row["projects"] for row in rows] == sorted((row["projects"] for row in rows), reverse=True)
+    # The late units come before what waits for acceptance: chasing is the coordinator's first job.
+    assert page.index("各单位逾期未报") < page.index("已提交，待审核")
+    total = response.context["late_total"]
+    assert f'<a href="/projects/?late=1">全部 {total} 个迟报项目 →</a>' in page
+    assert client.get("/projects/?late=1").context["table"].paginator.count == total
+
+
+def test_a_leaders_projects_are_grouped_by_plan_red_first_and_done_last(client, two_plans_of_2022):
+    plan, tasks, _coordinator = two_plans_of_2022
+    wang = Person.objects.get(name="王伟")
+    client.force_login(make_user(username="wang", role=Role.LEADER, person=wang))
+    page = client.get(reverse("progress:tasks")).content.decode()
+    section = page[page.index("我分管的项目"):]
+    headings = re.findall(r'<h3 class="plan-heading">(.*?) <span', section)
+    assert sorted(headings) == sorted([plan.title, tasks.title])
+    for part in re.split(r'<h3 class="plan-heading">', section)[1:]:
+        cards = part[:part.index("</ul>")]
+        lights = [LIGHT_ORDER[name] for name in re.findall(r'class="light light-\w+"[^>]*>([^<]+)<', cards)]
+        assert lights == sorted(lights) and lights
+    # In seed 000 王伟 supervises 9, the done one (project 9) after every red one, in one list of its own plan.
+    ours = section[section.index(plan.title):]
+    ours = ours[:ours.index("</ul>")]
+    assert "9. " in ours and ours.rindex("light-red") < ours.index("light-done")
+    # 23 of seed 004: ten shown, the rest one click away in the list filtered by plan and leader.
+    assert f'href="/projects/?plan={tasks.pk}&amp;leader={wang.pk}">全部 23 个 →</a>' in section
+
+
+# Queries of /tasks/ per role, the same with 1 or 5 projects of each kind (tests/progress/test_query_counts.py
+# grows them). Every page: session, user, groups (once, shared by the page and its selectors), permissions (2:
+# the user's and their groups', for the header's links), the user's jurisdiction and its parent (the page's header).
+PAGE = 7
+PINNED = {
+    # + lead projects, their lead units and leaders (2 prefetches), their reports, assisting projects, the unit.
+    "officer": PAGE + 6,
+    # + lead projects (none), assisting projects with their lead units and leaders, the unit.
+    "assisting": PAGE + 5,
+    # + jurisdictions under theirs, reports waiting (count, ten), late units, late projects (count),
+    #   open requests (ten, count), plans for the progress tables.
+    "coordinator": PAGE + 8,
+    # + jurisdictions under theirs, plans for the progress tables, supervised projects with lead units and
+    #   leaders (3), open requests (ten, count), the leader's person.
+    "leader": PAGE + 8,
+}
+
+
+@pytest.mark.parametrize("who", PINNED)
+def test_the_task_pages_queries_are_pinned_and_do_not_grow(client, django_assert_num_queries, who):
+    from tests.progress.test_query_counts import grow
+    from tests.progress.world import build_world
+
+    world = build_world()
+    for more in (1, 4):
+        grow(client, world, more)
+        client.force_login(getattr(world, who))
+        with django_assert_num_queries(PINNED[who]):
+            assert client.get(reverse("progress:tasks")).status_code == 200
