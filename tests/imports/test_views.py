@@ -99,10 +99,13 @@ def test_an_administrator_may_not_import_another_citys_table(client, settings, t
     Jurisdiction.objects.create(name="晋江市", level="city")
     elsewhere = Jurisdiction.objects.create(name="温州市", level="city")
     client.force_login(make_user(username="wz", role=Role.ADMIN, jurisdiction=elsewhere))
-    upload(client, "002")
+    # Refused at the preview already (tests/imports/test_foreign_jurisdiction.py), and so at confirm.
+    page = upload(client, "002").content.decode()
+    assert "您只能导入温州市及其下级行政区的计划" in page
     record = ImportRecord.objects.get()
+    assert record.status == "failed"
     page = client.post(reverse("imports:confirm", args=[record.pk]), follow=True).content.decode()
-    assert "您只能导入本行政区及下级行政区的计划" in page
+    assert "该次导入失败，请重新上传表格。" in page
     assert not Plan.objects.exists()
 
 
