@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.idle.IdleTimeoutMiddleware",
+    # A form that meets an unexpected error goes back to its page with a message and the error id.
+    "config.errors.UnexpectedErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees the sign-in view's answer and turns a locked-out one into the lockout page.
     "axes.middleware.AxesMiddleware",

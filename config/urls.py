@@ -23,3 +23,6 @@ urlpatterns = [
     path("imports/", include("imports.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# An unexpected error: recorded with an id that the page shows (config/errors.py).
+handler500 = "config.errors.server_error"

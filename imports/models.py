@@ -34,6 +34,11 @@ class ImportRecord(models.Model):
     def __str__(self) -> str:
         return f"{self.file_name} ({self.get_status_display()})"
 
+    @property
+    def error_id(self) -> str | None:
+        """The id under which the unexpected error that stopped this import is logged (imports.crashes)."""
+        return (self.result or {}).get("error_id")
+
 
 class SavedLayout(models.Model):
     """Column roles an administrator chose by hand for a table of one header, used again for the next

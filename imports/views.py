@@ -17,11 +17,11 @@ from imports.services import (
     FILE_GONE,
     confirm_import,
     preview_import,
-    preview_plans,
+    preview_upload,
     previewed_options,
     record_preview,
 )
-from imports.staging import stage, staged
+from imports.staging import staged
 from imports.tables import PreviewTable
 from projects.access import jurisdiction_ids_of
 
@@ -33,8 +33,8 @@ def visible_records(user) -> QuerySet[ImportRecord]:
     """Imports into the administrator's jurisdictions, and their own previews not yet applied."""
     records = ImportRecord.objects.select_related("user", "plan")
     ids = jurisdiction_ids_of(user)
-    return records if ids is None else records.filter(Q(plan__jurisdiction_id__in=ids)
-                                                      | Q(plan__isnull=True, user=user))
+    return records if ids is None else records.filter(
+        Q(plan__jurisdiction_id__in=ids) | Q(plan__isnull=True, user=user))
 
 
 @login_required
@@ -52,13 +52,9 @@ def upload(request: HttpRequest) -> HttpResponse:
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             name, data = form.upload()
-            # Each plan of the file (a sheet per year or district) is a preview of its own.
-            previews = preview_plans(file_name=name, data=data, jurisdiction=form.cleaned_data["jurisdiction"] or None,
-                                     year=form.cleaned_data["year"], reuse=False)
-            records = [record_preview(preview=preview, user=request.user) for preview in previews]
-            if previews[0].readable:
-                # Kept even when the preview failed: the admin may correct its columns and look again.
-                stage(checksum=previews[0].checksum, data=data)
+            records = preview_upload(file_name=name, data=data, jurisdiction=form.cleaned_data["jurisdiction"] or None,
+                                     year=form.cleaned_data["year"], user=request.user)
+            _say_if_crashed(request, records[0])
             return redirect("imports:preview", pk=records[0].pk)
     recent = visible_records(request.user)[:20]
     return render(request, "imports/upload.html", {"form": form, "recent": recent})
@@ -98,7 +94,7 @@ def relayout(request: HttpRequest, pk: int) -> HttpResponse:
     options = previewed_options(record)
     choice = choice_from_form(request.POST, record.result.get("layouts") or [], options.choice)
     fresh = preview_import(file_name=record.file_name, data=data, jurisdiction=options.jurisdiction,
-                           year=options.year, reuse=False, choice=choice, sheets=options.sheets)
+                           year=options.year, reuse=False, choice=choice, sheets=options.sheets, user=request.user)
     remember_layouts(layouts=fresh.draft.layouts, user=request.user)
     return redirect("imports:preview", pk=record_preview(preview=fresh, user=request.user).pk)
 
@@ -120,8 +116,16 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
         if getattr(refusal, "code", None) == FILE_GONE:
             return redirect("imports:upload")
         return redirect("imports:preview", pk=record.pk)
-    if record.status == ImportRecord.Status.FAILED:
+    if record.error_id:
+        _say_if_crashed(request, record)
+    elif record.status == ImportRecord.Status.FAILED:
         messages.error(request, _("The table could not be imported; see the errors below."))
     else:
         messages.success(request, _("The table is imported."))
     return redirect("imports:preview", pk=record.pk)
+
+
+def _say_if_crashed(request: HttpRequest, record: ImportRecord) -> None:
+    """An import stopped by an unexpected error says so at the top of the page, with its error id."""
+    if record.error_id:
+        messages.error(request, record.result["errors"][0]["message"])

@@ -7,7 +7,7 @@ from collections import Counter
 
 from django.utils.translation import gettext as _
 
-from imports.readers.base import RawTable, ReadError, make_row
+from imports.readers.base import RawTable, ReadError, TableSize, make_row
 
 DELIMITERS = (",", "\t", ";")
 _SNIFF_RECORDS = 50
@@ -98,6 +98,7 @@ def read_delimited(text: str, *, name: str, delimiter: str | None = None) -> Raw
     delimiter = delimiter or sniff_delimiter(text) or ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows = []
+    size = TableSize(name)
     last_line = 0
     while True:
         try:
@@ -108,7 +109,7 @@ def read_delimited(text: str, *, name: str, delimiter: str | None = None) -> Raw
             raise ReadError(
                 _("Line %(line)d cannot be read as CSV: %(error)s") % {"line": last_line + 1, "error": exc}
             ) from exc
-        row = make_row(name, last_line + 1, (field.strip() for field in record))
+        row = size.add(make_row(name, last_line + 1, (field.strip() for field in record)))
         if row is not None:
             rows.append(row)
         last_line = reader.line_num

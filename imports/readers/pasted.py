@@ -44,9 +44,10 @@ import csv
 import io
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from itertools import accumulate
 
-from imports.readers.base import RawTable, make_row
+from imports.readers.base import RawTable, TableSize, make_row
 from imports.readers.blocks import block_rows
 from imports.readers.text_rows import Entry, HeaderCells, MergedEntry, _loose_line, clean
 
@@ -79,9 +80,9 @@ def read_text(text: str, *, name: str, header_cells: HeaderCells | None = None) 
             entries = _tab_rows(lines, header_cells) if header_cells else _plain_rows(lines)
     else:
         entries = (header_cells and block_rows(lines, header_cells)) or _plain_rows(lines)
-    rows = (
-        make_row(SHEET, number, [clean(cell) for cell in cells], *merged) for number, cells, *merged in entries
-    )
+    size = TableSize(name)
+    rows = (size.add(make_row(SHEET, number, [clean(cell) for cell in cells], *merged))
+            for number, cells, *merged in entries)
     return RawTable(name=name, rows=tuple(row for row in rows if row is not None))
 
 
@@ -164,12 +165,13 @@ def _tab_cell_rows(lines: list[str]) -> list[Entry]:
     return entries
 
 
-def _tab_rows(lines: list[str], header_cells: HeaderCells) -> list[Entry | MergedEntry]:
+def _tab_rows(lines: list[str], header_cells: HeaderCells) -> Iterator[Entry | MergedEntry]:
     """Tab-separated lines, stitched and re-aligned below a header by its width (see the module doc).
 
     Every line is split and checked a bounded number of times, and the end of a stitched row is
     found by a binary search in the running count of tabs, never by reading ahead line by line:
-    no text can make it quadratic."""
+    no text can make it quadratic. Rows are given as they are found, so that a text of a
+    million lines is refused at the row past the limit, not after all of them are split."""
     count = len(lines)
     tabs = [line.count("\t") for line in lines]
     # The tabs of the lines before each line: a row from line s to line e holds tabs[s..e] == W-1.
@@ -197,7 +199,6 @@ def _tab_rows(lines: list[str], header_cells: HeaderCells) -> list[Entry | Merge
             return None
         return after_end - 1
 
-    entries: list[Entry | MergedEntry] = []
     width: int | None = None
     # The row above while it is full width and no header or totals; a data row if two of its cells
     # hold text, which is checked once, and only if a short line comes next.
@@ -210,11 +211,11 @@ def _tab_rows(lines: list[str], header_cells: HeaderCells) -> list[Entry | Merge
         if width is None or stops[index] or not 0 < tabs[index] < width - 1:
             if "\t" in line.rstrip():
                 cells = line.split("\t")
-                entries.append((number, cells))
+                yield number, cells
                 full = width is not None and tabs[index] == width - 1 and not stops[index]
                 previous, unchecked = (cells if full else None), True
             else:
-                entries.extend(_loose_line(number, line))
+                yield from _loose_line(number, line)
                 previous = None
             index += 1
             continue
@@ -230,20 +231,19 @@ def _tab_rows(lines: list[str], header_cells: HeaderCells) -> list[Entry | Merge
                 head, *rest = part.split("\t")
                 cells[-1] = f"{cells[-1]}\n{head}"
                 cells.extend(rest)
-            entries.append((number, cells))
+            yield number, cells
             previous, unchecked = cells, True
             index = end + 1
             continue
         if previous is not None and two:
             padding = width - len(cells)
             cells = previous[:padding] + cells
-            entries.append((number, cells, frozenset(range(padding))))
+            yield number, cells, frozenset(range(padding))
             previous = cells
         else:
-            entries.extend(_loose_line(number, line))
+            yield from _loose_line(number, line)
             previous = None
         index += 1
-    return entries
 
 
 def _has_text(cell: str) -> bool:

@@ -7,7 +7,7 @@ import docx
 from django.utils.translation import gettext as _
 from lxml.etree import _Element
 
-from imports.readers.base import RawTable, ReadError, SizeLimits, make_row, open_zip, size_limits
+from imports.readers.base import RawTable, ReadError, SizeLimits, make_row, open_zip, refuse_table, size_limits
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -88,7 +88,7 @@ def table_rows(table: _Element, *, sheet: str, limits: SizeLimits) -> Iterator[t
         for tc in _children(tr, f"{_W}tc"):
             column = len(values)
             if column >= limits.columns:
-                _refuse_table(sheet, number, column + 1, limits)
+                refuse_table(sheet, number, column + 1, limits)
             # A cell past the grid (some writers leave the grid short) still gets its own column.
             span = min(max(_int_property(tc, "tcPr", "gridSpan", 1), 1), max(width - column, 1))
             vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
@@ -104,22 +104,9 @@ def table_rows(table: _Element, *, sheet: str, limits: SizeLimits) -> Iterator[t
             values.extend([""] * (span - 1))
         widest = max(widest, len(values))
         if limits.exceeded(number, widest):
-            _refuse_table(sheet, number, widest, limits)
+            refuse_table(sheet, number, widest, limits)
         above = values
         yield values, merged
-
-
-def _refuse_table(sheet: str, rows: int, columns: int, limits: SizeLimits) -> None:
-    raise ReadError(
-        _(
-            "Table %(table)s is too large to read: it has at least %(rows)s rows by %(columns)s columns; "
-            "at most %(max_rows)s rows, %(max_columns)s columns and %(max_cells)s cells can be read."
-        )
-        % {
-            "table": sheet, "rows": f"{rows:,}", "columns": f"{columns:,}", "max_rows": f"{limits.rows:,}",
-            "max_columns": f"{limits.columns:,}", "max_cells": f"{limits.cells:,}",
-        }
-    )  # fmt: skip
 
 
 def cell_text(tc: _Element) -> str:

@@ -79,16 +79,17 @@ def test_a_sheet_per_year_gives_a_preview_per_year_each_confirmed_on_its_own(cli
 
 @pytest.mark.django_db
 def test_every_plan_of_a_workbook_is_previewed_from_one_reading_as_each_alone(monkeypatch):
+    from imports import preview as preview_module
     from imports import services
 
     readings = []
-    read_file = services.read_file
+    read_file = preview_module.read_file
 
     def counted(*args, **kwargs):
         readings.append(args[0])
         return read_file(*args, **kwargs)
 
-    monkeypatch.setattr(services, "read_file", counted)
+    monkeypatch.setattr(preview_module, "read_file", counted)
     data = two_districts_workbook()
 
     previews = services.preview_plans(file_name="民生实事.xlsx", data=data, reuse=False)

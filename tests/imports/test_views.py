@@ -27,6 +27,8 @@ def upload(client, number: str, **extra):
 
 
 def test_admin_previews_a_table_and_nothing_is_stored_yet(admin_client):
+    # 鲤城区's table: previewed by a superuser, who may import anywhere (晋江市's administrator may not).
+    admin_client.force_login(make_user(username="root", is_staff=True, is_superuser=True))
     page = upload(admin_client, "000").content.decode()
     assert "2022年鲤城区委、区政府为民办实事项目责任分解表" in page
     assert "关爱女孩行动" in page and "区卫健局" in page
@@ -46,6 +48,8 @@ def test_confirming_the_preview_imports_the_table(admin_client):
 
 
 def test_pasted_text_is_read_like_a_file(admin_client):
+    # Another jurisdiction's table, as above.
+    admin_client.force_login(make_user(username="root", is_staff=True, is_superuser=True))
     response = admin_client.post(reverse("imports:upload"), {"text": seed_bytes("003").decode()}, follow=True)
     assert "幼有所育" in response.content.decode()
     assert ImportRecord.objects.get().result["counts"]["projects"] == 29
@@ -99,10 +103,13 @@ def test_an_administrator_may_not_import_another_citys_table(client, settings, t
     Jurisdiction.objects.create(name="晋江市", level="city")
     elsewhere = Jurisdiction.objects.create(name="温州市", level="city")
     client.force_login(make_user(username="wz", role=Role.ADMIN, jurisdiction=elsewhere))
-    upload(client, "002")
+    # Refused at the preview already (tests/imports/test_foreign_jurisdiction.py), and so at confirm.
+    page = upload(client, "002").content.decode()
+    assert "您只能导入温州市及其下级行政区的计划" in page
     record = ImportRecord.objects.get()
+    assert record.status == "failed"
     page = client.post(reverse("imports:confirm", args=[record.pk]), follow=True).content.decode()
-    assert "您只能导入本行政区及下级行政区的计划" in page
+    assert "该次导入失败，请重新上传表格。" in page
     assert not Plan.objects.exists()
 
 

@@ -5,9 +5,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from imports.crashes import record_crash
 from imports.layout_choices import parse_columns
 from imports.layouts import Basis, LayoutChoice
-from imports.services import apply_import, preview_plans, record_failure
+from imports.services import ImportPreview, apply_import, preview_plans, record_failure
 
 
 class BarProgress:
@@ -59,17 +60,14 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         progress = BarProgress(enabled=sys.stderr.isatty())
         data = file.read_bytes()
-        # A workbook with a sheet per year or district holds several plans: each is imported on its own.
-        previews = preview_plans(file_name=file.name, data=data, jurisdiction=jurisdiction, year=year,
-                                 progress=progress, choice=choice)
-        for preview in previews:
-            if preview.errors:
-                if not dry_run:
-                    record_failure(preview=preview)
-            elif not dry_run:
-                apply_import(preview=preview, progress=progress, delete_missing=delete_missing)
-            else:
-                preview.delete_missing = delete_missing  # what the same command without --dry-run would do
+        try:
+            previews = _import(file.name, data, jurisdiction=jurisdiction, year=year, choice=choice,
+                               progress=progress, dry_run=dry_run, delete_missing=delete_missing)
+        except Exception as error:  # noqa: BLE001 - recorded with an id, said as the browser says it
+            progress.close()
+            # The import's transaction has rolled back: the failed record is written on its own.
+            record = record_crash(error=error, file_name=file.name, data=data, stage="command")
+            raise CommandError(record.result["errors"][0]["message"]) from error
         progress.close()
         summaries = [preview.summary() for preview in previews]
         if json:
@@ -78,6 +76,23 @@ class Command(BaseCommand):
             self.stdout.write("\n".join(_human(summary, dry_run=dry_run) for summary in summaries))
         if any(preview.errors for preview in previews):
             sys.exit(1)
+
+
+def _import(name: str, data: bytes, *, jurisdiction, year, choice, progress, dry_run: bool,
+            delete_missing: bool) -> list[ImportPreview]:
+    """Read the file and write each plan it holds (or, with `dry_run`, only read it)."""
+    # A workbook with a sheet per year or district holds several plans: each is imported on its own.
+    previews = preview_plans(file_name=name, data=data, jurisdiction=jurisdiction, year=year,
+                             progress=progress, choice=choice)
+    for preview in previews:
+        if preview.errors:
+            if not dry_run:
+                record_failure(preview=preview)
+        elif not dry_run:
+            apply_import(preview=preview, progress=progress, delete_missing=delete_missing)
+        else:
+            preview.delete_missing = delete_missing  # what the same command without --dry-run would do
+    return previews
 
 
 def _dumps(summary: dict) -> str:
@@ -101,9 +116,9 @@ def _human(summary: dict, *, dry_run: bool) -> str:
         lines.append(f"  no longer in the table: {project['number']} {project['name']} ({fate})")
     for layout in summary.get("layouts", []):
         # The same names --columns takes; "?" marks a role guessed from the cells.
-        roles = ", ".join(f"{column['key']}={column['role'] or 'other'}"
-                          f"{'?' if column['basis'] == Basis.CONTENT else ''}"
-                          for column in layout["columns"])
+        roles = ", ".join(
+            f"{column['key']}={column['role'] or 'other'}{'?' if column['basis'] == Basis.CONTENT else ''}"
+            for column in layout["columns"])
         lines.append(f"  columns ({layout['sheet']}): {roles}")
     lines += [f"  check {'ok' if c['ok'] else 'FAILED'}: {c['message']}" for c in summary["checks"]]
     lines += [f"  warning: {w['where']} {w['message']}" for w in summary["warnings"]]
