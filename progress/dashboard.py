@@ -9,7 +9,7 @@ from django.db.models import Avg, Count, F, Min, Q, QuerySet, Sum
 from accounts.models import User
 from progress import charts
 from progress.models import Disbursement, Report
-from progress.selectors import open_requests, supervised
+from progress.selectors import REQUESTS_SHOWN, open_requests, supervised
 from projects.access import jurisdiction_ids_under, visible_projects
 from projects.categories import category_order
 from projects.filters import COUNTED, missing_now
@@ -115,7 +115,7 @@ def build(projects: QuerySet[Project], *, jurisdiction: Jurisdiction | None, yea
     board.by_unit, board.by_leader, board.missing = by_unit[:SHOWN], by_leader[:SHOWN], missing_units[:SHOWN]
     board.totals = {"units": len(by_unit), "leaders": len(by_leader), "missing_units": len(missing_units),
                     "missing": missing.count(), "requests": open_requests(projects).count()}
-    board.requests = list(open_requests(projects)[:SHOWN])
+    board.requests = list(open_requests(projects)[:REQUESTS_SHOWN])
     missed = (Report.objects.filter(project__in=projects, status__in=COUNTED, milestone_status="missed",
                                     milestone_quarter=board.quarter, period__year=year or today.year)
               .select_related("project", "organization")

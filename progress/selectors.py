@@ -10,7 +10,7 @@ from accounts.roles import Role
 from progress.models import AssistingNote, CoordinationRequest, Disbursement, Report, Revision
 from projects.access import roles_of, visible_projects
 from projects.models import Plan, Project, ProjectOrganization, ProjectPerson
-from projects.schedule import Period
+from projects.schedule import Period, is_over
 from projects.selectors import projects_with_people
 
 
@@ -103,6 +103,8 @@ def supervised(user: User) -> QuerySet[Project]:
 
 # A task page shows this many rows of a kind, the worst first; the rest are one click away in the project list.
 SHOWN = 10
+# Open requests take several lines each (the unit's words): fewer of them, so the page stays short.
+REQUESTS_SHOWN = 5
 # Worst first: a leader reads what needs them before what is going well.
 LIGHT_RANK = {"red": 0, "yellow": 1, "green": 2, "done": 3}
 
@@ -152,23 +154,27 @@ def tasks_for(user: User, today: date, *, all_waiting: bool = False) -> dict:
         late_units = list(late_by_unit(user))
         context["late_units"], context["late_unit_total"] = late_units[:SHOWN], len(late_units)
         context["late_total"] = visible.filter(status__late_period__isnull=False).count()
-        context["requests"] = list(open_requests(visible)[:SHOWN])
+        context["requests"] = list(open_requests(visible)[:REQUESTS_SHOWN])
         context["requests_total"] = open_requests(visible).count()
     if user.is_superuser or roles & {Role.ADMIN, Role.COORDINATOR, Role.LEADER}:
-        context["plans"] = plans_with_periods(user, today)
+        plans = plans_with_periods(user, today)
+        # This year's tables first; past years are history, folded so that a city's many years stay one line.
+        context["plans"] = [row for row in plans if not is_over(row[0].year, today)]
+        context["past_plans"] = [row for row in plans if is_over(row[0].year, today)]
     if Role.LEADER in roles:
         context["leader"] = True
         mine = supervised(user)
         context["mine"] = by_plan_worst_first(list(projects_with_people(mine).select_related("status")))
         if "requests" not in context:
-            context["requests"] = list(open_requests(mine)[:SHOWN])
+            context["requests"] = list(open_requests(mine)[:REQUESTS_SHOWN])
             context["requests_total"] = open_requests(mine).count()
     return context
 
 
 def plans_with_periods(user: User, today: date) -> list[tuple[Plan, list[Period], Period | None]]:
     """The plans the user sees, each with its reporting periods and the current one, for the progress-table export."""
-    plans = Plan.objects.filter(pk__in=visible_projects(user).values("plan_id")).select_related("jurisdiction__parent")
+    plans = (Plan.objects.filter(pk__in=visible_projects(user).values("plan_id")).select_related("jurisdiction__parent")
+             .order_by("-year", "jurisdiction__name", "pk"))
     return [(plan, plan.schedule.periods(plan.year), plan.schedule.current(plan.year, today)) for plan in plans]
 
 

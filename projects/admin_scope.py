@@ -59,26 +59,6 @@ def scoped(queryset: QuerySet, request) -> QuerySet:
     return queryset.filter(**{f"{lookup}__in": ids}) if lookup else queryset
 
 
-class SuperuserOnly:
-    """Mixed by the site into the admin of a model SCOPES does not name: absent from the index, 403 for every page
-    (list, change, add, delete, history, autocomplete) to anyone but a superuser."""
-
-    def has_module_permission(self, request) -> bool:
-        return request.user.is_superuser and super().has_module_permission(request)
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return request.user.is_superuser and super().has_view_permission(request, obj)
-
-    def has_add_permission(self, request, *args) -> bool:
-        return request.user.is_superuser and super().has_add_permission(request, *args)
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return request.user.is_superuser and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return request.user.is_superuser and super().has_delete_permission(request, obj)
-
-
 class ChangedBySuperusersOnly:
     """Shared rows: every administrator sees and chooses them, only a superuser adds, renames or deletes one,
     since renaming 区财政 would rename it for every city."""
@@ -91,6 +71,17 @@ class ChangedBySuperusersOnly:
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return request.user.is_superuser and super().has_delete_permission(request, obj)
+
+
+class SuperuserOnly(ChangedBySuperusersOnly):
+    """Mixed by the site into the admin of a model SCOPES does not name: absent from the index, 403 for every page
+    (list, change, add, delete, history, autocomplete) to anyone but a superuser."""
+
+    def has_module_permission(self, request) -> bool:
+        return request.user.is_superuser and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser and super().has_view_permission(request, obj)
 
 
 class ScopedForeignKeys:
