@@ -37,10 +37,10 @@ def year_2022(transactional_db, settings, tmp_path):
 
 # --- helpers ---
 
-def sign_in(page, username: str) -> None:
+def sign_in(page, username: str, password: str = PASSWORD) -> None:
     page.goto(page.base + "/login/")
     page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
+    page.fill("input[name=password]", password)
     with page.expect_navigation():
         page.click("form.login button[type=submit]")
     assert urlsplit(page.url).path == "/tasks/", f"sign-in failed, still at {page.url}"

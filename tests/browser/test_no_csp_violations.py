@@ -17,6 +17,7 @@ import pytest
 from accounts.roles import Role
 from progress.models import Attachment, Report
 from projects.models import Jurisdiction
+from tests.browser.test_dashboard_and_list import sign_in as sign_in_as
 from tests.factories import make_user
 from tests.imports.seeds import seed_path
 from tests.progress.world import build_world
@@ -55,13 +56,9 @@ def watched(page):
 
 
 def sign_in(page, username: str) -> None:
+    """Each role in turn in one browser: the previous one's session is dropped first."""
     page.context.clear_cookies()
-    page.goto(page.base + "/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("form.login button[type=submit]")
-    assert urlsplit(page.url).path == "/tasks/", f"{username} could not sign in"
+    sign_in_as(page, username, PASSWORD)
 
 
 def visit(page, path: str) -> None:
