@@ -33,9 +33,11 @@ def run(*command: str | Path, env: dict | None = None) -> None:
 
 def install() -> None:
     """Create .venv and install the locked packages, unless the same lock is installed already."""
-    if not PYTHON.exists():
+    # No stamp: never installed, or a first install cut short (Ctrl-C while the venv was made leaves
+    # a Python without pip), so the venv is made afresh.
+    if not PYTHON.exists() or not STAMP.exists():
         print(f"Creating {VENV} …", flush=True)
-        venv.EnvBuilder(with_pip=True).create(VENV)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     wanted = hashlib.sha256(LOCK.read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted:
         return
