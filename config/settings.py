@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "accounts",
     "projects",
     "progress",
+    "supervision",
     "imports",
 ]
 

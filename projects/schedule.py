@@ -8,6 +8,7 @@ A plan's year ends on 31 December. After that it is a past year: what its projec
 judged as of that day (`as_of`), and none of its reports is chased any more.
 """
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -29,6 +30,37 @@ def is_over(year: int, today: date) -> bool:
 def as_of(year: int, today: date) -> date:
     """The day a plan of `year` is judged on: today, or its year's last day once the year is over."""
     return min(today, year_end(year))
+
+
+def year_share(year: int, today: date) -> int:
+    """The share of the year gone by on `today`, in percent: 0 before it, 100 once it is over."""
+    days = 366 if calendar.isleap(year) else 365
+    gone = (today - date(year, 1, 1)).days + 1
+    return round(100 * min(max(gone, 0), days) / days)
+
+
+def time_target(year: int, today: date, quarter_targets: dict[int, int] | None = None) -> int:
+    """序时进度: the percent complete a project should show on `today`.
+
+    With target percents for some quarters (its quarterly plan says 一季度30%, 二季度60%), the target
+    rises in a straight line from 0 on 1 January through each quarter's end to the next one given,
+    and to 100 on 31 December; a target after a higher one never lowers it. Without any, it is the
+    share of the year gone by."""
+    if not quarter_targets:
+        return year_share(year, today)
+    if today > year_end(year):
+        return 100
+    points = [(date(year, 1, 1) - timedelta(days=1), 0)]
+    for quarter in sorted(quarter_targets):
+        percent = max(min(quarter_targets[quarter], 100), points[-1][1])
+        points.append((date(year, 3 * quarter, calendar.monthrange(year, 3 * quarter)[1]), percent))
+    if points[-1][0] < year_end(year):
+        points.append((year_end(year), 100))
+    for (start, low), (end, high) in zip(points, points[1:]):
+        if today <= end:
+            span = (end - start).days
+            return round(low + (high - low) * max((today - start).days, 0) / span)
+    return 100
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,9 @@ other officer is told someone saved first (409) with their own text kept, exactl
 Real threads, each with its own database connection, released together by a barrier; run on SQLite and on
 PostgreSQL (DATABASE_URL=postgres://… REQUIRE_DATABASE_VENDOR=postgresql)."""
 
-import threading
 from collections.abc import Callable
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +16,7 @@ from accounts.roles import Role
 from progress import services
 from progress.models import AssistingNote, Report, Revision
 from projects.schedule import Period
+from tests.concurrency import at_once
 from tests.factories import make_user
 from tests.progress.world import World, build_world, report_form
 
@@ -26,27 +25,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 OFFICERS = 4
 # Several periods, each a fresh first save, so a race that loses words shows up in every run.
 TRIES = 6
-
-
-def at_once(jobs: list[Callable[[], object]]) -> list[object]:
-    """Run the jobs in threads released together; each returns its result or the exception it raised."""
-    barrier, results = threading.Barrier(len(jobs)), [None] * len(jobs)
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait()
-            results[index] = jobs[index]()
-        except Exception as error:  # noqa: BLE001 - the test asserts on what each officer got
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(index,)) for index in range(len(jobs))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 @pytest.fixture

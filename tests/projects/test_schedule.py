@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from projects.models import Plan
-from projects.schedule import Schedule, parse_dates
+from projects.schedule import Schedule, parse_dates, time_target
 
 
 def test_monthly_by_the_22nd():
@@ -58,3 +58,19 @@ def test_a_plan_on_listed_dates_needs_valid_dates_and_keeps_them_tidy():
     with pytest.raises(ValidationError) as refused:
         Plan(report_frequency="dates", report_dates="6月25日").clean()
     assert "report_dates" in refused.value.message_dict
+
+
+# 序时进度: the percent a project should show on a day.
+@pytest.mark.parametrize(("today", "targets", "expected"), [
+    ("2026-01-01", None, 0),
+    ("2026-07-02", None, 50),
+    ("2026-03-31", {1: 30, 2: 60}, 30),      # a quarter's end reaches its target
+    ("2026-02-14", {1: 30, 2: 60}, 15),      # half way through the first quarter
+    ("2026-06-30", {1: 30, 2: 60}, 60),
+    ("2026-09-30", {1: 30, 2: 60}, 80),      # after the last target given, on towards 100 at the year's end
+    ("2026-12-31", {1: 30}, 100),
+    ("2026-06-30", {1: 50, 2: 40}, 50),      # a lower later target never lowers it
+    ("2027-01-05", {1: 10}, 100),            # a past year's target is 100
+])
+def test_the_time_proportional_target_follows_the_quarterly_plan(today, targets, expected):
+    assert time_target(2026, date.fromisoformat(today), targets) == expected
