@@ -30,16 +30,3 @@ def test_clerks_taking_the_years_first_numbers_at_once_each_get_their_own():
     assert sorted(results) == [1, 2, 3, 4, 5, 6], results
     assert Sequence.objects.get(jurisdiction=jurisdiction, kind="circular", year=2026).last == 6
 
-
-@pytest.mark.django_db
-def test_a_close_made_for_a_story_holds_its_snapshots_in_order():
-    from datetime import date
-
-    from tests.factories import make_plan, make_project
-    from tests.supervision.factories import make_close
-
-    plan = make_plan(year=2026)
-    first, second = make_project(plan=plan), make_project(plan=plan)
-    close = make_close(plan=plan, month=date(2026, 3, 1), rows=[(first, "red", 5), (second, "green", 60)])
-    assert [(s.name, s.standing) for s in close.snapshots.all()] == [
-        (first.name, "behind"), (second.name, "ahead")]
