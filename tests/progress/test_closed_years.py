@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from imports.services import apply_import, preview_import
+from pages.tasks import late_by_unit, officer_tasks
 from progress import lights
 from progress.models import ProjectStatus, Report
-from progress.selectors import late_by_unit, officer_tasks
 from projects import clock
 from projects.models import Plan, Project, ProjectOrganization, ProjectPerson
 from tests.factories import make_jurisdiction, make_organization, make_plan, make_project, make_user
@@ -114,12 +114,12 @@ def test_the_2023_plan_viewed_on_7_december_2026_is_a_past_year_not_1446_days_la
         assert "1446" not in page
         listed = client.get(reverse("projects:list"), {"plan": plan.pk}).content.decode()
         assert listed.count("2023年度 · 已结束") == plan.projects.count()
-        tasks = client.get(reverse("progress:tasks")).content.decode()
+        tasks = client.get(reverse("tasks")).content.decode()
         assert "各单位逾期未报" in tasks and "没有逾期未报的进展。" in tasks
         client.force_login(make_user(username="officer", role=Role.OFFICER, organization=unit))
-        tasks = client.get(reverse("progress:tasks")).content.decode()
+        tasks = client.get(reverse("tasks")).content.decode()
         assert "已逾期" not in tasks and project.name not in tasks.split("本单位协办的项目")[0]
         if leader:
             client.force_login(make_user(username="leader", role=Role.LEADER, person=leader.person))
-            tasks = client.get(reverse("progress:tasks")).content.decode()
+            tasks = client.get(reverse("tasks")).content.decode()
             assert "2023年度 · 已结束" in tasks

@@ -132,7 +132,7 @@ POST_MATRIX = {
 
 # The named route each row walks (None: the admin site, which is Django's and skipped by the route check).
 ROUTES = {
-    "home": "home", "login": "login", "logout": "logout", "tasks": "progress:tasks",
+    "home": "home", "login": "login", "logout": "logout", "tasks": "tasks",
     "password_change": "password_change", "password_change_done": "password_change_done",
     "project_P": "projects:detail", "project_Q": "projects:detail", "project_missing": "projects:detail",
     "project_list": "projects:list", "list_export_xlsx": "projects:export_xlsx", "list_export_csv": "projects:export_csv",
@@ -156,7 +156,7 @@ ROUTES = {
 # Every named route of config.urls (admin/ and i18n/ aside) that the matrices above walk.
 COVERED = {
     "home", "login", "logout", "password_change", "password_change_done",
-    "progress:tasks", "progress:report", "progress:note", "progress:review", "progress:withdraw",
+    "tasks", "progress:report", "progress:note", "progress:review", "progress:withdraw",
     "progress:close_request", "progress:attachment", "progress:export",
     "projects:detail", "projects:list", "projects:export_xlsx", "projects:export_csv", "dashboard", "plan_table",
     "imports:upload", "imports:preview", "imports:confirm", "imports:relayout",

@@ -28,8 +28,8 @@ from decimal import Decimal
 from django.db import transaction
 
 from accounts.models import User
+from pages.demo.reports import disbursed_by_source, officer_for
 from progress import services
-from progress.demo import disbursed_by_source, officer_for
 from progress.models import AssistingNote, Attachment, CoordinationRequest, Report
 from projects import clock
 from projects.models import Organization, Plan, Project, ProjectOrganization

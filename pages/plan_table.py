@@ -4,7 +4,7 @@ Laid out as the published tables of fixtures/000 and 001: a title naming year, p
 序号, 项目名称, what is done and when, money, units and leaders; a row naming each category before
 its first project (一、卫生健康方面(8项)); sub-projects as rows without a number under their
 parent; a totals row. Only the columns some project fills are written. The header words and the
-title are the document's format, read by imports/ (layouts.py, preamble.py): they stay Chinese
+title are the document's format, read by imports/ (through imports/public.py): they stay Chinese
 in every language, and the ones that depend on the data are checked against the importer's own
 reading of them, so that a plan exported and imported again is the same plan."""
 
@@ -20,9 +20,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Border, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from imports.cells.quarters import parse_quarters
-from imports.layouts import Role, classify, is_header_row, is_sub_header_row
-from imports.preamble import read_preamble
+from imports.public import Role, classify, is_header_row, is_sub_header_row, parse_quarters, read_preamble
 from projects.amounts import plain
 from projects.models import (
     Funding,

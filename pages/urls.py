@@ -1,7 +1,9 @@
 from django.urls import path
 
-from projects import views
+from pages import views
 
+# The project list and page moved here from projects/ (they read progress too); they keep the
+# namespace their names have always had, so every {% url 'projects:list' %} and link still holds.
 app_name = "projects"
 urlpatterns = [
     path("", views.project_list, name="list"),

@@ -7,12 +7,13 @@ from urllib.parse import urlencode
 from django.db.models import Avg, Count, F, Min, Q, QuerySet, Sum
 
 from accounts.models import User
-from progress import charts
+from pages import charts
+from pages.filters import COUNTED, missing_now
+from pages.tasks import REQUESTS_SHOWN
 from progress.models import Disbursement, Report
-from progress.selectors import REQUESTS_SHOWN, open_requests, supervised
+from progress.selectors import open_requests, supervised
 from projects.access import jurisdiction_ids_under, visible_projects
 from projects.categories import category_order
-from projects.filters import COUNTED, missing_now
 from projects.models import Funding, Jurisdiction, Person, Plan, Project, ProjectOrganization, ProjectPerson
 
 LIGHTS = ("done", "green", "yellow", "red")

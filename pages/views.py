@@ -1,3 +1,6 @@
+"""The pages that combine several apps: the project list and its exports, the project page, the plan table,
+the dashboard and every role's task page. They sit above projects, progress and imports (README: Layout)."""
+
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
@@ -7,16 +10,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
+from accounts.roles import ROLE_ABILITIES, Role
+from pages import lists, record
+from pages import tasks as task_selectors
+from pages.dashboard import build as build_dashboard
+from pages.dashboard import choose_scope
+from pages.filters import jurisdiction_choices
+from pages.plan_table import SHEET_TITLE, plan_table
 from progress import lights, selectors
-from progress.dashboard import build as build_dashboard
-from progress.dashboard import choose_scope
 from progress.forms import CloseRequestForm
 from progress.models import Report
-from projects import clock, lists, record
-from projects.access import may_close_requests, unit_role, visible_projects
+from projects import clock
+from projects.access import may_close_requests, roles_of, unit_role, visible_projects
 from projects.downloads import as_download
-from projects.export import SHEET_TITLE, plan_table
-from projects.filters import jurisdiction_choices
 from projects.models import Plan, Project, ProjectOrganization
 from projects.schedule import is_over, year_end
 from projects.tables import ProjectTable
@@ -97,7 +103,7 @@ def plan_table_xlsx(request: HttpRequest, plan_pk: int) -> HttpResponse:
     projects = visible_projects(request.user)
     plan = get_object_or_404(Plan.objects.filter(pk__in=projects.values("plan_id")), pk=plan_pk)
     response = HttpResponse(plan_table(plan, projects), content_type=XLSX)
-    # 鲤城区2022年责任分解表.xlsx: the document's own word, as on the sheet (projects/export.py).
+    # 鲤城区2022年责任分解表.xlsx: the document's own word, as on the sheet (pages/plan_table.py).
     return as_download(response, f"{plan.jurisdiction.name}{plan.year}年{SHEET_TITLE}.xlsx",
                       f"responsibility-table-{plan.year}-{plan.pk}.xlsx")
 
@@ -112,4 +118,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "projects/dashboard.html", {
         "board": board, "jurisdictions": jurisdictions, "years": choice.years, "base": urlencode(choice.query),
         "can_choose_mine": bool(request.user.person_id),
+    })
+
+
+@login_required
+def tasks(request: HttpRequest) -> HttpResponse:
+    """Every role's landing page: what it must do now."""
+    today = clock.today()
+    roles = sorted(roles_of(request.user), key=list(Role).index)  # read once, for the page and its selectors
+    return render(request, "progress/tasks.html", {
+        "today": today, "role_list": roles,
+        "abilities": [ability for role in roles for ability in ROLE_ABILITIES[role]],
+        **task_selectors.tasks_for(request.user, today, all_waiting=request.GET.get("waiting") == "all"),
     })

@@ -9,9 +9,9 @@ from django.core.management.base import BaseCommand, CommandError
 from accounts.models import User
 from accounts.services import create_demo_accounts
 from imports.services import apply_import, preview_import
+from pages.demo.live_year import write_live_year
+from pages.demo.reports import write_demo_reports
 from progress import lights
-from progress.demo import write_demo_reports
-from progress.demo_year import write_live_year
 from progress.models import ProjectStatus, Report
 from projects import clock
 from projects.models import Organization, Person, Plan, Project

@@ -9,8 +9,8 @@ from datetime import date
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
 
+from pages.filters import COUNTED
 from progress.models import Report
-from projects.filters import COUNTED
 from projects.models import Plan, Project, ProjectOrganization
 
 # Segments of a stacked bar, in the order they are drawn and listed: the worst first.

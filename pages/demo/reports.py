@@ -1,7 +1,7 @@
 """Demo reports for the past years' plans, written by demo officers through the same services as the browser.
 
 Each past plan's first projects get one story each over its last two periods, as its year ended;
-the other projects stay unreported. The current year is progress/demo_year.py's."""
+the other projects stay unreported. The current year is pages/demo/live_year.py's."""
 
 from collections import Counter
 from datetime import timedelta

@@ -9,10 +9,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from pages.filters import ProjectFilter
 from projects import xlsx
 from projects.access import visible_projects
 from projects.amounts import plain
-from projects.filters import ProjectFilter
 from projects.models import Project
 from projects.selectors import projects_for_list
 from projects.tables import ProjectTable
