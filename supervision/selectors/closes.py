@@ -82,7 +82,8 @@ def closable_periods(user: User, today: date) -> list[Closable]:
     if not may_close(user):
         return []
     plans = list(plans_visible(user).select_related("jurisdiction").order_by("-year", "title", "pk"))
-    closed = set(PeriodClose.objects.filter(plan__in=[p.pk for p in plans]).values_list("plan_id", "period"))
+    closed = set(PeriodClose.objects.filter(plan__in=[p.pk for p in plans]).order_by()
+                 .values_list("plan_id", "period"))
     found = [Closable(plan, period) for plan in plans for period in plan.schedule.due_before(plan.year, today)
              if (plan.pk, period.month) not in closed]
     return sorted(found, key=lambda c: (-c.period.due.toordinal(), c.plan.title, c.plan.pk))

@@ -11,13 +11,15 @@ March (due 22 Mar):
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
+
+from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
 from progress import services
-from progress.models import Report
+from progress.models import Disbursement, Report
 from projects import clock
 from projects.models import (
     Category,
@@ -131,3 +133,32 @@ def close_february(seed: Seed) -> PeriodClose:
 def close_march(seed: Seed) -> PeriodClose:
     with clock.pinned(MAR_CLOSED_ON):
         return closing.close_period(user=seed.coordinator, plan=seed.plan, month=MAR)
+
+
+def return_and_correct(seed: Seed, n: int, percent: int) -> Report:
+    """The office returns project n's March report on 26 March; the unit hands it in again on 27 March."""
+    sent = Report.objects.get(project=seed.projects[n - 1], period=MAR)
+    with clock.pinned(date(2026, 3, 26)):
+        services.review_report(user=seed.coordinator, report=sent, version=sent.version, accept=False,
+                               comment="请核实完成比例")
+    return report(seed, n, MAR, date(2026, 3, 27), percent=percent, money={"区财政": "6"})
+
+
+def plan_of(size: int) -> tuple[Plan, User]:
+    """A 2026 plan of `size` projects, each led by a unit, funded by two sources, with a March report."""
+    district = make_jurisdiction()
+    plan = make_plan(jurisdiction=district, year=2026)
+    sources = [FundingSource.objects.get_or_create(name=name)[0] for name in ("区财政", "市财政配套")]
+    submitted = timezone.make_aware(datetime.combine(date(2026, 3, 20), time(10)))
+    for n in range(size):
+        project = make_project(plan=plan, annual_investment=Decimal("10"))
+        unit = make_organization(name=f"单位{n}", jurisdiction=district)
+        ProjectOrganization.objects.create(project=project, organization=unit, role="lead")
+        QuarterlyMilestone.objects.create(project=project, quarter=1, planned="一季度", target_percent=30)
+        for source in sources:
+            Funding.objects.create(project=project, source=source, amount=Decimal("5"))
+        sent = Report.objects.create(project=project, organization=unit, period=MAR, status="submitted",
+                                     percent_complete=n % 100, submitted_at=submitted)
+        Disbursement.objects.bulk_create([Disbursement(report=sent, source=source, amount=Decimal("1.5"))
+                                          for source in sources])
+    return plan, make_user(username="duban", role=Role.COORDINATOR, jurisdiction=district, password=None)

@@ -12,7 +12,15 @@ from projects import clock
 from supervision.compare import compare
 from supervision.selectors.closes import corrections
 from tests.factories import make_plan, make_project
-from tests.supervision.close_world import MAR, build_seed, close_february, close_march, march, report
+from tests.supervision.close_world import (
+    MAR,
+    build_seed,
+    close_february,
+    close_march,
+    march,
+    report,
+    return_and_correct,
+)
 from tests.supervision.factories import make_close
 
 pytestmark = pytest.mark.django_db
@@ -23,15 +31,6 @@ def seed():
     built = build_seed()
     march(built)
     return built
-
-
-def return_and_correct(seed, n: int, percent: int) -> Report:
-    """The office returns project n's March report on 26 March; the unit hands it in again on 27 March."""
-    sent = Report.objects.get(project=seed.projects[n - 1], period=MAR)
-    with clock.pinned(date(2026, 3, 26)):
-        services.review_report(user=seed.coordinator, report=sent, version=sent.version, accept=False,
-                               comment="请核实完成比例")
-    return report(seed, n, MAR, date(2026, 3, 27), percent=percent, money={"区财政": "6"})
 
 
 def test_a_report_corrected_after_the_close_is_a_correction_and_the_snapshot_keeps_the_old_figures(seed):
