@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 
 from accounts.models import User
 from progress.models import Disbursement, Report, Revision
+from projects import clock
 from projects.access import WIDE_ROLES, may_review, roles_of, visible_projects
 from projects.models import Plan
 from projects.schedule import Period
@@ -77,10 +78,11 @@ class Closable:
         return self.period.key
 
 
-def closable_periods(user: User, today: date) -> list[Closable]:
+def closable_periods(user: User, today: date | None = None) -> list[Closable]:
     """Every (plan, period) the user may close now, the most recently due first."""
     if not may_close(user):
         return []
+    today = today or clock.today()
     plans = list(plans_visible(user).select_related("jurisdiction").order_by("-year", "title", "pk"))
     closed = set(PeriodClose.objects.filter(plan__in=[p.pk for p in plans]).order_by()
                  .values_list("plan_id", "period"))
