@@ -29,7 +29,9 @@ from imports.models import ImportRecord, SavedLayout
 from progress import services
 from progress.models import AssistingNote, Attachment, CoordinationRequest, Report, Revision
 from projects.models import Funding, FundingSource, Project, ProjectOrganization, ProjectPerson
+from supervision.models import PeriodClose, Snapshot
 from tests.factories import make_jurisdiction, make_organization, make_person, make_plan, make_project, make_user
+from tests.supervision.factories import make_close
 
 pytestmark = pytest.mark.django_db
 
@@ -112,6 +114,12 @@ GET_MATRIX = {
     # Lists: 200 for staff, and (checked on every 200) no other district's project in them.
     "admin_projects":      (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200,         200),
     "admin_reports":       (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200,         200),
+    # Closed periods: officers have no business there (403 for any address, so it tells nothing); leaders read;
+    # a close of a plan one does not see is 404; a compare= naming another plan's close is ignored, not shown.
+    "closes":              (LOGIN,       403,         403,         403,         200,         403,         200,         200,         200,         200,         200),
+    "close_P":             (LOGIN,       403,         403,         403,         404,         403,         200,         200,         200,         200,         200),
+    "close_Q":             (LOGIN,       403,         403,         403,         200,         403,         404,         404,         200,         404,         200),
+    "close_P_compare_Q":   (LOGIN,       403,         403,         403,         404,         403,         200,         200,         200,         200,         200),
 }
 
 # POST: every action, as every kind of user. DONE: it happened; anything else: nothing changed.
@@ -127,6 +135,8 @@ POST_MATRIX = {
     "close_request_Q":     (LOGIN,       404,         404,         404,         DONE,        403,         404,         404,         DONE,        404,         DONE),
     "imports_confirm":     (LOGIN,       403,         403,         403,         403,         403,         403,         403,         403,         UPLOAD,      UPLOAD),
     "imports_relayout":    (LOGIN,       403,         403,         403,         403,         403,         403,         403,         403,         UPLOAD,      UPLOAD),
+    # Closing last year's December of 鲤城区's old plan: reviewers who see it; 丰泽区's coordinator does not see it.
+    "close_plan":          (LOGIN,       403,         403,         403,         404,         403,         403,         DONE,        DONE,        DONE,        DONE),
 }
 # fmt: on
 
@@ -151,6 +161,8 @@ ROUTES = {
     "review_P": "progress:review", "review_Q": "progress:review", "withdraw": "progress:withdraw",
     "note": "progress:note", "close_request": "progress:close_request", "close_request_Q": "progress:close_request",
     "imports_confirm": "imports:confirm", "imports_relayout": "imports:relayout",
+    "closes": "supervision:closes", "close_P": "supervision:close", "close_Q": "supervision:close",
+    "close_P_compare_Q": "supervision:close", "close_plan": "supervision:closes",
 }
 
 # Every named route of config.urls (admin/ and i18n/ aside) that the matrices above walk.
@@ -160,6 +172,7 @@ COVERED = {
     "progress:close_request", "progress:attachment", "progress:export",
     "projects:detail", "projects:list", "projects:export_xlsx", "projects:export_csv", "dashboard", "plan_table",
     "imports:upload", "imports:preview", "imports:confirm", "imports:relayout",
+    "supervision:closes", "supervision:close",
 }
 
 # Bugs found while writing the matrix are marked here (xfail, strict) until mended: (row, kind) -> why.
@@ -202,6 +215,10 @@ class World:
     record_P: int
     record_Q: int
     assist_unit: int
+    close_P: int  # January of P's plan, closed (made directly: tests/supervision/factories.py)
+    close_Q: int
+    plan_old: int  # last year's plan of 鲤城区, whose December nobody has closed
+    old_month: date
 
 
 def build_world() -> World:
@@ -256,6 +273,8 @@ def build_world() -> World:
         data=services.ReportInput(percent_complete=20, progress=SECRETS["Q"][1], problems="丰泽需协调"),
         files=[SimpleUploadedFile("street.png", png_q, content_type="image/png")])
     opened = [period.month for period in plan_p.schedule.periods(year) if period.opens <= today and period.month != month]
+    plan_old = make_plan(jurisdiction=licheng, year=year - 1)
+    make_project(plan=plan_old, name="往年项目")
 
     def record(plan, file_name):
         return ImportRecord.objects.create(file_name=file_name, checksum="0" * 64, status="previewed", plan=plan,
@@ -269,6 +288,9 @@ def build_world() -> World:
         request_P=CoordinationRequest.objects.get(report=r).pk, request_Q=CoordinationRequest.objects.get(report=rq).pk,
         record_P=record(plan_p, SECRETS["P"][2]).pk, record_Q=record(plan_q, SECRETS["Q"][2]).pk,
         assist_unit=assist_unit.pk,
+        close_P=make_close(plan=plan_p, month=month, rows=[(p, "green", 40)]).pk,
+        close_Q=make_close(plan=plan_q, month=month, rows=[(q, "green", 20)]).pk,
+        plan_old=plan_old.pk, old_month=date(year - 1, 12, 1),
     )
 
 
@@ -337,6 +359,10 @@ GET_URLS = {
     "admin_import_Q": lambda w: f"/admin/imports/importrecord/{w.record_Q}/change/",
     "admin_projects": lambda w: "/admin/projects/project/",
     "admin_reports": lambda w: "/admin/progress/report/",
+    "closes": lambda w: "/supervision/closes/",
+    "close_P": lambda w: f"/supervision/closes/{w.close_P}/",
+    "close_Q": lambda w: f"/supervision/closes/{w.close_Q}/",
+    "close_P_compare_Q": lambda w: f"/supervision/closes/{w.close_P}/?compare={w.close_Q}",
 }
 
 
@@ -404,6 +430,11 @@ POST_ROWS = {
     # Reading the file again with other column roles: the same gate, and nothing remembered.
     "imports_relayout": PostRow(url=lambda w: f"/imports/{w.record_P}/columns/", data=lambda w: {"role-0-1": "lead"},
                                 done=None, done_at=None),
+    "close_plan": PostRow(
+        url=lambda w: "/supervision/closes/",
+        data=lambda w: {"plan": w.plan_old, "period": ym(w.old_month)},
+        done=lambda w, u: PeriodClose.objects.filter(plan_id=w.plan_old, period=w.old_month, closed_by=u).exists(),
+        done_at=lambda w: f"/supervision/closes/{PeriodClose.objects.get(plan_id=w.plan_old, period=w.old_month).pk}/"),
 }
 
 
@@ -416,6 +447,7 @@ def snapshot() -> tuple:
         sorted(CoordinationRequest.objects.values_list("id", "closed_at", "closed_by", "resolution")),
         sorted(ImportRecord.objects.values_list("id", "status", "plan")), Project.objects.count(),
         SavedLayout.objects.count(),
+        PeriodClose.objects.count(), Snapshot.objects.count(),
     )
 
 
