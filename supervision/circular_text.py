@@ -8,6 +8,7 @@ renamed or a report corrected after the close changes nothing here."""
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -149,7 +150,9 @@ def reading(circular: Circular, figures: CloseFigures | None = None) -> Reading:
         title=circular.title, number_text=circular.number_text, draft=circular.is_draft,
         addressees=_("To every unit concerned:"), opening=paragraphs(circular.opening), parts=parts,
         office=_("%(jurisdiction)s supervision office") % {"jurisdiction": close.plan.jurisdiction.name},
-        dated=day(circular.published_at.date()) if circular.published_at else _("Draft, not yet published"),
+        # The day in the office's time zone: a circular published at 7:00 in Beijing is not dated the day before.
+        dated=(day(timezone.localdate(circular.published_at)) if circular.published_at
+               else _("Draft, not yet published")),
         annex_label=pgettext("circular", "Annex"), annex_title=_("Progress of every project"),
         annex_line=_("Annex: %(title)s") % {"title": _("Progress of every project")},
         annex_headers=[pgettext("circular", "No."), pgettext("circular", "Project"), _("lead unit"),
