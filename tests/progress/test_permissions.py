@@ -29,7 +29,10 @@ from imports.models import ImportRecord, SavedLayout
 from progress import services
 from progress.models import AssistingNote, Attachment, CoordinationRequest, Report, Revision
 from projects.models import Funding, FundingSource, Project, ProjectOrganization, ProjectPerson
+from supervision import circulars as circular_services
+from supervision.models import Circular, Event
 from tests.factories import make_jurisdiction, make_organization, make_person, make_plan, make_project, make_user
+from tests.supervision.factories import make_close
 
 pytestmark = pytest.mark.django_db
 
@@ -112,6 +115,19 @@ GET_MATRIX = {
     # Lists: 200 for staff, and (checked on every 200) no other district's project in them.
     "admin_projects":      (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200,         200),
     "admin_reports":       (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200,         200),
+    # The supervision office's circulars (supervision/views/circulars.py): a published one is read by the office, the
+    # leaders and the officers of the units it names (P's lead unit); a draft by the office only.
+    "circulars":           (LOGIN,       200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
+    "circular_P":          (LOGIN,       200,         404,         404,         404,         404,         200,         200,         200,         200,         200),
+    "circular_Q":          (LOGIN,       404,         404,         404,         200,         200,         404,         404,         200,         404,         200),
+    "circular_draft_P":    (LOGIN,       404,         404,         404,         404,         404,         404,         200,         200,         200,         200),
+    "export_circular_P":   (LOGIN,       200,         404,         404,         404,         404,         200,         200,         200,         200,         200),
+    "export_circular_draft_P": (LOGIN,   404,         404,         404,         404,         404,         404,         200,         200,         200,         200),
+    "edit_circular_draft_P": (LOGIN,     404,         404,         404,         404,         404,         404,         200,         200,         200,         200),
+    "edit_circular_P":     (LOGIN,       403,         404,         404,         404,         404,         403,         403,         403,         403,         403),
+    "draft_circular_get":  (LOGIN,       405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
+    "regenerate_circular_get": (LOGIN,   405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
+    "publish_circular_get": (LOGIN,      405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
 }
 
 # POST: every action, as every kind of user. DONE: it happened; anything else: nothing changed.
@@ -127,6 +143,10 @@ POST_MATRIX = {
     "close_request_Q":     (LOGIN,       404,         404,         404,         DONE,        403,         404,         404,         DONE,        404,         DONE),
     "imports_confirm":     (LOGIN,       403,         403,         403,         403,         403,         403,         403,         403,         UPLOAD,      UPLOAD),
     "imports_relayout":    (LOGIN,       403,         403,         403,         403,         403,         403,         403,         403,         UPLOAD,      UPLOAD),
+    "draft_circular":      (LOGIN,       403,         403,         404,         404,         404,         403,         DONE,        DONE,        DONE,        DONE),
+    "edit_circular":       (LOGIN,       404,         404,         404,         404,         404,         404,         DONE,        DONE,        DONE,        DONE),
+    "regenerate_circular": (LOGIN,       404,         404,         404,         404,         404,         404,         DONE,        DONE,        DONE,        DONE),
+    "publish_circular":    (LOGIN,       404,         404,         404,         404,         404,         404,         DONE,        DONE,        DONE,        DONE),
 }
 # fmt: on
 
@@ -151,6 +171,13 @@ ROUTES = {
     "review_P": "progress:review", "review_Q": "progress:review", "withdraw": "progress:withdraw",
     "note": "progress:note", "close_request": "progress:close_request", "close_request_Q": "progress:close_request",
     "imports_confirm": "imports:confirm", "imports_relayout": "imports:relayout",
+    "circulars": "supervision:circulars", "circular_P": "supervision:circular", "circular_Q": "supervision:circular",
+    "circular_draft_P": "supervision:circular", "export_circular_P": "supervision:circular_docx",
+    "export_circular_draft_P": "supervision:circular_docx", "edit_circular_draft_P": "supervision:edit_circular",
+    "edit_circular_P": "supervision:edit_circular", "draft_circular_get": "supervision:draft_circular",
+    "regenerate_circular_get": "supervision:regenerate_circular", "publish_circular_get": "supervision:publish_circular",
+    "draft_circular": "supervision:draft_circular", "edit_circular": "supervision:edit_circular",
+    "regenerate_circular": "supervision:regenerate_circular", "publish_circular": "supervision:publish_circular",
 }
 
 # Every named route of config.urls (admin/ and i18n/ aside) that the matrices above walk.
@@ -160,6 +187,8 @@ COVERED = {
     "progress:close_request", "progress:attachment", "progress:export",
     "projects:detail", "projects:list", "projects:export_xlsx", "projects:export_csv", "dashboard", "plan_table",
     "imports:upload", "imports:preview", "imports:confirm", "imports:relayout",
+    "supervision:circulars", "supervision:circular", "supervision:circular_docx", "supervision:edit_circular",
+    "supervision:draft_circular", "supervision:regenerate_circular", "supervision:publish_circular",
 }
 
 # Bugs found while writing the matrix are marked here (xfail, strict) until mended: (row, kind) -> why.
@@ -202,6 +231,10 @@ class World:
     record_P: int
     record_Q: int
     assist_unit: int
+    close_new: int  # a close of P's plan with no circular yet
+    circular_P: int  # published, on a close of P's plan
+    circular_Q: int  # published, on a close of Q's plan
+    circular_draft_P: int  # a draft, on another close of P's plan
 
 
 def build_world() -> World:
@@ -269,7 +302,27 @@ def build_world() -> World:
         request_P=CoordinationRequest.objects.get(report=r).pk, request_Q=CoordinationRequest.objects.get(report=rq).pk,
         record_P=record(plan_p, SECRETS["P"][2]).pk, record_Q=record(plan_q, SECRETS["Q"][2]).pk,
         assist_unit=assist_unit.pk,
+        **circulars(users, plan_p, plan_q, {p: lead_unit, q: fz_unit}),
     )
+
+
+def circulars(users: dict, plan_p, plan_q, lead_units: dict) -> dict:
+    """P's plan: a published circular, a draft, and a close without one; Q's plan: a published circular."""
+    year = timezone.localdate().year
+
+    def close(plan, month):
+        return make_close(plan=plan, month=date(year, month, 1), rows=[(project, "green", 40) for project in lead_units
+                                                                       if project.plan_id == plan.pk],
+                          details={project: {"organization": unit, "lead_unit": unit.name}
+                                   for project, unit in lead_units.items()})
+
+    def published(plan, user):
+        circular = circular_services.draft_circular(user=user, close=close(plan, 1))
+        return circular_services.publish_circular(user=user, circular=circular, version=circular.version).pk
+
+    return {"circular_P": published(plan_p, users["coord"]), "circular_Q": published(plan_q, users["fz_coord"]),
+            "circular_draft_P": circular_services.draft_circular(user=users["coord"], close=close(plan_p, 2)).pk,
+            "close_new": close(plan_p, 3).pk}
 
 
 @pytest.fixture(scope="module")
@@ -337,11 +390,26 @@ GET_URLS = {
     "admin_import_Q": lambda w: f"/admin/imports/importrecord/{w.record_Q}/change/",
     "admin_projects": lambda w: "/admin/projects/project/",
     "admin_reports": lambda w: "/admin/progress/report/",
+    "circulars": lambda w: "/supervision/circulars/",
+    "circular_P": lambda w: f"/supervision/circulars/{w.circular_P}/",
+    "circular_Q": lambda w: f"/supervision/circulars/{w.circular_Q}/",
+    "circular_draft_P": lambda w: f"/supervision/circulars/{w.circular_draft_P}/",
+    "export_circular_P": lambda w: f"/supervision/circulars/{w.circular_P}/circular.docx",
+    "export_circular_draft_P": lambda w: f"/supervision/circulars/{w.circular_draft_P}/circular.docx",
+    "edit_circular_draft_P": lambda w: f"/supervision/circulars/{w.circular_draft_P}/edit/",
+    "edit_circular_P": lambda w: f"/supervision/circulars/{w.circular_P}/edit/",
+    "draft_circular_get": lambda w: f"/supervision/closes/{w.close_new}/circular/",
+    "regenerate_circular_get": lambda w: f"/supervision/circulars/{w.circular_draft_P}/regenerate/",
+    "publish_circular_get": lambda w: f"/supervision/circulars/{w.circular_draft_P}/publish/",
 }
 
 
 def _report(pk: int) -> Report:
     return Report.objects.get(pk=pk)
+
+
+def _circular(pk: int) -> Circular:
+    return Circular.objects.get(pk=pk)
 
 
 @dataclass
@@ -404,6 +472,28 @@ POST_ROWS = {
     # Reading the file again with other column roles: the same gate, and nothing remembered.
     "imports_relayout": PostRow(url=lambda w: f"/imports/{w.record_P}/columns/", data=lambda w: {"role-0-1": "lead"},
                                 done=None, done_at=None),
+    "draft_circular": PostRow(
+        url=lambda w: f"/supervision/closes/{w.close_new}/circular/", data=lambda w: {},
+        done=lambda w, u: Circular.objects.filter(close_id=w.close_new, created_by=u, status="draft").exists(),
+        done_at=lambda w: f"/supervision/circulars/{Circular.objects.get(close_id=w.close_new).pk}/"),
+    "edit_circular": PostRow(
+        url=lambda w: f"/supervision/circulars/{w.circular_draft_P}/edit/",
+        data=lambda w: {"version": _circular(w.circular_draft_P).version, "opening": "改写的开头",
+                        "summary_remarks": "", "requirements": "要求"},
+        done=lambda w, u: _circular(w.circular_draft_P).opening == "改写的开头",
+        done_at=lambda w: f"/supervision/circulars/{w.circular_draft_P}/"),
+    "regenerate_circular": PostRow(
+        url=lambda w: f"/supervision/circulars/{w.circular_draft_P}/regenerate/",
+        data=lambda w: {"version": _circular(w.circular_draft_P).version},
+        done=lambda w, u: Event.objects.filter(subject="circular", subject_id=w.circular_draft_P,
+                                               action="regenerated", author=u).exists(),
+        done_at=lambda w: f"/supervision/circulars/{w.circular_draft_P}/"),
+    "publish_circular": PostRow(
+        url=lambda w: f"/supervision/circulars/{w.circular_draft_P}/publish/",
+        data=lambda w: {"version": _circular(w.circular_draft_P).version},
+        done=lambda w, u: (_circular(w.circular_draft_P).status, _circular(w.circular_draft_P).published_by) == (
+            "published", u),
+        done_at=lambda w: f"/supervision/circulars/{w.circular_draft_P}/"),
 }
 
 
@@ -416,6 +506,8 @@ def snapshot() -> tuple:
         sorted(CoordinationRequest.objects.values_list("id", "closed_at", "closed_by", "resolution")),
         sorted(ImportRecord.objects.values_list("id", "status", "plan")), Project.objects.count(),
         SavedLayout.objects.count(),
+        sorted(Circular.objects.values_list("id", "close", "status", "version", "opening", "number", "published_by")),
+        Event.objects.count(),
     )
 
 
