@@ -27,6 +27,9 @@ BODY_SIZE = Pt(16)  # 三号
 TITLE_SIZE = Pt(22)  # 二号
 TABLE_SIZE = Pt(10.5)  # 五号
 LINE = Pt(28)
+# The annex's columns on a landscape A4 page (257 mm between the margins): the project's name gets the room.
+ANNEX_WIDTHS = [Mm(12), Mm(68), Mm(40), Mm(18), Mm(20), Mm(20), Mm(26), Mm(26), Mm(27)]
+NUMERIC = {4, 5, 7, 8}  # columns of figures, aligned right as figures are
 INDENT = Pt(32)  # two characters of 三号
 
 
@@ -115,12 +118,18 @@ def _annex(document, reading: Reading) -> None:
     table = document.add_table(rows=1, cols=len(reading.annex_headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
     for cell, text in zip(table.rows[0].cells, reading.annex_headers):
-        _cell(cell, text, HEADING_FONT)
+        _cell(cell, text, HEADING_FONT, WD_ALIGN_PARAGRAPH.CENTER)
     _repeat_as_header(table.rows[0])
     for row in [*reading.annex_rows, reading.annex_total]:
-        for cell, text in zip(table.add_row().cells, _values(row)):
-            _cell(cell, text, BODY_FONT)
+        for column, (cell, text) in enumerate(zip(table.add_row().cells, _values(row))):
+            _cell(cell, text, BODY_FONT, WD_ALIGN_PARAGRAPH.RIGHT if column in NUMERIC else None)
+    # Word reads each cell's width, LibreOffice the table's grid: both are set.
+    for column, width in zip(table.columns, ANNEX_WIDTHS):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
 
 
 def _values(row: AnnexRow) -> list[str]:
@@ -128,9 +137,11 @@ def _values(row: AnnexRow) -> list[str]:
             row.annual_investment, row.disbursed]
 
 
-def _cell(cell, text: str, font: str) -> None:
+def _cell(cell, text: str, font: str, align=None) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
+    if align is not None:
+        paragraph.paragraph_format.alignment = align
     _run(paragraph, text, font, TABLE_SIZE)
 
 
