@@ -177,9 +177,8 @@ def _overall(close: PeriodClose, figures: CloseFigures) -> list[str]:
         "unknown": s[Standing.UNKNOWN]}]
     lines.append(_("Status lights: %(green)s green, %(yellow)s yellow, %(red)s red, %(done)s done.") % lights)
     if figures.mean_percent is not None:
-        reported = figures.projects - s[Standing.UNKNOWN]
         lines.append(_("The %(count)s projects that reported a percent complete are %(percent)s%% complete on "
-                       "average.") % {"count": reported, "percent": figures.mean_percent})
+                       "average.") % {"count": figures.reported, "percent": figures.mean_percent})
     if figures.annual_investment:
         lines.append(_("Of the %(planned)s 万元 planned for the year, %(disbursed)s 万元 has been disbursed "
                        "(%(percent)s%%).") % {"planned": plain(figures.annual_investment),

@@ -18,6 +18,7 @@ from supervision.circulars import (
     publish_circular,
     regenerate_circular,
 )
+from supervision.figures import close_figures
 from supervision.models import Circular, Event, Rules
 from tests.supervision.circular_world import build_circular_world, instruct, open_request, text_of
 from tests.supervision.factories import make_close
@@ -76,6 +77,15 @@ def test_a_close_whose_projects_have_different_targets_says_so_instead_of_one_ta
     world.close.snapshots.filter(project=world.projects["ahead"]).update(target=60)
     text = text_of(reading(drafted(world)))
     assert "对照各项目序时进度，超序时" in text
+
+
+def test_the_mean_percent_counts_only_the_projects_that_reported_one():
+    world = build_circular_world()
+    # Verified complete without a percent: done, but not among those the mean is taken of.
+    world.close.snapshots.filter(project=world.projects["done"]).update(percent=None)
+    figures = close_figures(world.close)
+    assert (figures.standings["done"], figures.reported, figures.mean_percent) == (1, 3, 49)  # (75 + 52 + 20) / 3
+    assert "已报送完成进度的3个项目平均完成49%。" in text_of(reading(drafted(world), figures))
 
 
 def test_a_second_draft_of_the_same_close_is_refused_and_writes_nothing():
