@@ -111,7 +111,7 @@ def default_wording(close: PeriodClose, figures: CloseFigures) -> Wording:
                     "time-proportional target and need the close attention of their units.") % {"count": behind}
     else:
         remarks = _("On the whole every project that reported is at or ahead of the time-proportional target.")
-    if plan.report_frequency == Plan.ReportFrequency.DATES:
+    if plan.report_frequency != Plan.ReportFrequency.MONTHLY:  # quarterly, or on listed dates
         reporting = _("2. Every lead unit reports its progress truthfully and completely by the dates the plan "
                       "sets; units that report late or not at all will be named again in the next circular.")
     else:
