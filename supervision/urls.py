@@ -2,10 +2,19 @@
 
 from django.urls import path
 
-from supervision.views import closes
+from supervision.views import circulars, closes
 
 app_name = "supervision"
 urlpatterns = [
     path("closes/", closes.closes, name="closes"),
     path("closes/<int:pk>/", closes.close, name="close"),
+]
+urlpatterns += [
+    path("circulars/", circulars.circulars, name="circulars"),
+    path("closes/<int:close_pk>/circular/", circulars.draft_circular, name="draft_circular"),
+    path("circulars/<int:pk>/", circulars.circular, name="circular"),
+    path("circulars/<int:pk>/edit/", circulars.edit_circular, name="edit_circular"),
+    path("circulars/<int:pk>/regenerate/", circulars.regenerate_circular, name="regenerate_circular"),
+    path("circulars/<int:pk>/publish/", circulars.publish_circular, name="publish_circular"),
+    path("circulars/<int:pk>/circular.docx", circulars.circular_docx, name="circular_docx"),
 ]

@@ -29,7 +29,8 @@ from imports.models import ImportRecord, SavedLayout
 from progress import services
 from progress.models import AssistingNote, Attachment, CoordinationRequest, Report, Revision
 from projects.models import Funding, FundingSource, Project, ProjectOrganization, ProjectPerson
-from supervision.models import PeriodClose, Snapshot
+from supervision import circulars as circular_services
+from supervision.models import Circular, Event, PeriodClose, Snapshot
 from tests.factories import make_jurisdiction, make_organization, make_person, make_plan, make_project, make_user
 from tests.supervision.factories import make_close
 
@@ -120,6 +121,19 @@ GET_MATRIX = {
     "close_P":             (LOGIN,       403,         403,         403,         404,         403,         200,         200,         200,         200,         200),
     "close_Q":             (LOGIN,       403,         403,         403,         200,         403,         404,         404,         200,         404,         200),
     "close_P_compare_Q":   (LOGIN,       403,         403,         403,         404,         403,         200,         200,         200,         200,         200),
+    # The supervision office's circulars (supervision/views/circulars.py): a published one is read by the office, the
+    # leaders and the officers of the units it names (P's lead unit); a draft by the office only.
+    "circulars":           (LOGIN,       200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
+    "circular_P":          (LOGIN,       200,         404,         404,         404,         404,         200,         200,         200,         200,         200),
+    "circular_Q":          (LOGIN,       404,         404,         404,         200,         200,         404,         404,         200,         404,         200),
+    "circular_draft_P":    (LOGIN,       404,         404,         404,         404,         404,         404,         200,         200,         200,         200),
+    "export_circular_P":   (LOGIN,       200,         404,         404,         404,         404,         200,         200,         200,         200,         200),
+    "export_circular_draft_P": (LOGIN,   404,         404,         404,         404,         404,         404,         200,         200,         200,         200),
+    "edit_circular_draft_P": (LOGIN,     404,         404,         404,         404,         404,         404,         200,         200,         200,         200),
+    "edit_circular_P":     (LOGIN,       403,         404,         404,         404,         404,         403,         403,         403,         403,         403),
+    "draft_circular_get":  (LOGIN,       405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
+    "regenerate_circular_get": (LOGIN,   405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
+    "publish_circular_get": (LOGIN,      405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
 }
 
 # POST: every action, as every kind of user. DONE: it happened; anything else: nothing changed.
@@ -137,6 +151,10 @@ POST_MATRIX = {
     "imports_relayout":    (LOGIN,       403,         403,         403,         403,         403,         403,         403,         403,         UPLOAD,      UPLOAD),
     # Closing last year's December of 鲤城区's old plan: reviewers who see it; 丰泽区's coordinator does not see it.
     "close_plan":          (LOGIN,       403,         403,         403,         404,         403,         403,         DONE,        DONE,        DONE,        DONE),
+    "draft_circular":      (LOGIN,       403,         403,         404,         404,         404,         403,         DONE,        DONE,        DONE,        DONE),
+    "edit_circular":       (LOGIN,       404,         404,         404,         404,         404,         404,         DONE,        DONE,        DONE,        DONE),
+    "regenerate_circular": (LOGIN,       404,         404,         404,         404,         404,         404,         DONE,        DONE,        DONE,        DONE),
+    "publish_circular":    (LOGIN,       404,         404,         404,         404,         404,         404,         DONE,        DONE,        DONE,        DONE),
 }
 # fmt: on
 
@@ -163,6 +181,13 @@ ROUTES = {
     "imports_confirm": "imports:confirm", "imports_relayout": "imports:relayout",
     "closes": "supervision:closes", "close_P": "supervision:close", "close_Q": "supervision:close",
     "close_P_compare_Q": "supervision:close", "close_plan": "supervision:closes",
+    "circulars": "supervision:circulars", "circular_P": "supervision:circular", "circular_Q": "supervision:circular",
+    "circular_draft_P": "supervision:circular", "export_circular_P": "supervision:circular_docx",
+    "export_circular_draft_P": "supervision:circular_docx", "edit_circular_draft_P": "supervision:edit_circular",
+    "edit_circular_P": "supervision:edit_circular", "draft_circular_get": "supervision:draft_circular",
+    "regenerate_circular_get": "supervision:regenerate_circular", "publish_circular_get": "supervision:publish_circular",
+    "draft_circular": "supervision:draft_circular", "edit_circular": "supervision:edit_circular",
+    "regenerate_circular": "supervision:regenerate_circular", "publish_circular": "supervision:publish_circular",
 }
 
 # Every named route of config.urls (admin/ and i18n/ aside) that the matrices above walk.
@@ -173,6 +198,8 @@ COVERED = {
     "projects:detail", "projects:list", "projects:export_xlsx", "projects:export_csv", "dashboard", "plan_table",
     "imports:upload", "imports:preview", "imports:confirm", "imports:relayout",
     "supervision:closes", "supervision:close",
+    "supervision:circulars", "supervision:circular", "supervision:circular_docx", "supervision:edit_circular",
+    "supervision:draft_circular", "supervision:regenerate_circular", "supervision:publish_circular",
 }
 
 # Bugs found while writing the matrix are marked here (xfail, strict) until mended: (row, kind) -> why.
@@ -219,6 +246,10 @@ class World:
     close_Q: int
     plan_old: int  # last year's plan of 鲤城区, whose December nobody has closed
     old_month: date
+    close_new: int  # a close of P's plan with no circular yet
+    circular_P: int  # published, on a close of P's plan
+    circular_Q: int  # published, on a close of Q's plan
+    circular_draft_P: int  # a draft, on another close of P's plan
 
 
 def build_world() -> World:
@@ -291,7 +322,29 @@ def build_world() -> World:
         close_P=make_close(plan=plan_p, month=month, rows=[(p, "green", 40)]).pk,
         close_Q=make_close(plan=plan_q, month=month, rows=[(q, "green", 20)]).pk,
         plan_old=plan_old.pk, old_month=date(year - 1, 12, 1),
+        **circulars(users, plan_p, plan_q, {p: lead_unit, q: fz_unit}),
     )
+
+
+def circulars(users: dict, plan_p, plan_q, lead_units: dict) -> dict:
+    """P's plan: a published circular, a draft, and a close without one; Q's plan: a published circular.
+
+    Months 2 to 4: January of both plans is closed for the close pages' rows."""
+    year = timezone.localdate().year
+
+    def close(plan, month):
+        return make_close(plan=plan, month=date(year, month, 1), rows=[(project, "green", 40) for project in lead_units
+                                                                       if project.plan_id == plan.pk],
+                          details={project: {"organization": unit, "lead_unit": unit.name}
+                                   for project, unit in lead_units.items()})
+
+    def published(plan, user):
+        circular = circular_services.draft_circular(user=user, close=close(plan, 2))
+        return circular_services.publish_circular(user=user, circular=circular, version=circular.version).pk
+
+    return {"circular_P": published(plan_p, users["coord"]), "circular_Q": published(plan_q, users["fz_coord"]),
+            "circular_draft_P": circular_services.draft_circular(user=users["coord"], close=close(plan_p, 3)).pk,
+            "close_new": close(plan_p, 4).pk}
 
 
 @pytest.fixture(scope="module")
@@ -363,11 +416,26 @@ GET_URLS = {
     "close_P": lambda w: f"/supervision/closes/{w.close_P}/",
     "close_Q": lambda w: f"/supervision/closes/{w.close_Q}/",
     "close_P_compare_Q": lambda w: f"/supervision/closes/{w.close_P}/?compare={w.close_Q}",
+    "circulars": lambda w: "/supervision/circulars/",
+    "circular_P": lambda w: f"/supervision/circulars/{w.circular_P}/",
+    "circular_Q": lambda w: f"/supervision/circulars/{w.circular_Q}/",
+    "circular_draft_P": lambda w: f"/supervision/circulars/{w.circular_draft_P}/",
+    "export_circular_P": lambda w: f"/supervision/circulars/{w.circular_P}/circular.docx",
+    "export_circular_draft_P": lambda w: f"/supervision/circulars/{w.circular_draft_P}/circular.docx",
+    "edit_circular_draft_P": lambda w: f"/supervision/circulars/{w.circular_draft_P}/edit/",
+    "edit_circular_P": lambda w: f"/supervision/circulars/{w.circular_P}/edit/",
+    "draft_circular_get": lambda w: f"/supervision/closes/{w.close_new}/circular/",
+    "regenerate_circular_get": lambda w: f"/supervision/circulars/{w.circular_draft_P}/regenerate/",
+    "publish_circular_get": lambda w: f"/supervision/circulars/{w.circular_draft_P}/publish/",
 }
 
 
 def _report(pk: int) -> Report:
     return Report.objects.get(pk=pk)
+
+
+def _circular(pk: int) -> Circular:
+    return Circular.objects.get(pk=pk)
 
 
 @dataclass
@@ -435,6 +503,28 @@ POST_ROWS = {
         data=lambda w: {"plan": w.plan_old, "period": ym(w.old_month)},
         done=lambda w, u: PeriodClose.objects.filter(plan_id=w.plan_old, period=w.old_month, closed_by=u).exists(),
         done_at=lambda w: f"/supervision/closes/{PeriodClose.objects.get(plan_id=w.plan_old, period=w.old_month).pk}/"),
+    "draft_circular": PostRow(
+        url=lambda w: f"/supervision/closes/{w.close_new}/circular/", data=lambda w: {},
+        done=lambda w, u: Circular.objects.filter(close_id=w.close_new, created_by=u, status="draft").exists(),
+        done_at=lambda w: f"/supervision/circulars/{Circular.objects.get(close_id=w.close_new).pk}/"),
+    "edit_circular": PostRow(
+        url=lambda w: f"/supervision/circulars/{w.circular_draft_P}/edit/",
+        data=lambda w: {"version": _circular(w.circular_draft_P).version, "opening": "改写的开头",
+                        "summary_remarks": "", "requirements": "要求"},
+        done=lambda w, u: _circular(w.circular_draft_P).opening == "改写的开头",
+        done_at=lambda w: f"/supervision/circulars/{w.circular_draft_P}/"),
+    "regenerate_circular": PostRow(
+        url=lambda w: f"/supervision/circulars/{w.circular_draft_P}/regenerate/",
+        data=lambda w: {"version": _circular(w.circular_draft_P).version},
+        done=lambda w, u: Event.objects.filter(subject="circular", subject_id=w.circular_draft_P,
+                                               action="regenerated", author=u).exists(),
+        done_at=lambda w: f"/supervision/circulars/{w.circular_draft_P}/"),
+    "publish_circular": PostRow(
+        url=lambda w: f"/supervision/circulars/{w.circular_draft_P}/publish/",
+        data=lambda w: {"version": _circular(w.circular_draft_P).version},
+        done=lambda w, u: (_circular(w.circular_draft_P).status, _circular(w.circular_draft_P).published_by) == (
+            "published", u),
+        done_at=lambda w: f"/supervision/circulars/{w.circular_draft_P}/"),
 }
 
 
@@ -448,6 +538,8 @@ def snapshot() -> tuple:
         sorted(ImportRecord.objects.values_list("id", "status", "plan")), Project.objects.count(),
         SavedLayout.objects.count(),
         PeriodClose.objects.count(), Snapshot.objects.count(),
+        sorted(Circular.objects.values_list("id", "close", "status", "version", "opening", "number", "published_by")),
+        Event.objects.count(),
     )
 
 
