@@ -13,7 +13,7 @@ test_every_route_has_a_row_in_the_matrix."""
 import struct
 import zlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -28,7 +28,9 @@ from accounts.roles import Role
 from imports.models import ImportRecord, SavedLayout
 from progress import services
 from progress.models import AssistingNote, Attachment, CoordinationRequest, Report, Revision
-from projects.models import Funding, FundingSource, Project, ProjectOrganization, ProjectPerson
+from projects.models import Funding, FundingSource, Plan, Project, ProjectOrganization, ProjectPerson
+from supervision.instructions import write_instruction
+from supervision.models import Chase, Event, Instruction
 from tests.factories import make_jurisdiction, make_organization, make_person, make_plan, make_project, make_user
 
 pytestmark = pytest.mark.django_db
@@ -112,6 +114,13 @@ GET_MATRIX = {
     # Lists: 200 for staff, and (checked on every 200) no other district's project in them.
     "admin_projects":      (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200,         200),
     "admin_reports":       (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200,         200),
+    # Leaders' instructions: leaders write on what they see; the page and list go with the project; chasing is the office's.
+    "instruction_new_P":   (LOGIN,       403,         403,         404,         404,         404,         200,         403,         403,         403,         403),
+    "instruction_new_Q":   (LOGIN,       404,         404,         404,         403,         403,         404,         404,         403,         404,         403),
+    "instruction_P":       (LOGIN,       200,         200,         404,         404,         404,         200,         200,         200,         200,         200),
+    "instructions":        (LOGIN,       200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
+    "chase":               (LOGIN,       403,         403,         403,         200,         403,         403,         200,         200,         200,         200),
+    "chase_read_get":      (LOGIN,       405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
 }
 
 # POST: every action, as every kind of user. DONE: it happened; anything else: nothing changed.
@@ -127,6 +136,11 @@ POST_MATRIX = {
     "close_request_Q":     (LOGIN,       404,         404,         404,         DONE,        403,         404,         404,         DONE,        404,         DONE),
     "imports_confirm":     (LOGIN,       403,         403,         403,         403,         403,         403,         403,         403,         UPLOAD,      UPLOAD),
     "imports_relayout":    (LOGIN,       403,         403,         403,         403,         403,         403,         403,         403,         UPLOAD,      UPLOAD),
+    "instruction_write":   (LOGIN,       403,         403,         404,         404,         404,         DONE,        403,         403,         403,         403),
+    "instruction_answer":  (LOGIN,       DONE,        403,         404,         404,         404,         403,         403,         403,         403,         403),
+    "instruction_close":   (LOGIN,       403,         403,         404,         404,         404,         DONE,        DONE,        DONE,        DONE,        DONE),
+    "chase_unit":          (LOGIN,       403,         403,         403,         404,         403,         403,         DONE,        DONE,        DONE,        DONE),
+    "chase_read":          (LOGIN,       DONE,        404,         404,         404,         404,         404,         403,         403,         403,         403),
 }
 # fmt: on
 
@@ -151,6 +165,11 @@ ROUTES = {
     "review_P": "progress:review", "review_Q": "progress:review", "withdraw": "progress:withdraw",
     "note": "progress:note", "close_request": "progress:close_request", "close_request_Q": "progress:close_request",
     "imports_confirm": "imports:confirm", "imports_relayout": "imports:relayout",
+    "instruction_new_P": "supervision:write_instruction", "instruction_new_Q": "supervision:write_instruction",
+    "instruction_P": "supervision:instruction", "instructions": "supervision:instructions",
+    "chase": "supervision:chase", "chase_read_get": "supervision:chase_read",
+    "instruction_write": "supervision:write_instruction", "instruction_answer": "supervision:instruction",
+    "instruction_close": "supervision:instruction", "chase_unit": "supervision:chase", "chase_read": "supervision:chase_read",
 }
 
 # Every named route of config.urls (admin/ and i18n/ aside) that the matrices above walk.
@@ -160,6 +179,8 @@ COVERED = {
     "progress:close_request", "progress:attachment", "progress:export",
     "projects:detail", "projects:list", "projects:export_xlsx", "projects:export_csv", "dashboard", "plan_table",
     "imports:upload", "imports:preview", "imports:confirm", "imports:relayout",
+    "supervision:write_instruction", "supervision:instruction", "supervision:instructions", "supervision:chase",
+    "supervision:chase_read",
 }
 
 # Bugs found while writing the matrix are marked here (xfail, strict) until mended: (row, kind) -> why.
@@ -202,6 +223,9 @@ class World:
     record_P: int
     record_Q: int
     assist_unit: int
+    lead_unit: int
+    instruction_P: int  # a leader's instruction on P, open
+    chase_P: int  # a chase of P's lead unit, unread
 
 
 def build_world() -> World:
@@ -269,7 +293,20 @@ def build_world() -> World:
         request_P=CoordinationRequest.objects.get(report=r).pk, request_Q=CoordinationRequest.objects.get(report=rq).pk,
         record_P=record(plan_p, SECRETS["P"][2]).pk, record_Q=record(plan_q, SECRETS["Q"][2]).pk,
         assist_unit=assist_unit.pk,
+        **_supervision_world(users, p, plan_p, lead_unit),
     )
+
+
+def _supervision_world(users: dict, p: Project, plan_p: Plan, lead_unit) -> dict:
+    """An open instruction on P, a chase of P's lead unit, and a project of that unit whose report fell due on
+    1 January, so that the unit owes something to chase on every day of the year but the first."""
+    owed = make_project(plan=make_plan(jurisdiction=plan_p.jurisdiction, year=plan_p.year, kind="work_report",
+                                       report_frequency="dates", report_dates="1-1"), name="催报示例项目")
+    ProjectOrganization.objects.create(project=owed, organization=lead_unit, role="lead")
+    instruction = write_instruction(user=users["leader"], project=p, text="请加快进度。", urgency="normal")
+    chase = Chase.objects.create(organization=lead_unit, sent_at=timezone.now() - timedelta(days=1),
+                                 sent_by=users["coord"])
+    return {"lead_unit": lead_unit.pk, "instruction_P": instruction.pk, "chase_P": chase.pk}
 
 
 @pytest.fixture(scope="module")
@@ -337,6 +374,12 @@ GET_URLS = {
     "admin_import_Q": lambda w: f"/admin/imports/importrecord/{w.record_Q}/change/",
     "admin_projects": lambda w: "/admin/projects/project/",
     "admin_reports": lambda w: "/admin/progress/report/",
+    "instruction_new_P": lambda w: f"/supervision/projects/{w.P}/instructions/new/",
+    "instruction_new_Q": lambda w: f"/supervision/projects/{w.Q}/instructions/new/",
+    "instruction_P": lambda w: f"/supervision/instructions/{w.instruction_P}/",
+    "instructions": lambda w: "/supervision/instructions/",
+    "chase": lambda w: "/supervision/chase/",
+    "chase_read_get": lambda w: f"/supervision/chases/{w.chase_P}/read/",
 }
 
 
@@ -404,6 +447,33 @@ POST_ROWS = {
     # Reading the file again with other column roles: the same gate, and nothing remembered.
     "imports_relayout": PostRow(url=lambda w: f"/imports/{w.record_P}/columns/", data=lambda w: {"role-0-1": "lead"},
                                 done=None, done_at=None),
+    "instruction_write": PostRow(
+        url=lambda w: f"/supervision/projects/{w.P}/instructions/new/",
+        data=lambda w: {"text": "新的批示", "urgency": "urgent"},
+        done=lambda w, u: Instruction.objects.filter(project_id=w.P, author=u, text="新的批示").exists(),
+        done_at=lambda w: f"/supervision/instructions/{Instruction.objects.latest('pk').pk}/"),
+    "instruction_answer": PostRow(
+        url=lambda w: f"/supervision/instructions/{w.instruction_P}/",
+        data=lambda w: {"answer": "", "version": Instruction.objects.get(pk=w.instruction_P).version, "text": "已办理"},
+        done=lambda w, u: Instruction.objects.filter(pk=w.instruction_P, status="answered", answered_by=u).exists(),
+        done_at=lambda w: f"/supervision/instructions/{w.instruction_P}/"),
+    "instruction_close": PostRow(
+        url=lambda w: f"/supervision/instructions/{w.instruction_P}/",
+        data=lambda w: {"close": "", "version": Instruction.objects.get(pk=w.instruction_P).version, "note": "已办结"},
+        done=lambda w, u: Instruction.objects.filter(pk=w.instruction_P, status="closed", closed_by=u).exists(),
+        done_at=lambda w: f"/supervision/instructions/{w.instruction_P}/"),
+    # On 1 January nothing has fallen due yet: the chase is asked for and, rightly, nothing is sent.
+    "chase_unit": PostRow(
+        url=lambda w: "/supervision/chase/",
+        data=lambda w: {"unit": w.lead_unit},
+        done=lambda w, u: (Chase.objects.filter(organization_id=w.lead_unit, sent_by=u).exclude(pk=w.chase_P).exists()
+                           or timezone.localdate().timetuple().tm_yday == 1),
+        done_at=lambda w: "/supervision/chase/"),
+    "chase_read": PostRow(
+        url=lambda w: f"/supervision/chases/{w.chase_P}/read/",
+        data=lambda w: {},
+        done=lambda w, u: Chase.objects.filter(pk=w.chase_P, read_by=u, read_at__isnull=False).exists(),
+        done_at=lambda w: "/"),
 }
 
 
@@ -416,6 +486,8 @@ def snapshot() -> tuple:
         sorted(CoordinationRequest.objects.values_list("id", "closed_at", "closed_by", "resolution")),
         sorted(ImportRecord.objects.values_list("id", "status", "plan")), Project.objects.count(),
         SavedLayout.objects.count(),
+        sorted(Instruction.objects.values_list("id", "status", "version", "answer", "closed_by")),
+        sorted(Chase.objects.values_list("id", "read_at", "read_by")), Event.objects.count(),
     )
 
 
