@@ -193,7 +193,7 @@ def mark_chase_read(*, user: User, chase: Chase) -> Chase:
     """An officer of the chased unit says they have seen the chase (on their task page)."""
     if Role.OFFICER not in roles_of(user) or user.organization_id != chase.organization_id:
         raise PermissionDenied(_("Only an information officer of the chased unit marks it read."))
-    chase = Chase.objects.select_for_update().select_related("read_by").get(pk=chase.pk)
+    chase = Chase.objects.select_for_update().get(pk=chase.pk)
     if chase.read_at is not None:
         by = chase.read_by.get_full_name() or chase.read_by.username if chase.read_by else "—"
         raise ValidationError(_("%(name)s marked this chase read already.") % {"name": by})
