@@ -182,3 +182,23 @@ def test_an_officer_marks_a_chase_read_and_unread_ones_come_first(world):
     assert second.read_by == world.officer and second.read_at is not None
     with pytest.raises(PermissionDenied):
         mark_chase_read(user=world.complete_officer, chase=first)
+
+
+def test_the_message_is_in_the_sites_language_whoever_presses_the_button(world):
+    from django.utils import translation
+
+    with translation.override("en"), clock.pinned(TODAY):
+        chase_units(user=world.coordinator)
+    assert mail.outbox[0].subject == "催报：4 项进展逾期未报送"
+    assert "已逾期 62 天" in mail.outbox[0].body
+
+
+def test_a_long_list_is_cut_to_fit_the_wecom_robot_and_says_where_the_rest_is(world):
+    from supervision.chase_messages import post_to_robot
+
+    lines = "\n".join(f"· 第{n}个项目：{YEAR}-01 进展应于 {YEAR}-01-22 前报送，已逾期 62 天。" for n in range(100))
+    with robot() as wecom:
+        assert post_to_robot(url=wecom.url, kind="wecom", text=f"催报\n{lines}") == ""
+    content = wecom.bodies[0]["text"]["content"]
+    assert len(content.encode()) <= 2048
+    assert content.startswith("催报\n· 第0个项目") and content.endswith("……（完整清单请登录系统查看）")
