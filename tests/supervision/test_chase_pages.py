@@ -40,7 +40,8 @@ def test_the_page_lists_each_late_unit_with_exactly_its_missing_reports(client, 
     client.force_login(world.coordinator)
     body = client.get(URL).content.decode()
     assert "区住建局" in body and "缺报 4 项" in body and "本年尚未催报" in body
-    assert f"{YEAR}-01</a> (逾期 62 天)" in body and f"{YEAR}-03</a> (逾期 3 天)" in body
+    assert f'{YEAR}-01</a> <span class="late-days">逾期 62 天</span>' in body
+    assert f'{YEAR}-03</a> <span class="late-days">逾期 3 天</span>' in body
     assert "区教育局" not in body and "区文旅局" not in body  # complete; past year
     assert f'name="unit" value="{world.late.pk}"' in body and "全部催报（1 个单位）" in body
 

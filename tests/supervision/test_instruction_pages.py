@@ -87,7 +87,8 @@ def test_who_may_open_the_form(client, world):
 def test_the_unit_answers_on_the_instruction_page_and_the_leader_closes_it_there(client, world):
     instruction = written(world)
     client.force_login(world.officer)
-    assert 'name="answer"' in client.get(page(instruction)).content.decode()
+    shown = client.get(page(instruction)).content.decode()
+    assert 'name="answer"' in shown and "本单位答复：" in shown
     response = client.post(page(instruction), {"answer": "", "version": 1, "text": "已完成 80%。"})
     assert response.status_code == 302
     client.force_login(world.leader)
