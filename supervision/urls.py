@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from supervision.views import circulars, closes
+from supervision.views import chases, circulars, closes, instructions
 
 app_name = "supervision"
 urlpatterns = [
@@ -17,4 +17,11 @@ urlpatterns += [
     path("circulars/<int:pk>/regenerate/", circulars.regenerate_circular, name="regenerate_circular"),
     path("circulars/<int:pk>/publish/", circulars.publish_circular, name="publish_circular"),
     path("circulars/<int:pk>/circular.docx", circulars.circular_docx, name="circular_docx"),
+]
+urlpatterns += [
+    path("projects/<int:pk>/instructions/new/", instructions.write_instruction, name="write_instruction"),
+    path("instructions/", instructions.instructions, name="instructions"),
+    path("instructions/<int:pk>/", instructions.instruction, name="instruction"),
+    path("chase/", chases.chase, name="chase"),
+    path("chases/<int:pk>/read/", chases.chase_read, name="chase_read"),
 ]

@@ -1,9 +1,10 @@
 """The cycle's models, one module per topic; each is imported here so Django finds it."""
 
+from supervision.models.chases import Chase, ChaseItem
 from supervision.models.circulars import Circular
 from supervision.models.closes import PeriodClose, Snapshot
 from supervision.models.events import Event
 from supervision.models.instructions import Instruction
 from supervision.models.rules import Rules, Sequence
 
-__all__ = ["Circular", "Event", "Instruction", "PeriodClose", "Rules", "Sequence", "Snapshot"]
+__all__ = ["Chase", "ChaseItem", "Circular", "Event", "Instruction", "PeriodClose", "Rules", "Sequence", "Snapshot"]

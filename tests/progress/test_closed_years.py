@@ -6,7 +6,6 @@ is a past year. Within the year nothing changes (tests/progress/test_lights.py).
 from datetime import date
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.roles import Role
@@ -84,16 +83,6 @@ def test_a_past_plans_reports_are_not_on_the_officers_task_list_nor_in_late_repo
     assert tasks["due"][0].days_late == 15
     assert tasks["returned"] == []
     assert [row["projects"] for row in late_by_unit(coordinator)] == [1]
-
-
-def test_refresh_status_lists_no_late_report_and_sends_no_reminder_for_a_past_plan(district, capsys, mailoutbox):
-    unit = make_organization(name="区城管局", jurisdiction=district)
-    led_project(make_plan(jurisdiction=district, year=2025), unit, "口袋公园")
-    make_user(username="xxy", role=Role.OFFICER, organization=unit, email="xxy@example.gov.cn")
-    call_command("refresh_status", "--date", "2026-01-20", "--remind", "5")
-    out = capsys.readouterr().out
-    assert "1 projects: red 1" in out
-    assert "late" not in out and "due within" not in out and mailoutbox == []
 
 
 def test_the_2023_plan_viewed_on_7_december_2026_is_a_past_year_not_1446_days_late(client, district):

@@ -13,7 +13,7 @@ test_every_route_has_a_row_in_the_matrix."""
 import struct
 import zlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -28,9 +28,10 @@ from accounts.roles import Role
 from imports.models import ImportRecord, SavedLayout
 from progress import services
 from progress.models import AssistingNote, Attachment, CoordinationRequest, Report, Revision
-from projects.models import Funding, FundingSource, Project, ProjectOrganization, ProjectPerson
+from projects.models import Funding, FundingSource, Plan, Project, ProjectOrganization, ProjectPerson
 from supervision import circulars as circular_services
-from supervision.models import Circular, Event, PeriodClose, Snapshot
+from supervision.instructions import write_instruction
+from supervision.models import Chase, Circular, Event, Instruction, PeriodClose, Snapshot
 from tests.factories import make_jurisdiction, make_organization, make_person, make_plan, make_project, make_user
 from tests.supervision.factories import make_close
 
@@ -134,6 +135,13 @@ GET_MATRIX = {
     "draft_circular_get":  (LOGIN,       405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
     "regenerate_circular_get": (LOGIN,   405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
     "publish_circular_get": (LOGIN,      405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
+    # Leaders' instructions: leaders write on what they see; the page and list go with the project; chasing is the office's.
+    "instruction_new_P":   (LOGIN,       403,         403,         404,         404,         404,         200,         403,         403,         403,         403),
+    "instruction_new_Q":   (LOGIN,       404,         404,         404,         403,         403,         404,         404,         403,         404,         403),
+    "instruction_P":       (LOGIN,       200,         200,         404,         404,         404,         200,         200,         200,         200,         200),
+    "instructions":        (LOGIN,       200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
+    "chase":               (LOGIN,       403,         403,         403,         200,         403,         403,         200,         200,         200,         200),
+    "chase_read_get":      (LOGIN,       405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
 }
 
 # POST: every action, as every kind of user. DONE: it happened; anything else: nothing changed.
@@ -155,6 +163,11 @@ POST_MATRIX = {
     "edit_circular":       (LOGIN,       404,         404,         404,         404,         404,         404,         DONE,        DONE,        DONE,        DONE),
     "regenerate_circular": (LOGIN,       404,         404,         404,         404,         404,         404,         DONE,        DONE,        DONE,        DONE),
     "publish_circular":    (LOGIN,       404,         404,         404,         404,         404,         404,         DONE,        DONE,        DONE,        DONE),
+    "instruction_write":   (LOGIN,       403,         403,         404,         404,         404,         DONE,        403,         403,         403,         403),
+    "instruction_answer":  (LOGIN,       DONE,        403,         404,         404,         404,         403,         403,         403,         403,         403),
+    "instruction_close":   (LOGIN,       403,         403,         404,         404,         404,         DONE,        DONE,        DONE,        DONE,        DONE),
+    "chase_unit":          (LOGIN,       403,         403,         403,         404,         403,         403,         DONE,        DONE,        DONE,        DONE),
+    "chase_read":          (LOGIN,       DONE,        404,         404,         404,         404,         404,         403,         403,         403,         403),
 }
 # fmt: on
 
@@ -188,6 +201,11 @@ ROUTES = {
     "regenerate_circular_get": "supervision:regenerate_circular", "publish_circular_get": "supervision:publish_circular",
     "draft_circular": "supervision:draft_circular", "edit_circular": "supervision:edit_circular",
     "regenerate_circular": "supervision:regenerate_circular", "publish_circular": "supervision:publish_circular",
+    "instruction_new_P": "supervision:write_instruction", "instruction_new_Q": "supervision:write_instruction",
+    "instruction_P": "supervision:instruction", "instructions": "supervision:instructions",
+    "chase": "supervision:chase", "chase_read_get": "supervision:chase_read",
+    "instruction_write": "supervision:write_instruction", "instruction_answer": "supervision:instruction",
+    "instruction_close": "supervision:instruction", "chase_unit": "supervision:chase", "chase_read": "supervision:chase_read",
 }
 
 # Every named route of config.urls (admin/ and i18n/ aside) that the matrices above walk.
@@ -200,6 +218,8 @@ COVERED = {
     "supervision:closes", "supervision:close",
     "supervision:circulars", "supervision:circular", "supervision:circular_docx", "supervision:edit_circular",
     "supervision:draft_circular", "supervision:regenerate_circular", "supervision:publish_circular",
+    "supervision:write_instruction", "supervision:instruction", "supervision:instructions", "supervision:chase",
+    "supervision:chase_read",
 }
 
 # Bugs found while writing the matrix are marked here (xfail, strict) until mended: (row, kind) -> why.
@@ -250,6 +270,9 @@ class World:
     circular_P: int  # published, on a close of P's plan
     circular_Q: int  # published, on a close of Q's plan
     circular_draft_P: int  # a draft, on another close of P's plan
+    lead_unit: int
+    instruction_P: int  # a leader's instruction on P, open
+    chase_P: int  # a chase of P's lead unit, unread
 
 
 def build_world() -> World:
@@ -323,6 +346,7 @@ def build_world() -> World:
         close_Q=make_close(plan=plan_q, month=month, rows=[(q, "green", 20)]).pk,
         plan_old=plan_old.pk, old_month=date(year - 1, 12, 1),
         **circulars(users, plan_p, plan_q, {p: lead_unit, q: fz_unit}),
+        **_supervision_world(users, p, plan_p, lead_unit),
     )
 
 
@@ -345,6 +369,18 @@ def circulars(users: dict, plan_p, plan_q, lead_units: dict) -> dict:
     return {"circular_P": published(plan_p, users["coord"]), "circular_Q": published(plan_q, users["fz_coord"]),
             "circular_draft_P": circular_services.draft_circular(user=users["coord"], close=close(plan_p, 3)).pk,
             "close_new": close(plan_p, 4).pk}
+
+
+def _supervision_world(users: dict, p: Project, plan_p: Plan, lead_unit) -> dict:
+    """An open instruction on P, a chase of P's lead unit, and a project of that unit whose report fell due on
+    1 January, so that the unit owes something to chase on every day of the year but the first."""
+    owed = make_project(plan=make_plan(jurisdiction=plan_p.jurisdiction, year=plan_p.year, kind="work_report",
+                                       report_frequency="dates", report_dates="1-1"), name="催报示例项目")
+    ProjectOrganization.objects.create(project=owed, organization=lead_unit, role="lead")
+    instruction = write_instruction(user=users["leader"], project=p, text="请加快进度。", urgency="normal")
+    chase = Chase.objects.create(organization=lead_unit, sent_at=timezone.now() - timedelta(days=1),
+                                 sent_by=users["coord"])
+    return {"lead_unit": lead_unit.pk, "instruction_P": instruction.pk, "chase_P": chase.pk}
 
 
 @pytest.fixture(scope="module")
@@ -427,6 +463,12 @@ GET_URLS = {
     "draft_circular_get": lambda w: f"/supervision/closes/{w.close_new}/circular/",
     "regenerate_circular_get": lambda w: f"/supervision/circulars/{w.circular_draft_P}/regenerate/",
     "publish_circular_get": lambda w: f"/supervision/circulars/{w.circular_draft_P}/publish/",
+    "instruction_new_P": lambda w: f"/supervision/projects/{w.P}/instructions/new/",
+    "instruction_new_Q": lambda w: f"/supervision/projects/{w.Q}/instructions/new/",
+    "instruction_P": lambda w: f"/supervision/instructions/{w.instruction_P}/",
+    "instructions": lambda w: "/supervision/instructions/",
+    "chase": lambda w: "/supervision/chase/",
+    "chase_read_get": lambda w: f"/supervision/chases/{w.chase_P}/read/",
 }
 
 
@@ -525,6 +567,33 @@ POST_ROWS = {
         done=lambda w, u: (_circular(w.circular_draft_P).status, _circular(w.circular_draft_P).published_by) == (
             "published", u),
         done_at=lambda w: f"/supervision/circulars/{w.circular_draft_P}/"),
+    "instruction_write": PostRow(
+        url=lambda w: f"/supervision/projects/{w.P}/instructions/new/",
+        data=lambda w: {"text": "新的批示", "urgency": "urgent"},
+        done=lambda w, u: Instruction.objects.filter(project_id=w.P, author=u, text="新的批示").exists(),
+        done_at=lambda w: f"/supervision/instructions/{Instruction.objects.latest('pk').pk}/"),
+    "instruction_answer": PostRow(
+        url=lambda w: f"/supervision/instructions/{w.instruction_P}/",
+        data=lambda w: {"answer": "", "version": Instruction.objects.get(pk=w.instruction_P).version, "text": "已办理"},
+        done=lambda w, u: Instruction.objects.filter(pk=w.instruction_P, status="answered", answered_by=u).exists(),
+        done_at=lambda w: f"/supervision/instructions/{w.instruction_P}/"),
+    "instruction_close": PostRow(
+        url=lambda w: f"/supervision/instructions/{w.instruction_P}/",
+        data=lambda w: {"close": "", "version": Instruction.objects.get(pk=w.instruction_P).version, "note": "已办结"},
+        done=lambda w, u: Instruction.objects.filter(pk=w.instruction_P, status="closed", closed_by=u).exists(),
+        done_at=lambda w: f"/supervision/instructions/{w.instruction_P}/"),
+    # On 1 January nothing has fallen due yet: the chase is asked for and, rightly, nothing is sent.
+    "chase_unit": PostRow(
+        url=lambda w: "/supervision/chase/",
+        data=lambda w: {"unit": w.lead_unit},
+        done=lambda w, u: (Chase.objects.filter(organization_id=w.lead_unit, sent_by=u).exclude(pk=w.chase_P).exists()
+                           or timezone.localdate().timetuple().tm_yday == 1),
+        done_at=lambda w: "/supervision/chase/"),
+    "chase_read": PostRow(
+        url=lambda w: f"/supervision/chases/{w.chase_P}/read/",
+        data=lambda w: {},
+        done=lambda w, u: Chase.objects.filter(pk=w.chase_P, read_by=u, read_at__isnull=False).exists(),
+        done_at=lambda w: "/"),
 }
 
 
@@ -540,6 +609,8 @@ def snapshot() -> tuple:
         PeriodClose.objects.count(), Snapshot.objects.count(),
         sorted(Circular.objects.values_list("id", "close", "status", "version", "opening", "number", "published_by")),
         Event.objects.count(),
+        sorted(Instruction.objects.values_list("id", "status", "version", "answer", "closed_by")),
+        sorted(Chase.objects.values_list("id", "read_at", "read_by")),
     )
 
 
