@@ -48,6 +48,18 @@ class Jurisdiction(models.Model):
         _("days a coordination request may stay open"), null=True, blank=True,
         help_text=_("A coordination request open longer than this turns its project red. Empty: as the parent (30)."),
     )
+    # Percentage points behind the time-proportional target (序时进度), as offices publish them:
+    # more than yellow_points behind is yellow, more than red_points behind is red.
+    yellow_points = models.PositiveSmallIntegerField(
+        _("points behind the target before yellow"), null=True, blank=True,
+        help_text=_("A project more than this many percentage points behind the time-proportional target turns "
+                    "yellow. Empty: as the parent (10)."),
+    )
+    red_points = models.PositiveSmallIntegerField(
+        _("points behind the target before red"), null=True, blank=True,
+        help_text=_("A project more than this many percentage points behind the time-proportional target turns "
+                    "red. Empty: as the parent (30)."),
+    )
 
     objects = JurisdictionManager()
 
@@ -61,6 +73,12 @@ class Jurisdiction(models.Model):
                 fields=["name"], condition=Q(parent__isnull=True), name="jurisdiction_unique_top_level_name"
             ),
             models.CheckConstraint(condition=~Q(parent=F("id")), name="jurisdiction_not_own_parent"),
+            models.CheckConstraint(
+                condition=Q(yellow_points__isnull=True) | Q(red_points__isnull=True)
+                | Q(red_points__gte=F("yellow_points")),
+                name="jurisdiction_red_points_not_below_yellow",
+                violation_error_message=_("Red cannot start fewer points behind the target than yellow."),
+            ),
         ]
 
     def __str__(self) -> str:
