@@ -26,8 +26,8 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import Role
 from imports.models import ImportRecord, SavedLayout
-from progress import services
-from progress.models import AssistingNote, Attachment, CoordinationRequest, Report, Revision
+from progress import services, verification
+from progress.models import AssistingNote, Attachment, CoordinationRequest, Report, Revision, Verification
 from projects.models import Funding, FundingSource, Project, ProjectOrganization, ProjectPerson
 from tests.factories import make_jurisdiction, make_organization, make_person, make_plan, make_project, make_user
 
@@ -112,6 +112,10 @@ GET_MATRIX = {
     # Lists: 200 for staff, and (checked on every 200) no other district's project in them.
     "admin_projects":      (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200,         200),
     "admin_reports":       (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200,         200),
+    # Verification before done: the decisions are POST only; a verification's photo goes with its project (D, of 鲤城区).
+    "verify_get":          (LOGIN,       405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
+    "return_completion_get": (LOGIN,     405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
+    "verification_photo_D": (LOGIN,      200,         200,         404,         404,         404,         200,         200,         200,         200,         200),
 }
 
 # POST: every action, as every kind of user. DONE: it happened; anything else: nothing changed.
@@ -127,6 +131,9 @@ POST_MATRIX = {
     "close_request_Q":     (LOGIN,       404,         404,         404,         DONE,        403,         404,         404,         DONE,        404,         DONE),
     "imports_confirm":     (LOGIN,       403,         403,         403,         403,         403,         403,         403,         403,         UPLOAD,      UPLOAD),
     "imports_relayout":    (LOGIN,       403,         403,         403,         403,         403,         403,         403,         403,         UPLOAD,      UPLOAD),
+    # C, of 鲤城区, led by P's units, claims completion: the district's coordinators and administrators decide.
+    "verify_completion":   (LOGIN,       403,         403,         404,         404,         404,         403,         DONE,        DONE,        DONE,        DONE),
+    "return_completion":   (LOGIN,       403,         403,         404,         404,         404,         403,         DONE,        DONE,        DONE,        DONE),
 }
 # fmt: on
 
@@ -151,6 +158,9 @@ ROUTES = {
     "review_P": "progress:review", "review_Q": "progress:review", "withdraw": "progress:withdraw",
     "note": "progress:note", "close_request": "progress:close_request", "close_request_Q": "progress:close_request",
     "imports_confirm": "imports:confirm", "imports_relayout": "imports:relayout",
+    "verify_get": "progress:verify_completion", "return_completion_get": "progress:return_completion",
+    "verification_photo_D": "progress:verification_photo",
+    "verify_completion": "progress:verify_completion", "return_completion": "progress:return_completion",
 }
 
 # Every named route of config.urls (admin/ and i18n/ aside) that the matrices above walk.
@@ -160,6 +170,7 @@ COVERED = {
     "progress:close_request", "progress:attachment", "progress:export",
     "projects:detail", "projects:list", "projects:export_xlsx", "projects:export_csv", "dashboard", "plan_table",
     "imports:upload", "imports:preview", "imports:confirm", "imports:relayout",
+    "progress:verify_completion", "progress:return_completion", "progress:verification_photo",
 }
 
 # Bugs found while writing the matrix are marked here (xfail, strict) until mended: (row, kind) -> why.
@@ -202,6 +213,11 @@ class World:
     record_P: int
     record_Q: int
     assist_unit: int
+    C: int  # claims completion (a submitted 100 % report), not yet decided
+    claim_C: int
+    D: int  # verified complete, with a photo
+    verification_D: int
+    png_D: bytes
 
 
 def build_world() -> World:
@@ -261,6 +277,18 @@ def build_world() -> World:
         return ImportRecord.objects.create(file_name=file_name, checksum="0" * 64, status="previewed", plan=plan,
                                            result={"plan": {"title": plan.title, "year": plan.year}, "projects": []})
 
+    # Two more projects of P's plan and units: C claims completion, D's completion was verified with a photo.
+    c, d = make_project(plan=plan_p, name="丙项目待核验"), make_project(plan=plan_p, name="丁项目已核验")
+    claims = {}
+    for project in (c, d):
+        ProjectOrganization.objects.create(project=project, organization=lead_unit, role="lead")
+        ProjectOrganization.objects.create(project=project, organization=assist_unit, role="assisting")
+        claims[project.pk] = services.save_report(user=users["lead"], project=project, month=month, version=0,
+                                                  submit=True, data=services.ReportInput(percent_complete=100))
+    png_d = tiny_png(64)
+    verified_d = verification.verify_completion(user=users["coord"], project=d, note="现场核验",
+                                                photo=SimpleUploadedFile("d.png", png_d, content_type="image/png"))
+
     return World(
         users=users, P=p.pk, Q=q.pk, missing=Project.objects.order_by("-pk").first().pk + 1000,
         plan_P=plan_p.pk, plan_Q=plan_q.pk, R=r.pk, RQ=rq.pk, month=month,
@@ -269,6 +297,7 @@ def build_world() -> World:
         request_P=CoordinationRequest.objects.get(report=r).pk, request_Q=CoordinationRequest.objects.get(report=rq).pk,
         record_P=record(plan_p, SECRETS["P"][2]).pk, record_Q=record(plan_q, SECRETS["Q"][2]).pk,
         assist_unit=assist_unit.pk,
+        C=c.pk, claim_C=claims[c.pk].pk, D=d.pk, verification_D=verified_d.pk, png_D=png_d,
     )
 
 
@@ -337,6 +366,9 @@ GET_URLS = {
     "admin_import_Q": lambda w: f"/admin/imports/importrecord/{w.record_Q}/change/",
     "admin_projects": lambda w: "/admin/projects/project/",
     "admin_reports": lambda w: "/admin/progress/report/",
+    "verify_get": lambda w: f"/projects/{w.C}/completion/verify/",
+    "return_completion_get": lambda w: f"/projects/{w.C}/completion/return/",
+    "verification_photo_D": lambda w: f"/verifications/{w.verification_D}/photo/",
 }
 
 
@@ -404,6 +436,16 @@ POST_ROWS = {
     # Reading the file again with other column roles: the same gate, and nothing remembered.
     "imports_relayout": PostRow(url=lambda w: f"/imports/{w.record_P}/columns/", data=lambda w: {"role-0-1": "lead"},
                                 done=None, done_at=None),
+    "verify_completion": PostRow(
+        url=lambda w: f"/projects/{w.C}/completion/verify/", data=lambda w: {"note": "现场核验"},
+        done=lambda w, u: (Verification.objects.filter(project_id=w.C, outcome="verified", by=u).exists()
+                           and _report(w.claim_C).status == "accepted"),
+        done_at=lambda w: f"/projects/{w.C}/"),
+    "return_completion": PostRow(
+        url=lambda w: f"/projects/{w.C}/completion/return/", data=lambda w: {"reason": "尚有两处未完工"},
+        done=lambda w, u: (Verification.objects.filter(project_id=w.C, outcome="returned", by=u).exists()
+                           and _report(w.claim_C).review_comment == "尚有两处未完工"),
+        done_at=lambda w: f"/projects/{w.C}/"),
 }
 
 
@@ -416,6 +458,7 @@ def snapshot() -> tuple:
         sorted(CoordinationRequest.objects.values_list("id", "closed_at", "closed_by", "resolution")),
         sorted(ImportRecord.objects.values_list("id", "status", "plan")), Project.objects.count(),
         SavedLayout.objects.count(),
+        sorted(Verification.objects.values_list("id", "project", "outcome")),
     )
 
 
@@ -478,6 +521,8 @@ def test_get(client, world, row, kind, expected):
         assert b"PNG" not in body
     if row.startswith("export_") and expected == 200:
         assert body.startswith(b"PK")  # an .xlsx is a zip
+    if row.startswith("verification_photo_"):
+        assert (body == world.png_D) == (expected == 200)
     if not row.startswith(("attachment_", "export_")):
         assert_no_leak(body, kind, expected)
 
