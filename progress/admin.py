@@ -5,9 +5,11 @@ from progress.models import (
     Attachment,
     CoordinationRequest,
     Disbursement,
+    LightChange,
     ProjectStatus,
     Report,
     Revision,
+    Verification,
 )
 from projects.admin_scope import ScopedAdmin, ScopedTabularInline
 
@@ -80,3 +82,23 @@ class ProjectStatusAdmin(ShownOnly, ScopedAdmin):
     list_select_related = ["project"]
     list_filter = ["light"]
     search_fields = ["project__name"]
+
+
+@admin.register(LightChange)
+class LightChangeAdmin(ShownOnly, ScopedAdmin):
+    # Written by progress/lights.py each time a stored light changes.
+    list_display = ["project", "at", "period", "before", "after"]
+    list_select_related = ["project"]
+    list_filter = ["after"]
+    search_fields = ["project__name"]
+
+
+@admin.register(Verification)
+class VerificationAdmin(ShownOnly, ScopedAdmin):
+    # Decided on the project page (progress/verification.py), which accepts or returns the report and
+    # recomputes the light.
+    list_display = ["project", "outcome", "by", "at"]
+    list_select_related = ["project", "by"]
+    list_filter = ["outcome"]
+    search_fields = ["project__name", "note"]
+    exclude = ["photo"]
