@@ -29,7 +29,8 @@ Outcome = Verification.Outcome
 
 def claim_of(project: Project) -> Report | None:
     """The report that claims the project complete: its latest counted report, if that says 100 %."""
-    latest = Report.objects.filter(project=project, status__in=COUNTED).order_by("-period").first()
+    latest = (Report.objects.filter(project=project, status__in=COUNTED).select_related("organization")
+              .order_by("-period").first())
     return latest if latest is not None and latest.percent_complete == 100 else None
 
 

@@ -248,6 +248,10 @@ def test_the_coordinators_queue_lists_visible_claims_oldest_first_in_one_query(w
     with django_assert_num_queries(3):
         queue = list(awaiting_verification(coordinator))
     assert queue == [second, first]
+    with override("zh-hans"):
+        shown = render_to_string("progress/_verification_queue.html", {"claims": queue, "claims_total": len(queue)})
+    assert shown.index("口袋公园") < shown.index("老旧小区改造") and "背街小巷" not in shown
+    assert f"{june(world):%Y-%m} 的进展" in shown and shown.count('class="light light-awaiting">待核验<') == 2
     assert list(awaiting_verification(world.officer)) == [] and list(awaiting_verification(world.leader)) == []
     assert hidden.pk not in visible_projects(coordinator).values_list("pk", flat=True)
 
