@@ -15,9 +15,11 @@ from progress.forms import ReturnCompletionForm, VerifyForm
 from progress.models import Verification
 from progress.views import _act, _cleaned
 from projects.access import may_review, visible_project, visible_projects
+from projects.models import Project
 
 
-def _decidable(request: HttpRequest, pk: int):
+def _decidable(request: HttpRequest, pk: int) -> Project:
+    """The project, if the user may see it (else 404) and decide on it (else 403)."""
     project = visible_project(request.user, pk)
     if not may_review(request.user):
         raise PermissionDenied(_("Only coordinators and administrators verify a project's completion."))
