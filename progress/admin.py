@@ -1,13 +1,17 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from progress.light_words import describe
 from progress.models import (
     AssistingNote,
     Attachment,
     CoordinationRequest,
     Disbursement,
+    LightChange,
     ProjectStatus,
     Report,
     Revision,
+    Verification,
 )
 from projects.admin_scope import ScopedAdmin, ScopedTabularInline
 
@@ -80,3 +84,30 @@ class ProjectStatusAdmin(ShownOnly, ScopedAdmin):
     list_select_related = ["project"]
     list_filter = ["light"]
     search_fields = ["project__name"]
+
+
+@admin.register(LightChange)
+class LightChangeAdmin(ShownOnly, ScopedAdmin):
+    # Written by progress/lights.py each time a stored light changes.
+    list_display = ["project", "at", "period", "before", "after"]
+    list_select_related = ["project"]
+    list_filter = ["after"]
+    search_fields = ["project__name"]
+    # The reasons in words, as the project page gives them, not the stored codes.
+    exclude = ["reasons"]
+    readonly_fields = ["reasons_in_words"]
+
+    @admin.display(description=_("reasons"))
+    def reasons_in_words(self, change: LightChange) -> str:
+        return "；".join(describe(reason) for reason in change.reasons)
+
+
+@admin.register(Verification)
+class VerificationAdmin(ShownOnly, ScopedAdmin):
+    # Decided on the project page (progress/verification.py), which accepts or returns the report and
+    # recomputes the light.
+    list_display = ["project", "outcome", "by", "at"]
+    list_select_related = ["project", "by"]
+    list_filter = ["outcome"]
+    search_fields = ["project__name", "note"]
+    exclude = ["photo", "photo_sha256"]

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from progress.models import Report
+from progress.models import Report, Verification
 from projects.models import Plan, Project, ProjectOrganization
 from projects.xlsx import CENTRED, HEADING, TEXT, fitted_widths, page_setup, put, row_height, title_row, widths
 
@@ -36,6 +36,9 @@ YEAR_IN_TITLE = re.compile(r"20\d\d\s*年度?")
 SELF_NAMES = ("街道", "市", "区", "县", "镇", "乡")
 # The unit's answer for the period; drafts and returned or withdrawn reports are not it (yet).
 EXPORTED = (Report.Status.SUBMITTED, Report.Status.ACCEPTED)
+# Under the progress of a project whose completion the office verified (on a claim of this period or an
+# earlier one): only a verified completion counts as done; a unit's claim alone reads as its own words.
+VERIFIED_MARK = "已核验完成。"
 
 
 def progress_table(plan: Plan, month: date, projects: QuerySet[Project]) -> bytes:
@@ -46,6 +49,9 @@ def progress_table(plan: Plan, month: date, projects: QuerySet[Project]) -> byte
     units = _lead_units(visible)
     progress = dict(Report.objects.filter(project__in=visible.values("pk"), period=month, status__in=EXPORTED)
                     .values_list("project_id", "progress"))
+    verified = set(Verification.objects.filter(project__in=visible.values("pk"), report__period__lte=month,
+                                               outcome=Verification.Outcome.VERIFIED)
+                   .values_list("project_id", flat=True))
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = SHEET_TITLE
@@ -62,7 +68,8 @@ def progress_table(plan: Plan, month: date, projects: QuerySet[Project]) -> byte
                 cells = (head.number, _group_name(group, grouped), head.content or (head.name if named else ""))
             else:
                 cells = ("", "", project.content or project.name)
-            printed.append(cells + (UNIT_SEPARATOR.join(units[project.id]), progress.get(project.id, "")))
+            printed.append(cells + (UNIT_SEPARATOR.join(units[project.id]),
+                                    _marked(progress.get(project.id, ""), project.id in verified)))
     column_widths = fitted_widths([HEADER, *printed], most=WIDTHS)
     _heading(sheet, title(plan, month), column_widths)
     line = FIRST_ROW
@@ -103,6 +110,13 @@ def _subject(plan: Plan) -> str:
         return text
     own = next((word for word in SELF_NAMES if place.endswith(word) and text.startswith(word)), "")
     return place + text[len(own):]
+
+
+def _marked(text: str, verified: bool) -> str:
+    """The period's progress, with the verified mark under it once (a table imported back keeps it in its text)."""
+    if not verified or text.rstrip().endswith(VERIFIED_MARK):
+        return text
+    return f"{text.rstrip()}\n{VERIFIED_MARK}" if text.strip() else VERIFIED_MARK
 
 
 def _lead_units(visible: QuerySet[Project]) -> dict[int, list[str]]:

@@ -144,3 +144,20 @@ class NoteForm(forms.Form):
 class CloseRequestForm(forms.Form):
     resolution = forms.CharField(label=_("How it was settled"), widget=forms.Textarea(attrs={"rows": 2}),
                                  max_length=SHORT_TEXT)
+
+
+class VerifyForm(forms.Form):
+    """A coordinator's verification of a claimed completion: a note and a site photo, both optional."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    note = forms.CharField(label=_("What was checked"), required=False, max_length=SHORT_TEXT,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+    # Checked by its bytes in the service (progress/attachments.py), as a report's photos are.
+    photo = forms.FileField(label=_("Site photo"), required=False, widget=forms.FileInput(attrs={"accept": "image/*"}))
+
+
+class ReturnCompletionForm(forms.Form):
+    # Left optional here: the service refuses an empty reason with its own words.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(label=_("Why it is not verified"), required=False, max_length=SHORT_TEXT,
+                             widget=forms.Textarea(attrs={"rows": 2}))

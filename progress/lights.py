@@ -1,33 +1,39 @@
 """Status lights: computed from the reports, milestones and open requests, with the reasons in words.
 
-green  on plan;
-yellow behind the current quarter's milestone, a report late by up to `late_days`, or no lead unit;
-red    a missed milestone, no report for the last two periods, a report late by more than
-       `late_days`, or a coordination request open longer than `request_days`;
-done   the latest accepted report says 100 %.
+green    on plan;
+yellow   more than `yellow_points` behind the time-proportional target (序时进度, projects/schedule.py),
+         this quarter's milestone not started, a report late by up to `late_days`, no lead unit, or just
+         back from red (`recovering`: green only once a later reporting period is still on target);
+red      more than `red_points` behind the target, a missed milestone, no report for the last two
+         periods, a report late by more than `late_days`, or a coordination request open longer than
+         `request_days`;
+awaiting the latest counted report says 100 %: the supervision office has yet to verify it;
+done     the office verified the completion (progress/verification.py): only this counts as done.
+The limits are each jurisdiction's, inherited from its parent (`limits_for`).
 Once a plan's year is over (projects/schedule.py), its light is the one it had on 31 December:
-the fourth quarter is its current one, days late and days open stop at that day (the reasons
-say so), and no report is chased any more (no late period, so it is on no list of late reports).
+the fourth quarter is its current one, the target is 100 %, days late and days open stop at that
+day (the reasons say so), and no report is chased any more (no late period, so it is on no list of
+late reports). Every change of a stored light is kept as a LightChange.
 """
 
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from progress.models import CoordinationRequest, ProjectStatus, Report
+from progress.light_limits import Limits, all_limits, gap_light
+from progress.light_limits import limits_for as limits_for  # for other apps, beside the rules that use it
+from progress.light_words import describe as describe  # the pages ask lights.describe
+from progress.models import CoordinationRequest, LightChange, ProjectStatus, Report, Verification
 from projects import bulk, clock
-from projects.models import Jurisdiction, Plan, Project, ProjectOrganization, QuarterlyMilestone
-from projects.schedule import Period, Schedule, as_of, is_over
+from projects.models import Plan, Project, ProjectOrganization, QuarterlyMilestone
+from projects.schedule import Period, Schedule, as_of, is_over, time_target
 
-DEFAULT_LATE_DAYS, DEFAULT_REQUEST_DAYS = 7, 30
 Light = ProjectStatus.Light
 
 
@@ -39,37 +45,28 @@ class Assessment:
     last_period: date | None = None
     late: Period | None = None  # the latest period whose report is missing, when one is due
     late_days: int = 0
+    period: date | None = None  # the reporting period of the day judged on (its month)
 
 
-def thresholds() -> dict[int, tuple[int, int]]:
-    """(late_days, request_days) per jurisdiction id, inherited from the parents."""
-    rows = {j.id: j for j in Jurisdiction.objects.only("id", "parent_id", "late_days", "request_days")}
+def assess(project: Project, today: date, limits: Limits, previous: ProjectStatus | None = None) -> Assessment:
+    """The light of one project whose reports, milestones, open requests and lead units are loaded.
 
-    def resolve(pk: int | None, attribute: str, default: int) -> int:
-        seen = set()
-        while pk is not None and pk not in seen:
-            seen.add(pk)
-            if (value := getattr(rows[pk], attribute)) is not None:
-                return value
-            pk = rows[pk].parent_id
-        return default
-
-    return {pk: (resolve(pk, "late_days", DEFAULT_LATE_DAYS), resolve(pk, "request_days", DEFAULT_REQUEST_DAYS))
-            for pk in rows}
-
-
-def assess(project: Project, today: date, limits: tuple[int, int]) -> Assessment:
-    """The light of one project whose reports, milestones, open requests and lead units are loaded."""
-    late_days, request_days = limits
+    `previous` is its stored status (None for a first computation): a project back from red stays yellow a while."""
     plan = project.plan
     # A past year is judged as on its last day: its days late stop there, and its quarter is the fourth.
     over, today = is_over(plan.year, today), as_of(plan.year, today)
     closed = {"year_over": True} if over else {}
     counted = sorted((r for r in project.reports.all() if r.counts), key=lambda r: r.period)
     latest = counted[-1] if counted else None
-    result = Assessment(light=Light.GREEN, percent=_percent(counted), last_period=latest.period if latest else None)
-    if latest and latest.status == Report.Status.ACCEPTED and latest.percent_complete == 100:
+    current = plan.schedule.current(plan.year, today)
+    result = Assessment(light=Light.GREEN, percent=_percent(counted), last_period=latest.period if latest else None,
+                        period=current.month if current else None)
+    if project.verified:
         result.light, result.reasons = Light.DONE, [{"code": "done"}]
+        return result
+    if latest and latest.percent_complete == 100:
+        result.light, result.reasons = Light.AWAITING, [{"code": "awaiting_verification",
+                                                         "period": f"{latest.period:%Y-%m}"}]
         return result
     red, yellow = [], []
     milestone_of = {}
@@ -78,11 +75,14 @@ def assess(project: Project, today: date, limits: tuple[int, int]) -> Assessment
             milestone_of[report.milestone_quarter] = report.milestone_status
     red += [{"code": "milestone_missed", "quarter": q} for q, s in sorted(milestone_of.items()) if s == "missed"]
     quarter = (today.month - 1) // 3 + 1
-    targets = {m.quarter: m.target_percent for m in project.targets}
-    if milestone_of.get(quarter) == "not_started" or (
-        targets.get(quarter) is not None and (result.percent or 0) < targets[quarter]
-    ):
+    if milestone_of.get(quarter) == "not_started":
         yellow.append({"code": "behind_milestone", "quarter": quarter})
+    if result.percent is not None:  # without a percent the lateness rules below speak
+        target = time_target(plan.year, today, {m.quarter: m.target_percent for m in project.targets})
+        gap = target - result.percent
+        if light := gap_light(gap, limits):
+            behind = {"code": "behind_target", "percent": result.percent, "target": target, "gap": gap}
+            (red if light == Light.RED else yellow).append(behind)
     if not project.lead_roles:
         yellow.append({"code": "no_lead_unit"})
     else:
@@ -96,18 +96,35 @@ def assess(project: Project, today: date, limits: tuple[int, int]) -> Assessment
             if not over:  # a past year's report is chased no more
                 result.late, result.late_days = due[-1], days
             late = {"code": "late", "period": due[-1].key, "days": days, **closed}
-            (red if days > late_days else yellow).append(late)
+            (red if days > limits.late_days else yellow).append(late)
     for request in project.open_requests:
         days = max(0, (today - timezone.localdate(request.opened_at)).days)
-        if days > request_days:
+        if days > limits.request_days:
             red.append({"code": "request_open", "days": days, "text": request.text[:80], **closed})
     if red:
         result.light, result.reasons = Light.RED, red + yellow
     elif yellow:
         result.light, result.reasons = Light.YELLOW, yellow
+    # A past year has no later period to wait for: its light is what its facts say on 31 December.
+    elif not over and (recovering := _recovering(previous, result.period)):
+        result.light, result.reasons = Light.YELLOW, [recovering]
     else:
         result.reasons = [_on_plan(plan, latest)]
     return result
+
+
+def _recovering(previous: ProjectStatus | None, period: date | None) -> dict | None:
+    """The reason a project that computes green stays yellow, if it must: it was red, and no later reporting
+    period has begun since it caught up. Red turns yellow first; green comes in a later period still on target."""
+    if previous is None:
+        return None
+    if previous.light == Light.RED:
+        return {"code": "recovering", "period": f"{period:%Y-%m}" if period else None}
+    if previous.light != Light.YELLOW or not any(r.get("code") == "recovering" for r in previous.reasons):
+        return None
+    if period is not None and (previous.since_period is None or period > previous.since_period):
+        return None
+    return {"code": "recovering", "period": f"{previous.since_period:%Y-%m}" if previous.since_period else None}
 
 
 def _on_plan(plan: Plan, latest: Report | None) -> dict:
@@ -133,7 +150,8 @@ def _percent(counted: list[Report]) -> int | None:
 
 def with_facts(projects: QuerySet[Project]) -> QuerySet[Project]:
     """Projects with everything `assess` reads, in a constant number of queries."""
-    return projects.select_related("plan").prefetch_related(
+    verified = Verification.objects.filter(project=OuterRef("pk"), outcome=Verification.Outcome.VERIFIED)
+    return projects.select_related("plan").annotate(verified=Exists(verified)).prefetch_related(
         Prefetch("reports", queryset=Report.objects.only(
             "id", "project_id", "period", "status", "percent_complete", "milestone_quarter", "milestone_status",
             "submitted_at")),
@@ -148,23 +166,49 @@ def with_facts(projects: QuerySet[Project]) -> QuerySet[Project]:
     )
 
 
+def _stored(project_id: int, found: Assessment, previous: ProjectStatus | None, now: datetime) -> ProjectStatus:
+    """The status to store; a light that goes on keeps the day and period it began."""
+    kept = previous is not None and previous.light == found.light
+    return ProjectStatus(
+        project_id=project_id, light=found.light, reasons=found.reasons, percent_complete=found.percent,
+        last_period=found.last_period, late_period=found.late.month if found.late else None,
+        late_days=found.late_days, computed_at=now,
+        since=previous.since if kept else now, since_period=previous.since_period if kept else found.period)
+
+
+def _change(project_id: int, found: Assessment, previous: ProjectStatus | None, now: datetime) -> LightChange | None:
+    """The history row of a stored light that changes; a first light has none."""
+    if previous is None or previous.light == found.light:
+        return None
+    return LightChange(project_id=project_id, at=now, period=found.period, before=previous.light, after=found.light,
+                       reasons=found.reasons)
+
+
+STATUS_FIELDS = ["project", "light", "reasons", "percent_complete", "last_period", "late_period", "late_days",
+                 "computed_at", "since", "since_period"]
+
+
 def refresh(projects: QuerySet[Project], today: date | None = None, *,
             batch: int = 2000) -> list[tuple[Project, Assessment]]:
-    """Recompute and store the lights of `projects`; returns each project with its assessment."""
+    """Recompute and store the lights of `projects`, recording each change; returns each project with its assessment."""
     today = today or clock.today()
-    limits, now, results = thresholds(), timezone.now(), []
+    limits, now, results = all_limits(), clock.now(), []
     ids = list(projects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), batch):
-        chunk = with_facts(Project.objects.filter(pk__in=ids[start:start + batch]).order_by("pk"))
-        assessed = [(p, assess(p, today, limits[p.plan.jurisdiction_id])) for p in chunk]
-        ProjectStatus.objects.bulk_create(
-            [ProjectStatus(project=p, light=a.light, reasons=a.reasons, percent_complete=a.percent,
-                           last_period=a.last_period, late_period=a.late.month if a.late else None,
-                           late_days=a.late_days, computed_at=now) for p, a in assessed],
-            update_conflicts=True, unique_fields=["project"],
-            update_fields=["light", "reasons", "percent_complete", "last_period", "late_period", "late_days",
-                           "computed_at"],
-        )
+        # The stored status comes along (a join): the light it had decides whether it changes, and how.
+        chunk = with_facts(Project.objects.filter(pk__in=ids[start:start + batch]).select_related("status")
+                           .order_by("pk"))
+        assessed, statuses, changes = [], [], []
+        for project in chunk:
+            previous = getattr(project, "status", None)
+            found = assess(project, today, limits[project.plan.jurisdiction_id], previous)
+            assessed.append((project, found))
+            statuses.append(_stored(project.pk, found, previous, now))
+            changes.append(_change(project.pk, found, previous, now))
+        ProjectStatus.objects.bulk_create(statuses, update_conflicts=True, unique_fields=["project"],
+                                          update_fields=STATUS_FIELDS[1:])
+        if changed := [change for change in changes if change is not None]:
+            LightChange.objects.bulk_create(changed)
         results += assessed
     return results
 
@@ -183,10 +227,7 @@ class _Quiet:
     lead_roles: bool
     reports: _NoReports = field(default_factory=_NoReports)
     open_requests: tuple = ()
-
-
-STATUS_FIELDS = ["project", "light", "reasons", "percent_complete", "last_period", "late_period", "late_days",
-                 "computed_at"]
+    verified: bool = False  # a verification needs a report
 
 
 def refresh_many(projects: QuerySet[Project], today: date | None = None) -> None:
@@ -211,62 +252,42 @@ def refresh_many(projects: QuerySet[Project], today: date | None = None) -> None
         targets[pk].append(_Target(quarter, percent))
     if busy:
         refresh(Project.objects.filter(pk__in=busy), today)
+    # A table imported again: the lights its projects had decide what changes (none on a first import).
+    before = {pk: ProjectStatus(project_id=pk, light=light, reasons=reasons, since=since, since_period=period)
+              for pk, light, reasons, since, period in ProjectStatus.objects.filter(project__in=selected)
+              .exclude(project_id__in=busy).values_list("project_id", "light", "reasons", "since", "since_period")}
     plans = Plan.objects.in_bulk({plan for _pk, plan, _jurisdiction, _lead in rows})
-    limits, adapt = thresholds(), connection.ops
-    now = adapt.adapt_datetimefield_value(timezone.now())
-    quiet, known = [], {}
+    limits, adapt, now = all_limits(), connection.ops, clock.now()
+    quiet, changes, known = [], [], {}
     for pk, plan, jurisdiction, lead in rows:
         if pk in busy:
             continue
+        previous = before.get(pk)
         # Without reports, a light depends on these alone: a table's thousands of projects share a few.
-        facts = (plan, jurisdiction, tuple(targets[pk]), lead)
+        facts = (plan, jurisdiction, tuple(targets[pk]), lead, _state(previous))
         if facts not in known:
-            found = assess(_Quiet(plans[plan], targets[pk], lead), today, limits[jurisdiction])
-            known[facts] = (found.light, json.dumps(found.reasons, ensure_ascii=False), found.percent,
-                            adapt.adapt_datefield_value(found.last_period),
-                            adapt.adapt_datefield_value(found.late.month if found.late else None), found.late_days, now)
-        quiet.append((pk, *known[facts]))
+            known[facts] = assess(_Quiet(plans[plan], targets[pk], lead), today, limits[jurisdiction], previous)
+        found = known[facts]
+        status = _stored(pk, found, previous, now)
+        quiet.append((pk, found.light, json.dumps(found.reasons, ensure_ascii=False), found.percent,
+                      adapt.adapt_datefield_value(found.last_period), adapt.adapt_datefield_value(status.late_period),
+                      found.late_days, adapt.adapt_datetimefield_value(now),
+                      adapt.adapt_datetimefield_value(status.since), adapt.adapt_datefield_value(status.since_period)))
+        if change := _change(pk, found, previous, now):
+            changes.append(change)
     ProjectStatus.objects.filter(project__in=selected).exclude(project_id__in=busy).delete()
     bulk.insert(ProjectStatus, STATUS_FIELDS, quiet)
+    LightChange.objects.bulk_create(changes, batch_size=2000)
+
+
+def _state(previous: ProjectStatus | None) -> tuple | None:
+    """What of a stored status a quiet project's new light depends on (see _recovering)."""
+    if previous is None:
+        return None
+    return previous.light, any(r.get("code") == "recovering" for r in previous.reasons), previous.since_period
 
 
 @dataclass(frozen=True)
 class _Target:
     quarter: int
     target_percent: int
-
-
-def describe(reason: dict) -> str:
-    """One reason in the reader's language."""
-    code = reason.get("code")
-    if code == "done":
-        return _("Fully complete and accepted.")
-    if code == "on_plan":
-        return _("On plan: reports are in and no milestone is behind.")
-    if code == "on_plan_late":
-        return ngettext("On plan: no milestone is behind; the latest report, for %(period)s, came in %(days)s day "
-                        "after its due date.",
-                        "On plan: no milestone is behind; the latest report, for %(period)s, came in %(days)s days "
-                        "after its due date.", reason["days"]) % reason
-    if code == "milestone_missed":
-        return _("The milestone of quarter %(quarter)s was missed.") % reason
-    if code == "behind_milestone":
-        return _("Behind the milestone of quarter %(quarter)s.") % reason
-    if code == "no_lead_unit":
-        return _("No lead unit: nobody is asked to report.")
-    if code == "no_report_two_periods":
-        return _("No report for two periods (%(periods)s).") % {"periods": "、".join(reason["periods"])}
-    if code == "late" and reason.get("year_over"):
-        return ngettext("At the year's end the report for %(period)s was %(days)s day late.",
-                        "At the year's end the report for %(period)s was %(days)s days late.", reason["days"]) % reason
-    if code == "request_open" and reason.get("year_over"):
-        return ngettext("At the year's end a coordination request had been open for %(days)s day: %(text)s",
-                        "At the year's end a coordination request had been open for %(days)s days: %(text)s",
-                        reason["days"]) % reason
-    if code == "late":
-        return ngettext("The report for %(period)s is %(days)s day late.",
-                        "The report for %(period)s is %(days)s days late.", reason["days"]) % reason
-    if code == "request_open":
-        return ngettext("A coordination request has been open for %(days)s day: %(text)s",
-                        "A coordination request has been open for %(days)s days: %(text)s", reason["days"]) % reason
-    return str(reason)

@@ -244,12 +244,15 @@ class ProjectStatus(models.Model):
         GREEN = "green", _("green")
         YELLOW = "yellow", _("yellow")
         RED = "red", _("red")
-        DONE = "done", _("done")
+        # The unit says 100 %; a coordinator has not yet checked it (progress/verification.py).
+        AWAITING = "awaiting", _("awaiting verification")
+        # Only a completion a coordinator verified counts as done, in lights, figures, exports and circulars.
+        DONE = "done", _("verified complete")
 
     project = models.OneToOneField(
         Project, models.CASCADE, primary_key=True, related_name="status", verbose_name=_("project")
     )
-    light = models.CharField(_("status light"), max_length=6, choices=Light.choices, db_index=True)
+    light = models.CharField(_("status light"), max_length=8, choices=Light.choices, db_index=True)
     # [{"code": "late", "period": "2023-06", "days": 3}, …]: rendered in the reader's language.
     reasons = models.JSONField(_("reasons"), default=list)
     percent_complete = models.PositiveSmallIntegerField(_("percent complete"), null=True)
@@ -258,10 +261,90 @@ class ProjectStatus(models.Model):
     late_period = models.DateField(_("late period"), null=True, db_index=True)
     late_days = models.PositiveIntegerField(_("days late"), default=0)
     computed_at = models.DateTimeField(_("computed at"))
+    # When the current light began, and the reporting period it began in: a project coming back from red
+    # turns green only in a later period (progress/lights.py). Empty for lights stored before this was kept.
+    since = models.DateTimeField(_("light since"), null=True)
+    since_period = models.DateField(_("light since period"), null=True)
 
     class Meta:
         verbose_name = _("status light")
         verbose_name_plural = _("status lights")
+        constraints = [
+            models.CheckConstraint(condition=Q(light__in=["green", "yellow", "red", "awaiting", "done"]),
+                                   name="status_light_valid"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.project} · {self.get_light_display()}"
+
+
+class LightChange(models.Model):
+    """One change of a project's stored light, with the reasons of the new one; written by progress/lights.py."""
+
+    Light = ProjectStatus.Light
+
+    project = models.ForeignKey(
+        Project, models.CASCADE, related_name="light_changes", verbose_name=_("project"), db_index=False
+    )
+    at = models.DateTimeField(_("at"))
+    # The reporting period (its month) in which the light changed; empty before the plan's first period opens.
+    period = models.DateField(_("period"), null=True)
+    before = models.CharField(_("before"), max_length=8, choices=Light.choices)
+    after = models.CharField(_("after"), max_length=8, choices=Light.choices)
+    reasons = models.JSONField(_("reasons"), default=list)
+
+    class Meta:
+        verbose_name = _("change of light")
+        verbose_name_plural = _("changes of light")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["project", "-at"], name="light_change_newest_first")]
+        constraints = [models.CheckConstraint(condition=~Q(before=models.F("after")), name="light_change_changes")]
+
+    def __str__(self) -> str:
+        return f"{self.project} · {self.get_before_display()} → {self.get_after_display()}"
+
+
+def verification_photo_path(verification: "Verification", filename: str) -> str:
+    # As attachments: by a name nobody can guess, outside the static tree, served after a permission check.
+    return f"verifications/{verification.at:%Y}/{verification.photo_sha256[:2]}/{verification.photo_sha256}"
+
+
+class Verification(models.Model):
+    """A coordinator's check of a unit's claim that a project is complete (销号): verified, or returned.
+
+    A claim is a counted report saying 100 %, at the version the coordinator decided on; a report
+    returned and handed in again is a new claim."""
+
+    class Outcome(models.TextChoices):
+        VERIFIED = "verified", _("verified")
+        RETURNED = "returned", _("returned")
+
+    project = models.ForeignKey(Project, models.PROTECT, related_name="verifications", verbose_name=_("project"))
+    report = models.ForeignKey(Report, models.PROTECT, related_name="verifications", verbose_name=_("report"),
+                               db_index=False)
+    report_version = models.PositiveIntegerField(_("version of the report decided on"))
+    outcome = models.CharField(_("outcome"), max_length=8, choices=Outcome.choices)
+    note = models.TextField(_("note"), blank=True)
+    photo = models.FileField(_("photo"), upload_to=verification_photo_path, max_length=200, blank=True)
+    photo_name = models.CharField(_("file name"), max_length=200, blank=True)
+    photo_type = models.CharField(_("type"), max_length=100, blank=True)
+    photo_sha256 = models.CharField(max_length=64, blank=True)
+    by = models.ForeignKey(USER, models.SET_NULL, null=True, related_name="+", verbose_name=_("by"))
+    at = models.DateTimeField(_("at"))
+
+    class Meta:
+        verbose_name = _("verification")
+        verbose_name_plural = _("verifications")
+        ordering = ["-at", "-id"]
+        constraints = [
+            # The services check first and say so in words; these keep a race from writing two decisions.
+            models.UniqueConstraint(fields=["report", "report_version"], name="verification_once_per_claim"),
+            models.UniqueConstraint(fields=["project"], condition=Q(outcome="verified"),
+                                    name="verification_verified_once_per_project"),
+            models.CheckConstraint(condition=Q(outcome__in=["verified", "returned"]),
+                                   name="verification_outcome_valid"),
+            models.CheckConstraint(condition=~Q(outcome="returned", note=""), name="verification_returned_says_why"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} · {self.get_outcome_display()}"

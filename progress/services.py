@@ -188,6 +188,14 @@ def review_report(*, user: User, report: Report, version: int, accept: bool, com
     comment = comment.strip()
     if not accept and not comment:
         raise ValidationError(_("Say what needs correcting when returning a report."))
+    decide_review(report=report, user=user, accept=accept, comment=comment)
+    lights.refresh(Project.objects.filter(pk=report.project_id))
+    return report
+
+
+def decide_review(*, report: Report, user: User, accept: bool, comment: str) -> None:
+    """Accept or return a report its caller has locked and checked, with its Revision; inside the caller's
+    transaction. Shared by the review of a report and the verification of a claimed completion."""
     before = report.review_comment
     report.status = Report.Status.ACCEPTED if accept else Report.Status.RETURNED
     report.review_comment = comment if comment or not accept else report.review_comment
@@ -196,8 +204,6 @@ def review_report(*, user: User, report: Report, version: int, accept: bool, com
     report.save()
     changes = {"review_comment": [before, report.review_comment]} if before != report.review_comment else {}
     _record(report, Revision.Action.ACCEPTED if accept else Revision.Action.RETURNED, user, changes)
-    lights.refresh(Project.objects.filter(pk=report.project_id))
-    return report
 
 
 @transaction.atomic

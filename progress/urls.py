@@ -2,7 +2,7 @@ from datetime import date
 
 from django.urls import path, register_converter
 
-from progress import views
+from progress import verification_views, views
 
 
 class MonthConverter:
@@ -29,4 +29,7 @@ urlpatterns = [
     path("requests/<int:request_pk>/close/", views.close_request, name="close_request"),
     path("attachments/<int:attachment_pk>/", views.attachment, name="attachment"),
     path("plans/<int:plan_pk>/progress.xlsx", views.export, name="export"),
+    path("projects/<int:pk>/completion/verify/", verification_views.verify, name="verify_completion"),
+    path("projects/<int:pk>/completion/return/", verification_views.return_completion, name="return_completion"),
+    path("verifications/<int:verification_pk>/photo/", verification_views.photo, name="verification_photo"),
 ]

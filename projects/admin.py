@@ -150,7 +150,7 @@ class ProjectAdmin(ScopedAdmin):
 
 @admin.register(Jurisdiction)
 class JurisdictionAdmin(ScopedAdmin):
-    list_display = ["name", "parent", "level", "late_days", "request_days"]
+    list_display = ["name", "parent", "level", "late_days", "request_days", "yellow_points", "red_points"]
     list_select_related = ["parent"]
     list_filter = ["level"]
     search_fields = ["name"]

@@ -38,6 +38,8 @@ SCOPES = {
     "progress.coordinationrequest": "project__plan__jurisdiction",
     "progress.assistingnote": "project__plan__jurisdiction",
     "progress.projectstatus": "project__plan__jurisdiction",
+    "progress.lightchange": "project__plan__jurisdiction",
+    "progress.verification": "project__plan__jurisdiction",
     "imports.importrecord": "plan__jurisdiction",
     "imports.savedlayout": SHARED,
     "accounts.user": "jurisdiction",

@@ -48,6 +48,18 @@ class Jurisdiction(models.Model):
         _("days a coordination request may stay open"), null=True, blank=True,
         help_text=_("A coordination request open longer than this turns its project red. Empty: as the parent (30)."),
     )
+    # Percentage points behind the time-proportional target (序时进度), as offices publish them:
+    # more than yellow_points behind is yellow, more than red_points behind is red.
+    yellow_points = models.PositiveSmallIntegerField(
+        _("points behind the target before yellow"), null=True, blank=True,
+        help_text=_("A project more than this many percentage points behind the time-proportional target turns "
+                    "yellow. Empty: as the parent (10)."),
+    )
+    red_points = models.PositiveSmallIntegerField(
+        _("points behind the target before red"), null=True, blank=True,
+        help_text=_("A project more than this many percentage points behind the time-proportional target turns "
+                    "red. Empty: as the parent (30)."),
+    )
 
     objects = JurisdictionManager()
 
@@ -67,6 +79,10 @@ class Jurisdiction(models.Model):
         return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
 
     def clean(self) -> None:
+        # Checked here, not by a CheckConstraint: adding one makes SQLite rebuild the table, which drops
+        # migration 0004's trigger. Points inherited from a parent are the parent's to keep in order.
+        if self.yellow_points is not None and self.red_points is not None and self.red_points < self.yellow_points:
+            raise ValidationError({"red_points": _("Red cannot start fewer points behind the target than yellow.")})
         # The database refuses a loop as well (migration 0004's trigger); this says so in words first.
         moved = self.pk is None or not Jurisdiction.objects.filter(pk=self.pk, parent_id=self.parent_id).exists()
         if self.parent_id and moved and self.pk in ancestor_ids(self.parent_id):

@@ -26,9 +26,6 @@ from supervision.models import Event, PeriodClose, Snapshot
 
 Standing, ReportState = Snapshot.Standing, Snapshot.ReportState
 COUNTED = (Report.Status.SUBMITTED, Report.Status.ACCEPTED)
-# Points of percent complete by which a project may trail or lead its time-proportional target and
-# still stand "on schedule"; see _yellow_points.
-YELLOW_POINTS = 10
 CENT = Decimal("0.0001")
 
 
@@ -175,10 +172,8 @@ def plan_period(close: PeriodClose) -> schedule.Period:
 
 
 def _yellow_points(plan: Plan) -> int:
-    # progress.lights is gaining limits_for(jurisdiction_id).yellow_points, each office's own setting
-    # (another change in flight). Until it lands every office gets the product's 10 points; then this
-    # line becomes: return lights.limits_for(plan.jurisdiction_id).yellow_points
-    return YELLOW_POINTS
+    # The same points that turn a light yellow: each office's own setting, inherited (progress/light_limits.py).
+    return lights.limits_for(plan.jurisdiction_id).yellow_points
 
 
 def standing(light: str, percent: int | None, target: int, yellow: int) -> str:

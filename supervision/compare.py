@@ -36,13 +36,13 @@ class Comparison:
     improved: list[Change] = field(default_factory=list)  # red -> yellow/green, yellow -> green
     worsened: list[Change] = field(default_factory=list)  # green -> yellow/red, yellow -> red (turned red included)
     completed: list[Change] = field(default_factory=list)  # became done
-    newly_awaiting: list[Change] = field(default_factory=list)  # report missing now, handed in before
+    went_missing: list[Change] = field(default_factory=list)  # report missing now, handed in before
     added: list[Snapshot] = field(default_factory=list)  # in the later close only (a project added to the plan)
 
     @property
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name))
-                for name in ("turned_red", "improved", "worsened", "completed", "newly_awaiting", "added")}
+                for name in ("turned_red", "improved", "worsened", "completed", "went_missing", "added")}
 
 
 def compare(earlier: PeriodClose, later: PeriodClose) -> Comparison:
@@ -69,7 +69,7 @@ def compare(earlier: PeriodClose, later: PeriodClose) -> Comparison:
             result.turned_red.append(change)
         if (after.report_state == Snapshot.ReportState.MISSING
                 and old.report_state != Snapshot.ReportState.MISSING):
-            result.newly_awaiting.append(change)
+            result.went_missing.append(change)
     return result
 
 

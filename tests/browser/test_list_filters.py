@@ -57,7 +57,7 @@ def cases(licheng: Plan, fengze: Plan) -> list[tuple[str, str, str]]:
         ("lead_unit", "区住建局（鲤城区）", f"lead_unit={unit('区住建局')}"),
         ("assisting_unit", "区住建局（鲤城区）", f"assisting_unit={unit('区住建局')}"),
         ("leader", "王伟（鲤城区）", f"leader={wang.pk}"),
-        ("light", "已完成", "light=done"),
+        ("light", "已核验完成", "light=done"),
         ("source", "市财政配套", f"source={FundingSource.objects.get(name='市财政配套').pk}"),
         ("investment_min", "500", "investment_min=500"),
         ("investment_max", "100", "investment_max=100"),

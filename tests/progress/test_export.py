@@ -170,8 +170,8 @@ def test_sub_projects_are_printed_under_their_project():
 def test_the_query_count_does_not_grow_with_the_projects(django_assert_num_queries):
     plan = load_003()
     plan = Plan.objects.select_related("jurisdiction").get(pk=plan.pk)
-    # projects, their lead units, the period's reports
-    with django_assert_num_queries(3):
+    # projects, their lead units, the period's reports, the verified completions
+    with django_assert_num_queries(4):
         progress_table(plan, JUNE, Project.objects.all())
 
 

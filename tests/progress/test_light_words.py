@@ -25,7 +25,8 @@ def world(settings, tmp_path):
 
 
 def hand_in(world, month: date) -> None:
-    data = services.ReportInput(percent_complete=50, progress="完成管网改造。")
+    # 95 %: a past year's target is 100 %, and this story is about the words of a green light, not the gap.
+    data = services.ReportInput(percent_complete=95, progress="完成管网改造。")
     services.save_report(user=world.officer, project=world.project, month=month, data=data, version=0, submit=True)
 
 

@@ -70,12 +70,15 @@ def test_a_missed_milestone_is_red_and_one_not_started_this_quarter_is_yellow(pr
     assert status.light == "red" and status.reasons == [{"code": "milestone_missed", "quarter": 1}]
 
 
-def test_percent_below_the_quarters_target_is_yellow(project):
+def test_percent_far_below_the_quarters_target_is_yellow(project):
+    # The gap behind the time-proportional target, point by point: tests/progress/test_light_rules.py.
     QuarterlyMilestone.objects.create(project=project, quarter=1, planned="完成设计", target_percent=30)
-    report(project, 1, percent_complete=10)
-    assert light_on(project, date(YEAR, 2, 1)).light == "yellow"
-    report(project, 2, percent_complete=30)
-    assert light_on(project, date(YEAR, 3, 1)).light == "green"
+    report(project, 1, percent_complete=5)
+    report(project, 2, percent_complete=5)
+    assert light_on(project, date(YEAR, 3, 22)).reasons == [  # 0 on 31 December → 30 % on 31 March: 27 % by the 22nd
+        {"code": "behind_target", "percent": 5, "target": 27, "gap": 22}]
+    report(project, 3, percent_complete=30)
+    assert light_on(project, date(YEAR, 3, 23)).light == "green"
 
 
 def test_a_coordination_request_open_too_long_is_red_and_thresholds_follow_the_jurisdiction(project):
@@ -89,7 +92,8 @@ def test_a_coordination_request_open_too_long_is_red_and_thresholds_follow_the_j
     city = project.plan.jurisdiction.parent
     city.request_days = 60
     city.save()
-    assert light_on(project, today).light == "green"
+    # The red reason is gone; back from red, the light is yellow until a later period is still on plan.
+    assert light_on(project, today).reasons == [{"code": "recovering", "period": f"{YEAR}-03"}]
 
 
 def test_a_late_threshold_set_for_the_district_wins_over_the_default(project):
@@ -101,12 +105,15 @@ def test_a_late_threshold_set_for_the_district_wins_over_the_default(project):
     assert light_on(project, date(YEAR, 3, 30)).light == "yellow"
 
 
-def test_done_is_100_percent_and_accepted(project):
+def test_100_percent_awaits_verification_whether_submitted_or_accepted(project):
+    # Done only once the office verified it: tests/progress/test_verification.py.
     report(project, 1, percent_complete=100, status="submitted")
-    assert light_on(project, date(YEAR, 2, 1)).light == "green"
+    status = light_on(project, date(YEAR, 2, 1))
+    assert status.light == "awaiting" and status.reasons == [{"code": "awaiting_verification", "period": f"{YEAR}-01"}]
     Report.objects.update(status="accepted")
     status = light_on(project, date(YEAR, 2, 1))
-    assert status.light == "done" and lights.describe(status.reasons[0]) == "已全部完成并审核通过。"
+    assert status.light == "awaiting"
+    assert lights.describe(status.reasons[0]) == f"{YEAR}-01 的进展报告称项目已完成，待督查室核验。"
 
 
 def test_a_project_without_a_lead_unit_is_yellow(project):

@@ -26,8 +26,8 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import Role
 from imports.models import ImportRecord, SavedLayout
-from progress import services
-from progress.models import AssistingNote, Attachment, CoordinationRequest, Report, Revision
+from progress import services, verification
+from progress.models import AssistingNote, Attachment, CoordinationRequest, Report, Revision, Verification
 from projects.models import Funding, FundingSource, Plan, Project, ProjectOrganization, ProjectPerson
 from supervision import circulars as circular_services
 from supervision.instructions import write_instruction
@@ -142,6 +142,10 @@ GET_MATRIX = {
     "instructions":        (LOGIN,       200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
     "chase":               (LOGIN,       403,         403,         403,         200,         403,         403,         200,         200,         200,         200),
     "chase_read_get":      (LOGIN,       405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
+    # Verification before done: the decisions are POST only; a verification's photo goes with its project (D, of 鲤城区).
+    "verify_get":          (LOGIN,       405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
+    "return_completion_get": (LOGIN,     405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
+    "verification_photo_D": (LOGIN,      200,         200,         404,         404,         404,         200,         200,         200,         200,         200),
 }
 
 # POST: every action, as every kind of user. DONE: it happened; anything else: nothing changed.
@@ -168,6 +172,9 @@ POST_MATRIX = {
     "instruction_close":   (LOGIN,       403,         403,         404,         404,         404,         DONE,        DONE,        DONE,        DONE,        DONE),
     "chase_unit":          (LOGIN,       403,         403,         403,         404,         403,         403,         DONE,        DONE,        DONE,        DONE),
     "chase_read":          (LOGIN,       DONE,        404,         404,         404,         404,         404,         403,         403,         403,         403),
+    # C, of 鲤城区, led by P's units, claims completion: the district's coordinators and administrators decide.
+    "verify_completion":   (LOGIN,       403,         403,         404,         404,         404,         403,         DONE,        DONE,        DONE,        DONE),
+    "return_completion":   (LOGIN,       403,         403,         404,         404,         404,         403,         DONE,        DONE,        DONE,        DONE),
 }
 # fmt: on
 
@@ -206,6 +213,9 @@ ROUTES = {
     "chase": "supervision:chase", "chase_read_get": "supervision:chase_read",
     "instruction_write": "supervision:write_instruction", "instruction_answer": "supervision:instruction",
     "instruction_close": "supervision:instruction", "chase_unit": "supervision:chase", "chase_read": "supervision:chase_read",
+    "verify_get": "progress:verify_completion", "return_completion_get": "progress:return_completion",
+    "verification_photo_D": "progress:verification_photo",
+    "verify_completion": "progress:verify_completion", "return_completion": "progress:return_completion",
 }
 
 # Every named route of config.urls (admin/ and i18n/ aside) that the matrices above walk.
@@ -220,6 +230,7 @@ COVERED = {
     "supervision:draft_circular", "supervision:regenerate_circular", "supervision:publish_circular",
     "supervision:write_instruction", "supervision:instruction", "supervision:instructions", "supervision:chase",
     "supervision:chase_read",
+    "progress:verify_completion", "progress:return_completion", "progress:verification_photo",
 }
 
 # Bugs found while writing the matrix are marked here (xfail, strict) until mended: (row, kind) -> why.
@@ -273,6 +284,11 @@ class World:
     lead_unit: int
     instruction_P: int  # a leader's instruction on P, open
     chase_P: int  # a chase of P's lead unit, unread
+    C: int  # claims completion (a submitted 100 % report), not yet decided
+    claim_C: int
+    D: int  # verified complete, with a photo
+    verification_D: int
+    png_D: bytes
 
 
 def build_world() -> World:
@@ -334,6 +350,18 @@ def build_world() -> World:
         return ImportRecord.objects.create(file_name=file_name, checksum="0" * 64, status="previewed", plan=plan,
                                            result={"plan": {"title": plan.title, "year": plan.year}, "projects": []})
 
+    # Two more projects of P's plan and units: C claims completion, D's completion was verified with a photo.
+    c, d = make_project(plan=plan_p, name="丙项目待核验"), make_project(plan=plan_p, name="丁项目已核验")
+    claims = {}
+    for project in (c, d):
+        ProjectOrganization.objects.create(project=project, organization=lead_unit, role="lead")
+        ProjectOrganization.objects.create(project=project, organization=assist_unit, role="assisting")
+        claims[project.pk] = services.save_report(user=users["lead"], project=project, month=month, version=0,
+                                                  submit=True, data=services.ReportInput(percent_complete=100))
+    png_d = tiny_png(64)
+    verified_d = verification.verify_completion(user=users["coord"], project=d, note="现场核验",
+                                                photo=SimpleUploadedFile("d.png", png_d, content_type="image/png"))
+
     return World(
         users=users, P=p.pk, Q=q.pk, missing=Project.objects.order_by("-pk").first().pk + 1000,
         plan_P=plan_p.pk, plan_Q=plan_q.pk, R=r.pk, RQ=rq.pk, month=month,
@@ -347,6 +375,7 @@ def build_world() -> World:
         plan_old=plan_old.pk, old_month=date(year - 1, 12, 1),
         **circulars(users, plan_p, plan_q, {p: lead_unit, q: fz_unit}),
         **_supervision_world(users, p, plan_p, lead_unit),
+        C=c.pk, claim_C=claims[c.pk].pk, D=d.pk, verification_D=verified_d.pk, png_D=png_d,
     )
 
 
@@ -469,6 +498,9 @@ GET_URLS = {
     "instructions": lambda w: "/supervision/instructions/",
     "chase": lambda w: "/supervision/chase/",
     "chase_read_get": lambda w: f"/supervision/chases/{w.chase_P}/read/",
+    "verify_get": lambda w: f"/projects/{w.C}/completion/verify/",
+    "return_completion_get": lambda w: f"/projects/{w.C}/completion/return/",
+    "verification_photo_D": lambda w: f"/verifications/{w.verification_D}/photo/",
 }
 
 
@@ -594,6 +626,16 @@ POST_ROWS = {
         data=lambda w: {},
         done=lambda w, u: Chase.objects.filter(pk=w.chase_P, read_by=u, read_at__isnull=False).exists(),
         done_at=lambda w: "/"),
+    "verify_completion": PostRow(
+        url=lambda w: f"/projects/{w.C}/completion/verify/", data=lambda w: {"note": "现场核验"},
+        done=lambda w, u: (Verification.objects.filter(project_id=w.C, outcome="verified", by=u).exists()
+                           and _report(w.claim_C).status == "accepted"),
+        done_at=lambda w: f"/projects/{w.C}/"),
+    "return_completion": PostRow(
+        url=lambda w: f"/projects/{w.C}/completion/return/", data=lambda w: {"reason": "尚有两处未完工"},
+        done=lambda w, u: (Verification.objects.filter(project_id=w.C, outcome="returned", by=u).exists()
+                           and _report(w.claim_C).review_comment == "尚有两处未完工"),
+        done_at=lambda w: f"/projects/{w.C}/"),
 }
 
 
@@ -611,6 +653,7 @@ def snapshot() -> tuple:
         Event.objects.count(),
         sorted(Instruction.objects.values_list("id", "status", "version", "answer", "closed_by")),
         sorted(Chase.objects.values_list("id", "read_at", "read_by")),
+        sorted(Verification.objects.values_list("id", "project", "outcome")),
     )
 
 
@@ -673,6 +716,8 @@ def test_get(client, world, row, kind, expected):
         assert b"PNG" not in body
     if row.startswith("export_") and expected == 200:
         assert body.startswith(b"PK")  # an .xlsx is a zip
+    if row.startswith("verification_photo_"):
+        assert (body == world.png_D) == (expected == 200)
     if not row.startswith(("attachment_", "export_")):
         assert_no_leak(body, kind, expected)
 

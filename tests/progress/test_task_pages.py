@@ -15,7 +15,7 @@ from tests.projects.conftest import load, report_on_2022
 
 pytestmark = pytest.mark.django_db
 
-LIGHT_ORDER = {"红灯": 0, "黄灯": 1, "绿灯": 2, "已完成": 3}
+LIGHT_ORDER = {"红灯": 0, "黄灯": 1, "绿灯": 2, "已核验完成": 3}
 
 
 @pytest.fixture

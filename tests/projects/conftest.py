@@ -5,7 +5,7 @@ import pytest
 from accounts.models import User
 from accounts.roles import Role
 from imports.services import apply_import, preview_import
-from progress import services
+from progress import services, verification
 from projects.models import Organization, Plan, Project
 from tests.factories import make_user
 from tests.imports.seeds import seed_path
@@ -31,6 +31,8 @@ def report_on_2022(*, coordinator_password: str = "pass-1234-word") -> tuple[Pla
     done = services.save_report(user=officer, project=nine, month=month, version=0, submit=True,
                                 data=services.ReportInput(percent_complete=100, progress="完工", disbursed={None: 100}))
     services.review_report(user=coordinator, report=done, version=done.version, accept=True)
+    # Done only once the office verified the completion (progress/verification.py).
+    verification.verify_completion(user=coordinator, project=nine)
     return plan, coordinator
 
 

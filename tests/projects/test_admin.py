@@ -11,7 +11,7 @@ from django.utils.timezone import now
 
 from accounts.models import User
 from imports.models import ImportRecord, SavedLayout
-from progress.models import AssistingNote, CoordinationRequest, ProjectStatus, Report
+from progress.models import AssistingNote, CoordinationRequest, LightChange, ProjectStatus, Report, Verification
 from projects.models import (
     Category,
     Jurisdiction,
@@ -48,6 +48,10 @@ def grow(step: int) -> None:
         AssistingNote.objects.create(project=project, organization=project.organizations.last(),
                                      period=report.period, text="已配合")
         ProjectStatus.objects.create(project=project, light="green", computed_at=now())
+        LightChange.objects.create(project=project, at=now(), period=report.period, before="red", after="green",
+                                   reasons=[{"code": "on_plan"}])
+        Verification.objects.create(project=project, report=report, report_version=1, outcome="returned",
+                                    note="尚未完工", at=now())
     ImportRecord.objects.create(file_name=f"{step}.xlsx", checksum="0" * 64, status="applied", plan=plan)
     SavedLayout.objects.create(digest=f"{step:064d}", header=f"序号|工程{step}|主抓", roles={"主抓": "lead"},
                                user=User.objects.first())

@@ -11,7 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from accounts.roles import Role
-from progress import services
+from progress import services, verification
 from projects.models import FundingSource, Organization, Person, Plan, Project
 from tests.factories import make_user
 from tests.projects.conftest import load
@@ -91,6 +91,10 @@ def test_status_filters_follow_the_reports(root, licheng, settings, tmp_path):
     done = services.save_report(user=officer, project=nine, month=month, version=0, submit=True,
                                 data=services.ReportInput(percent_complete=100, progress="完工"))
     services.review_report(user=coordinator, report=done, version=done.version, accept=True)
+    # 100 % accepted awaits verification; only a verified completion is done (progress/verification.py).
+    assert numbers(root, plan=licheng.pk, light="awaiting") == ["9"]
+    assert numbers(root, plan=licheng.pk, light="done") == []
+    verification.verify_completion(user=coordinator, project=nine)
 
     assert numbers(root, plan=licheng.pk, light="done") == ["9"]
     assert numbers(root, plan=licheng.pk, open_request=1) == ["8"]

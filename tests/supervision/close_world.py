@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
-from progress import services
+from progress import services, verification
 from progress.models import Disbursement, Report
 from projects import clock
 from projects.models import (
@@ -123,6 +123,11 @@ def march(seed: Seed) -> None:
     report(seed, 2, MAR, date(2026, 3, 22), percent=45, problems="供电线路迁改仍待协调")
     report(seed, 3, MAR, date(2026, 3, 24), percent=8, money={"区财政": "3"})
     report(seed, 5, MAR, date(2026, 3, 15), percent=100, money={"区财政": "20"}, accept_on=date(2026, 3, 16))
+    # Done only once the office checked it (on site, the day after accepting the report). A fresh account, as a
+    # request has: the seed's own remembers the jurisdictions it saw, and stories add jurisdictions later.
+    with clock.pinned(date(2026, 3, 17)):
+        verification.verify_completion(user=User.objects.get(pk=seed.coordinator.pk), project=seed.projects[4],
+                                       note="现场核验，已完工")
 
 
 def close_february(seed: Seed) -> PeriodClose:

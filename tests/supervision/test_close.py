@@ -42,7 +42,7 @@ def test_closing_march_freezes_every_projects_light_percent_standing_and_report_
     assert rows(close) == [
         ("1", "green", 30, 28, "on_schedule", "on_time", 0),
         ("2", "red", 45, 23, "ahead", "on_time", 0),  # handed in on the due day itself: on time
-        ("3", "green", 8, 23, "behind", "late", 2),
+        ("3", "yellow", 8, 23, "behind", "late", 2),  # 15 points behind its target
         ("4", "yellow", 5, 23, "behind", "missing", 3),  # February's 5 % is the latest it said
         ("5", "done", 100, 23, "done", "on_time", 0),
     ]
@@ -58,7 +58,7 @@ def test_each_snapshot_copies_names_reasons_progress_and_the_report_it_was_close
     # Submitted (1) and accepted (2): the snapshot knows which version it froze.
     assert (first.report.period, first.report_version) == (MAR, 2)
     assert second.reasons[0]["code"] == "request_open" and second.reasons[0]["days"] == 33
-    assert third.reasons == [{"code": "on_plan_late", "period": "2026-03", "days": 2}]
+    assert third.reasons == [{"code": "behind_target", "percent": 8, "target": 23, "gap": 15}]
     assert timezone.localdate(third.submitted_at) == date(2026, 3, 24)
     # Nothing handed in for March: no report, no progress text, and no submission time.
     assert (fourth.report, fourth.report_version, fourth.progress, fourth.submitted_at) == (None, None, "", None)

@@ -158,7 +158,7 @@ def test_comparing_march_with_february_on_the_close_page(client):
     page = text(client.get(reverse("supervision:close", args=[later.pk]), {"compare": february.pk}))
 
     comparison = page[page.index("从 2026-02 到 2026-03"):]
-    assert "<strong>1</strong>转为红灯" in comparison and "<strong>2</strong>变差" in comparison
+    assert "<strong>1</strong>转为红灯" in comparison and "<strong>1</strong>变差" in comparison
     turned_red = comparison[comparison.index("<h3>转为红灯"):comparison.index("<h3>变差")]
     assert "背街小巷整治" in turned_red
     # A close of another plan (or one that does not exist) is not compared: the page shows no comparison.
