@@ -1,0 +1,306 @@
+"""Every write of an instruction sheet (督办单) goes through here, from the pages and from commands alike.
+
+Each service is one transaction: it checks who may act, locks the sheet's row, checks the state the
+move starts from (and, when the form says which version it was opened on, that nobody moved the sheet
+meanwhile), writes the change and one line in the cycle's trail (supervision/events.py). A stale or
+repeated action is refused with a message (ValidationError) and writes nothing. Colours that change
+with the calendar are supervision/tiers.py's."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from progress.attachments import MAX_FILES, checked
+from projects import clock
+from projects.access import visible_projects
+from projects.models import Organization, Person, Project, ProjectOrganization, ProjectPerson, ancestor_ids
+from supervision import events
+from supervision.models import Event, InstructionSheet, Sequence, SheetAttachment
+from supervision.numbering import formatted, next_number
+from supervision.rules import rules_for
+from supervision.sheet_access import is_lead_officer, may_issue_sheets
+
+Status, Tier, Feedback = InstructionSheet.Status, InstructionSheet.Tier, InstructionSheet.Feedback
+TIERS = list(Tier.values)  # blue, yellow, red: the order a sheet moves in, never back
+# Printed before 〔2026〕12号 when the office has not set its own prefix (supervision Rules.sheet_prefix).
+DEFAULT_PREFIX = "督办"
+MATTER_LENGTH, CONTENT_LENGTH, NOTE_LENGTH = 200, 10000, 2000
+MAX_FEEDBACK_DAYS = 90
+
+
+@dataclass
+class Wording:
+    """What a sheet says, checked against its project: the same for issuing and for rewording."""
+
+    matter: str
+    content: str
+    deadline: date
+    instructing_leader: Person | None
+    leader_name: str
+    lead_unit: Organization
+    assisting_units: list[Organization]
+    responsible_leaders: list[Person]
+    feedback: str
+    feedback_days: int | None
+    contact_name: str
+    contact_phone: str
+
+
+def units_for(project: Project) -> QuerySet[Organization]:
+    """The units a sheet on the project may name: the project's own (so their officers can see it)."""
+    return Organization.objects.filter(project_roles__project=project).distinct().order_by("name")
+
+
+def people_for(project: Project) -> QuerySet[Person]:
+    """The leaders a sheet on the project may name: its own and those of its jurisdiction and the ones above."""
+    return (Person.objects.filter(Q(project_roles__project=project)
+                                  | Q(jurisdiction_id__in=ancestor_ids(project.plan.jurisdiction_id)))
+            .distinct().order_by("name"))
+
+
+def defaults_for(project: Project) -> dict:
+    """A new sheet's units and leaders as the project's responsibility table names them."""
+    units = ProjectOrganization.objects.filter(project=project).select_related("organization").order_by("position")
+    leaders = [role.person for role in ProjectPerson.objects.filter(project=project, role=ProjectPerson.Role.LEADER)
+               .select_related("person").order_by("position")]
+    lead = [role.organization for role in units if role.role == ProjectOrganization.Role.LEAD]
+    return {"lead_unit": lead[0] if lead else None,
+            "assisting_units": [role.organization for role in units if role.role == ProjectOrganization.Role.ASSISTING],
+            "responsible_leaders": leaders, "instructing_leader": leaders[0] if leaders else None}
+
+
+def _wording(project: Project, *, matter: str, content: str, deadline: date | None,
+             instructing_leader: Person | None, leader_name: str, lead_unit: Organization | None,
+             assisting_units, responsible_leaders, feedback: str, feedback_days: int | None,
+             contact_name: str, contact_phone: str) -> Wording:
+    matter, content = (matter or "").strip(), (content or "").strip()
+    errors = []
+    if not matter:
+        errors.append(_("Say what the matter is."))
+    if not content:
+        errors.append(_("Say what must be done."))
+    if len(matter) > MATTER_LENGTH or len(content) > CONTENT_LENGTH:
+        errors.append(_("The matter may be at most %(matter)s characters and the content %(content)s.") % {
+            "matter": MATTER_LENGTH, "content": CONTENT_LENGTH})
+    if deadline is None or deadline < clock.today():
+        errors.append(_("The deadline must be today or later."))
+    if lead_unit is None:
+        errors.append(_("Choose the lead unit: the project names none."))
+    units = set(units_for(project).values_list("pk", flat=True))
+    assisting_units = [unit for unit in (assisting_units or []) if lead_unit is None or unit.pk != lead_unit.pk]
+    if (lead_unit is not None and lead_unit.pk not in units) or any(u.pk not in units for u in assisting_units):
+        errors.append(_("A sheet may name only the project's own units."))
+    people = set(people_for(project).values_list("pk", flat=True))
+    named = [*(responsible_leaders or []), *([instructing_leader] if instructing_leader else [])]
+    if any(person.pk not in people for person in named):
+        errors.append(_("A sheet may name only leaders of the project's jurisdiction."))
+    if feedback not in Feedback.values:
+        errors.append(_("Choose how the unit gives feedback."))
+    if feedback == Feedback.PERIODIC and not (feedback_days and 1 <= feedback_days <= MAX_FEEDBACK_DAYS):
+        errors.append(_("Say every how many days (1 to %(most)s) the unit gives feedback.") % {
+            "most": MAX_FEEDBACK_DAYS})
+    leader_name = (leader_name or "").strip() or (instructing_leader.name if instructing_leader else "")
+    contact_name, contact_phone = (contact_name or "").strip(), (contact_phone or "").strip()
+    if len(leader_name) > 50 or len(contact_name) > 50 or len(contact_phone) > 30:
+        errors.append(_("Names may be at most 50 characters and the phone number 30."))
+    if errors:
+        raise ValidationError(errors)
+    return Wording(matter=matter, content=content, deadline=deadline, instructing_leader=instructing_leader,
+                   leader_name=leader_name, lead_unit=lead_unit, assisting_units=assisting_units,
+                   responsible_leaders=list(responsible_leaders or []), feedback=feedback,
+                   feedback_days=feedback_days if feedback == Feedback.PERIODIC else None,
+                   contact_name=contact_name, contact_phone=contact_phone)
+
+
+def _apply(sheet: InstructionSheet, wording: Wording) -> None:
+    for field in fields(Wording):
+        if field.name not in ("assisting_units", "responsible_leaders"):
+            setattr(sheet, field.name, getattr(wording, field.name))
+
+
+def _as_text(sheet: InstructionSheet) -> dict[str, str]:
+    """The sheet's wording as text, for the trail's before and after."""
+    return {"matter": sheet.matter, "content": sheet.content, "deadline": sheet.deadline.isoformat(),
+            "leader_name": sheet.leader_name, "lead_unit": sheet.lead_unit.name,
+            "assisting_units": "、".join(unit.name for unit in sheet.assisting_units.order_by("name")),
+            "responsible_leaders": "、".join(person.name for person in sheet.responsible_leaders.order_by("name")),
+            "feedback": sheet.feedback, "feedback_days": str(sheet.feedback_days or ""),
+            "contact_name": sheet.contact_name, "contact_phone": sheet.contact_phone}
+
+
+def _record(sheet: InstructionSheet, action: str, user: User | None, note: str = "", changes: dict | None = None):
+    events.record(subject=Event.Subject.SHEET, subject_id=sheet.pk, action=action, user=user, note=note,
+                  changes=changes)
+
+
+@transaction.atomic
+def issue_sheet(*, user: User, project: Project, matter: str, content: str, deadline: date,
+                instructing_leader: Person | None = None, leader_name: str = "", lead_unit: Organization | None = None,
+                assisting_units: list[Organization] | None = None, responsible_leaders: list[Person] | None = None,
+                feedback: str = Feedback.ONCE, feedback_days: int | None = None, contact_name: str = "",
+                contact_phone: str = "") -> InstructionSheet:
+    """The office issues a sheet on a project; units and leaders not given are the project's, the number the next."""
+    if not may_issue_sheets(user) or not visible_projects(user).filter(pk=project.pk).exists():
+        raise PermissionDenied(_("Only the supervision office of the project's jurisdiction issues sheets on it."))
+    defaults = defaults_for(project)
+    wording = _wording(
+        project, matter=matter, content=content, deadline=deadline, instructing_leader=instructing_leader,
+        leader_name=leader_name, lead_unit=lead_unit or defaults["lead_unit"],
+        assisting_units=defaults["assisting_units"] if assisting_units is None else assisting_units,
+        responsible_leaders=defaults["responsible_leaders"] if responsible_leaders is None else responsible_leaders,
+        feedback=feedback, feedback_days=feedback_days, contact_name=contact_name, contact_phone=contact_phone)
+    jurisdiction_id, year = project.plan.jurisdiction_id, clock.today().year
+    number = next_number(jurisdiction_id=jurisdiction_id, kind=Sequence.Kind.SHEET, year=year)
+    prefix = rules_for(jurisdiction_id).sheet_prefix or DEFAULT_PREFIX
+    sheet = InstructionSheet(jurisdiction_id=jurisdiction_id, project=project, year=year, number=number,
+                             number_text=formatted(prefix=prefix, year=year, number=number),
+                             issued_at=clock.now(), issued_by=user)
+    _apply(sheet, wording)
+    sheet.save()
+    sheet.assisting_units.set(wording.assisting_units)
+    sheet.responsible_leaders.set(wording.responsible_leaders)
+    _record(sheet, "issued", user, note=sheet.number_text)
+    return sheet
+
+
+def _locked(sheet: InstructionSheet, version: int | None, allowed: tuple[str, ...], refusal: str, *,
+            may: Callable[[User, InstructionSheet], None], user: User) -> InstructionSheet:
+    """The sheet's row, locked until the transaction ends, if the user may act on it as it is now (a reword may
+    have changed its lead unit) and it is still in a state the move starts from."""
+    sheet = InstructionSheet.objects.select_for_update().select_related("project__plan").get(pk=sheet.pk)
+    may(user, sheet)
+    if sheet.status not in allowed:
+        raise ValidationError(refusal % {"status": sheet.get_status_display()})
+    if version is not None and sheet.version != version:
+        raise ValidationError(_("Someone changed the sheet after you opened it; read it again first."))
+    return sheet
+
+
+def lead_officer_only(user: User, sheet: InstructionSheet) -> None:
+    if not is_lead_officer(user, sheet):
+        raise PermissionDenied(_("Only an information officer of the sheet's lead unit does this."))
+
+
+def office_only(user: User, sheet: InstructionSheet) -> None:
+    if not may_issue_sheets(user) or not visible_projects(user).filter(pk=sheet.project_id).exists():
+        raise PermissionDenied(_("Only the supervision office that issued the sheet does this."))
+
+
+def _moved(sheet: InstructionSheet, user: User, action: str, note: str = "", changes: dict | None = None) -> None:
+    sheet.version += 1
+    sheet.save()
+    _record(sheet, action, user, note=note, changes=changes)
+
+
+@transaction.atomic
+def sign_sheet(*, user: User, sheet: InstructionSheet, version: int | None = None) -> InstructionSheet:
+    """The lead unit's officer signs for a sheet (签收); the time is recorded."""
+    sheet = _locked(sheet, version, (Status.ISSUED,), _("The sheet cannot be signed for: it is %(status)s."),
+                    may=lead_officer_only, user=user)
+    sheet.status, sheet.signed_at, sheet.signed_by = Status.SIGNED, clock.now(), user
+    _moved(sheet, user, "signed")
+    return sheet
+
+
+@transaction.atomic
+def dispute_sheet(*, user: User, sheet: InstructionSheet, reason: str, version: int | None = None) -> InstructionSheet:
+    """Instead of signing, the lead unit disputes the sheet's wording, saying why; the office rewords or closes it."""
+    sheet = _locked(sheet, version, (Status.ISSUED,), _("The sheet cannot be disputed: it is %(status)s."),
+                    may=lead_officer_only, user=user)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Say why the sheet is disputed."))
+    sheet.status, sheet.dispute_reason = Status.DISPUTED, reason[:NOTE_LENGTH]
+    _moved(sheet, user, "disputed", note=sheet.dispute_reason)
+    return sheet
+
+
+@transaction.atomic
+def reword_sheet(*, user: User, sheet: InstructionSheet, version: int | None = None, **wording) -> InstructionSheet:
+    """The office rewords a disputed sheet (the arguments of issue_sheet; what is not given stays as it was) and
+    issues it again under the same number."""
+    sheet = _locked(sheet, version, (Status.DISPUTED,), _("Only a disputed sheet is reworded; it is %(status)s."),
+                    may=office_only, user=user)
+    before = _as_text(sheet)
+    current = {"instructing_leader": sheet.instructing_leader, "leader_name": sheet.leader_name,
+               "lead_unit": sheet.lead_unit, "assisting_units": list(sheet.assisting_units.all()),
+               "responsible_leaders": list(sheet.responsible_leaders.all()), "feedback": sheet.feedback,
+               "feedback_days": sheet.feedback_days, "contact_name": sheet.contact_name,
+               "contact_phone": sheet.contact_phone, "matter": sheet.matter, "content": sheet.content,
+               "deadline": sheet.deadline}
+    checked_wording = _wording(sheet.project, **(current | wording))
+    _apply(sheet, checked_wording)
+    sheet.status = Status.ISSUED
+    sheet.version += 1
+    sheet.save()
+    sheet.assisting_units.set(checked_wording.assisting_units)
+    sheet.responsible_leaders.set(checked_wording.responsible_leaders)
+    after = _as_text(sheet)
+    _record(sheet, "reworded", user, changes={name: [before[name], after[name]] for name in before
+                                               if before[name] != after[name]})
+    return sheet
+
+
+@transaction.atomic
+def answer_sheet(*, user: User, sheet: InstructionSheet, text: str, files: list[UploadedFile] = (),
+                 version: int | None = None) -> InstructionSheet:
+    """The lead unit answers a signed sheet, or answers again one whose answer was returned, with photos or files."""
+    sheet = _locked(sheet, version, (Status.SIGNED, Status.RETURNED),
+                    _("The sheet cannot be answered now: it is %(status)s."), may=lead_officer_only, user=user)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(_("Write the answer: what was done."))
+    if len(text) > CONTENT_LENGTH:
+        raise ValidationError(_("The answer may be at most %(most)s characters.") % {"most": CONTENT_LENGTH})
+    if len(files) > MAX_FILES:
+        raise ValidationError(_("At most %(count)s files can be attached at once.") % {"count": MAX_FILES})
+    uploads = [(upload, *checked(upload)) for upload in files]
+    before = sheet.answer
+    sheet.status, sheet.answer, sheet.answered_at, sheet.answered_by = Status.ANSWERED, text, clock.now(), user
+    for upload, content_type, digest in uploads:
+        attachment = SheetAttachment(sheet=sheet, answer_round=sheet.returned_count, name=upload.name[:200],
+                                     content_type=content_type, size=upload.size, sha256=digest, uploaded_by=user,
+                                     uploaded_at=sheet.answered_at)
+        attachment.file.save(upload.name, upload, save=False)
+        attachment.save()
+    changes = {"answer": [before, text]}
+    if uploads:
+        changes["attachments"] = ["", "、".join(upload.name for upload, *_rest in uploads)]
+    _moved(sheet, user, "answered", changes=changes)
+    return sheet
+
+
+@transaction.atomic
+def return_answer(*, user: User, sheet: InstructionSheet, reason: str, version: int | None = None) -> InstructionSheet:
+    """The office returns an answer that does not settle the matter; the sheet's tier goes up one step."""
+    sheet = _locked(sheet, version, (Status.ANSWERED,), _("Only an answered sheet can be returned; it is %(status)s."),
+                    may=office_only, user=user)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Say why the answer is returned."))
+    tier = TIERS[min(TIERS.index(sheet.tier) + 1, len(TIERS) - 1)]
+    changes = {"tier": [sheet.tier, tier]} if tier != sheet.tier else {}
+    sheet.status, sheet.return_reason, sheet.tier = Status.RETURNED, reason[:NOTE_LENGTH], tier
+    sheet.returned_count += 1
+    _moved(sheet, user, "returned", note=sheet.return_reason, changes=changes)
+    return sheet
+
+
+@transaction.atomic
+def close_sheet(*, user: User, sheet: InstructionSheet, note: str = "", version: int | None = None) -> InstructionSheet:
+    """The office closes a sheet (办结): an answered one, or, saying why, one it no longer pursues."""
+    open_states = tuple(status for status in Status.values if status != Status.CLOSED)
+    sheet = _locked(sheet, version, open_states, _("The sheet is %(status)s already."), may=office_only, user=user)
+    note = (note or "").strip()
+    if not note and sheet.status != Status.ANSWERED:
+        raise ValidationError(_("Say why the sheet is closed without an answer."))
+    sheet.status, sheet.closed_at, sheet.closed_by, sheet.closing_note = Status.CLOSED, clock.now(), user, note
+    _moved(sheet, user, "closed", note=note)
+    return sheet
