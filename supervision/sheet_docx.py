@@ -99,7 +99,8 @@ def feedback_text(sheet: InstructionSheet) -> str:
 
 
 def _person(user) -> str:
-    return (user.get_full_name() or user.username) if user else ""
+    # A Chinese name as it is signed: family name first, no space (Django's get_full_name puts it last).
+    return (f"{user.last_name}{user.first_name}".strip() or user.username) if user else ""
 
 
 def sheet_docx(sheet: InstructionSheet) -> bytes:
@@ -111,8 +112,9 @@ def sheet_docx(sheet: InstructionSheet) -> bytes:
     section.left_margin, section.right_margin = Mm(28), Mm(26)
     _paragraph(document, TITLE, size=26, font=TITLE_FONT, align=WD_ALIGN_PARAGRAPH.CENTER, color=RED)
     _paragraph(document, sheet.number_text, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _paragraph(document, f"{TIER_LABEL}：{TIER_WORDS[sheet.tier]}　　{ISSUED_LABEL}：{chinese_date(sheet.issued_at)}",
-               size=12, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    issued = chinese_date(timezone.localtime(sheet.issued_at))
+    _paragraph(document, f"{TIER_LABEL}：{TIER_WORDS[sheet.tier]}　　{ISSUED_LABEL}：{issued}", size=12,
+               align=WD_ALIGN_PARAGRAPH.RIGHT)
 
     table = document.add_table(rows=0, cols=4)
     table.style = "Table Grid"  # every cell bordered, as the printed form
