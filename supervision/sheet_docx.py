@@ -9,7 +9,7 @@ from io import BytesIO
 
 from django.utils import timezone
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
@@ -34,7 +34,7 @@ LIST_SEPARATOR = "、"
 BODY_FONT, TITLE_FONT = "仿宋_GB2312", "方正小标宋简体"
 RED = RGBColor(0xC0, 0x00, 0x00)
 # Label, value, label, value: 15.6 cm, the width of the A4 page's type area.
-WIDTHS = (Cm(2.8), Cm(5.4), Cm(2.8), Cm(4.6))
+WIDTHS = (Cm(2.6), Cm(5.4), Cm(2.6), Cm(5.0))
 
 
 def chinese_date(day) -> str:
@@ -87,8 +87,10 @@ def _row(table, label: str, value: str, label2: str | None = None, value2: str =
         _cell(row.cells[1], value)
         _cell(row.cells[2], label2, label=True)
         _cell(row.cells[3], value2)
-    if height is not None:
-        row.height = Cm(height)
+    # Room to write by hand on the printed form: every row at least a line and a half, the long ones more.
+    row.height, row.height_rule = Cm(height or 0.9), WD_ROW_HEIGHT_RULE.AT_LEAST
+    for cell in row.cells:
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP if height else WD_CELL_VERTICAL_ALIGNMENT.CENTER
     return row
 
 
@@ -125,7 +127,7 @@ def sheet_docx(sheet: InstructionSheet) -> bytes:
     _row(table, LABELS["matter"], sheet.matter)
     _row(table, LABELS["project"], str(sheet.project))
     _row(table, LABELS["leader"], sheet.leader_name)
-    _row(table, LABELS["content"], sheet.content, height=5)
+    _row(table, LABELS["content"], sheet.content, height=4)
     _row(table, LABELS["lead_unit"], sheet.lead_unit.name, LABELS["responsible"], leaders)
     _row(table, LABELS["assisting"], units)
     _row(table, LABELS["deadline"], BY_DEADLINE % chinese_date(sheet.deadline), LABELS["feedback"],
@@ -133,7 +135,7 @@ def sheet_docx(sheet: InstructionSheet) -> bytes:
     _row(table, LABELS["contact"], sheet.contact_name, LABELS["phone"], sheet.contact_phone)
     _row(table, LABELS["signer"], _person(sheet.signed_by), LABELS["signed_at"],
          chinese_time(sheet.signed_at) if sheet.signed_at else "")
-    _row(table, LABELS["answer"], sheet.answer, height=6)
+    _row(table, LABELS["answer"], sheet.answer, height=5)
     _paragraph(document, NOTE, size=12)
     buffer = BytesIO()
     document.save(buffer)
