@@ -9,7 +9,14 @@ from progress.forms import LONG_TEXT, SHORT_TEXT, MultipleFileField, MultipleFil
 from projects import clock
 from projects.models import Project
 from supervision.models import InstructionSheet
-from supervision.sheets import CONTENT_LENGTH, MATTER_LENGTH, MAX_FEEDBACK_DAYS, defaults_for, people_for, units_for
+from supervision.sheet_wording import (
+    CONTENT_LENGTH,
+    MATTER_LENGTH,
+    MAX_FEEDBACK_DAYS,
+    defaults_for,
+    people_for,
+    units_for,
+)
 
 Feedback = InstructionSheet.Feedback
 # A first deadline the office may change: a normal instruction's time to answer (published practice).

@@ -7,132 +7,35 @@ repeated action is refused with a message (ValidationError) and writes nothing. 
 with the calendar are supervision/tiers.py's."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from progress.attachments import MAX_FILES, checked
 from projects import clock
 from projects.access import visible_projects
-from projects.models import Organization, Person, Project, ProjectOrganization, ProjectPerson, ancestor_ids
+from projects.models import Organization, Person, Project
 from supervision import events
 from supervision.models import Event, InstructionSheet, Sequence, SheetAttachment
 from supervision.numbering import formatted, next_number
 from supervision.rules import rules_for
 from supervision.sheet_access import is_lead_officer, may_issue_sheets
+from supervision.sheet_wording import CONTENT_LENGTH, apply_wording, checked_wording, defaults_for, wording_text
 
 Status, Tier, Feedback = InstructionSheet.Status, InstructionSheet.Tier, InstructionSheet.Feedback
 TIERS = list(Tier.values)  # blue, yellow, red: the order a sheet moves in, never back
 # Printed before 〔2026〕12号 when the office has not set its own prefix (supervision Rules.sheet_prefix).
 DEFAULT_PREFIX = "督办"
-MATTER_LENGTH, CONTENT_LENGTH, NOTE_LENGTH = 200, 10000, 2000
-MAX_FEEDBACK_DAYS = 90
+NOTE_LENGTH = 2000
 
 
-@dataclass
-class Wording:
-    """What a sheet says, checked against its project: the same for issuing and for rewording."""
-
-    matter: str
-    content: str
-    deadline: date
-    instructing_leader: Person | None
-    leader_name: str
-    lead_unit: Organization
-    assisting_units: list[Organization]
-    responsible_leaders: list[Person]
-    feedback: str
-    feedback_days: int | None
-    contact_name: str
-    contact_phone: str
-
-
-def units_for(project: Project) -> QuerySet[Organization]:
-    """The units a sheet on the project may name: the project's own (so their officers can see it)."""
-    return Organization.objects.filter(project_roles__project=project).distinct().order_by("name")
-
-
-def people_for(project: Project) -> QuerySet[Person]:
-    """The leaders a sheet on the project may name: its own and those of its jurisdiction and the ones above."""
-    return (Person.objects.filter(Q(project_roles__project=project)
-                                  | Q(jurisdiction_id__in=ancestor_ids(project.plan.jurisdiction_id)))
-            .distinct().order_by("name"))
-
-
-def defaults_for(project: Project) -> dict:
-    """A new sheet's units and leaders as the project's responsibility table names them."""
-    units = ProjectOrganization.objects.filter(project=project).select_related("organization").order_by("position")
-    leaders = [role.person for role in ProjectPerson.objects.filter(project=project, role=ProjectPerson.Role.LEADER)
-               .select_related("person").order_by("position")]
-    lead = [role.organization for role in units if role.role == ProjectOrganization.Role.LEAD]
-    return {"lead_unit": lead[0] if lead else None,
-            "assisting_units": [role.organization for role in units if role.role == ProjectOrganization.Role.ASSISTING],
-            "responsible_leaders": leaders, "instructing_leader": leaders[0] if leaders else None}
-
-
-def _wording(project: Project, *, matter: str, content: str, deadline: date | None,
-             instructing_leader: Person | None, leader_name: str, lead_unit: Organization | None,
-             assisting_units, responsible_leaders, feedback: str, feedback_days: int | None,
-             contact_name: str, contact_phone: str) -> Wording:
-    matter, content = (matter or "").strip(), (content or "").strip()
-    errors = []
-    if not matter:
-        errors.append(_("Say what the matter is."))
-    if not content:
-        errors.append(_("Say what must be done."))
-    if len(matter) > MATTER_LENGTH or len(content) > CONTENT_LENGTH:
-        errors.append(_("The matter may be at most %(matter)s characters and the content %(content)s.") % {
-            "matter": MATTER_LENGTH, "content": CONTENT_LENGTH})
-    if deadline is None or deadline < clock.today():
-        errors.append(_("The deadline must be today or later."))
-    if lead_unit is None:
-        errors.append(_("Choose the lead unit: the project names none."))
-    units = set(units_for(project).values_list("pk", flat=True))
-    assisting_units = [unit for unit in (assisting_units or []) if lead_unit is None or unit.pk != lead_unit.pk]
-    if (lead_unit is not None and lead_unit.pk not in units) or any(u.pk not in units for u in assisting_units):
-        errors.append(_("A sheet may name only the project's own units."))
-    people = set(people_for(project).values_list("pk", flat=True))
-    named = [*(responsible_leaders or []), *([instructing_leader] if instructing_leader else [])]
-    if any(person.pk not in people for person in named):
-        errors.append(_("A sheet may name only leaders of the project's jurisdiction."))
-    if feedback not in Feedback.values:
-        errors.append(_("Choose how the unit gives feedback."))
-    if feedback == Feedback.PERIODIC and not (feedback_days and 1 <= feedback_days <= MAX_FEEDBACK_DAYS):
-        errors.append(_("Say every how many days (1 to %(most)s) the unit gives feedback.") % {
-            "most": MAX_FEEDBACK_DAYS})
-    leader_name = (leader_name or "").strip() or (instructing_leader.name if instructing_leader else "")
-    contact_name, contact_phone = (contact_name or "").strip(), (contact_phone or "").strip()
-    if len(leader_name) > 50 or len(contact_name) > 50 or len(contact_phone) > 30:
-        errors.append(_("Names may be at most 50 characters and the phone number 30."))
-    if errors:
-        raise ValidationError(errors)
-    return Wording(matter=matter, content=content, deadline=deadline, instructing_leader=instructing_leader,
-                   leader_name=leader_name, lead_unit=lead_unit, assisting_units=assisting_units,
-                   responsible_leaders=list(responsible_leaders or []), feedback=feedback,
-                   feedback_days=feedback_days if feedback == Feedback.PERIODIC else None,
-                   contact_name=contact_name, contact_phone=contact_phone)
-
-
-def _apply(sheet: InstructionSheet, wording: Wording) -> None:
-    for field in fields(Wording):
-        if field.name not in ("assisting_units", "responsible_leaders"):
-            setattr(sheet, field.name, getattr(wording, field.name))
-
-
-def _as_text(sheet: InstructionSheet) -> dict[str, str]:
-    """The sheet's wording as text, for the trail's before and after."""
-    return {"matter": sheet.matter, "content": sheet.content, "deadline": sheet.deadline.isoformat(),
-            "leader_name": sheet.leader_name, "lead_unit": sheet.lead_unit.name,
-            "assisting_units": "、".join(unit.name for unit in sheet.assisting_units.order_by("name")),
-            "responsible_leaders": "、".join(person.name for person in sheet.responsible_leaders.order_by("name")),
-            "feedback": sheet.feedback, "feedback_days": str(sheet.feedback_days or ""),
-            "contact_name": sheet.contact_name, "contact_phone": sheet.contact_phone}
+def red_from(deadline: date, red_days: int) -> date:
+    """The first day a sheet still unanswered is red: its office's sheet_red_days after the deadline."""
+    return deadline + timedelta(days=red_days + 1)
 
 
 def _record(sheet: InstructionSheet, action: str, user: User | None, note: str = "", changes: dict | None = None):
@@ -150,7 +53,7 @@ def issue_sheet(*, user: User, project: Project, matter: str, content: str, dead
     if not may_issue_sheets(user) or not visible_projects(user).filter(pk=project.pk).exists():
         raise PermissionDenied(_("Only the supervision office of the project's jurisdiction issues sheets on it."))
     defaults = defaults_for(project)
-    wording = _wording(
+    wording = checked_wording(
         project, matter=matter, content=content, deadline=deadline, instructing_leader=instructing_leader,
         leader_name=leader_name, lead_unit=lead_unit or defaults["lead_unit"],
         assisting_units=defaults["assisting_units"] if assisting_units is None else assisting_units,
@@ -158,11 +61,12 @@ def issue_sheet(*, user: User, project: Project, matter: str, content: str, dead
         feedback=feedback, feedback_days=feedback_days, contact_name=contact_name, contact_phone=contact_phone)
     jurisdiction_id, year = project.plan.jurisdiction_id, clock.today().year
     number = next_number(jurisdiction_id=jurisdiction_id, kind=Sequence.Kind.SHEET, year=year)
-    prefix = rules_for(jurisdiction_id).sheet_prefix or DEFAULT_PREFIX
+    rules = rules_for(jurisdiction_id)
+    number_text = formatted(prefix=rules.sheet_prefix or DEFAULT_PREFIX, year=year, number=number)
     sheet = InstructionSheet(jurisdiction_id=jurisdiction_id, project=project, year=year, number=number,
-                             number_text=formatted(prefix=prefix, year=year, number=number),
-                             issued_at=clock.now(), issued_by=user)
-    _apply(sheet, wording)
+                             number_text=number_text, issued_at=clock.now(), issued_by=user)
+    apply_wording(sheet, wording)
+    sheet.red_from = red_from(wording.deadline, rules.sheet_red_days)
     sheet.save()
     sheet.assisting_units.set(wording.assisting_units)
     sheet.responsible_leaders.set(wording.responsible_leaders)
@@ -223,26 +127,27 @@ def dispute_sheet(*, user: User, sheet: InstructionSheet, reason: str, version: 
 
 
 @transaction.atomic
-def reword_sheet(*, user: User, sheet: InstructionSheet, version: int | None = None, **wording) -> InstructionSheet:
+def reword_sheet(*, user: User, sheet: InstructionSheet, version: int | None = None, **given) -> InstructionSheet:
     """The office rewords a disputed sheet (the arguments of issue_sheet; what is not given stays as it was) and
     issues it again under the same number."""
     sheet = _locked(sheet, version, (Status.DISPUTED,), _("Only a disputed sheet is reworded; it is %(status)s."),
                     may=office_only, user=user)
-    before = _as_text(sheet)
+    before = wording_text(sheet)
     current = {"instructing_leader": sheet.instructing_leader, "leader_name": sheet.leader_name,
                "lead_unit": sheet.lead_unit, "assisting_units": list(sheet.assisting_units.all()),
                "responsible_leaders": list(sheet.responsible_leaders.all()), "feedback": sheet.feedback,
                "feedback_days": sheet.feedback_days, "contact_name": sheet.contact_name,
                "contact_phone": sheet.contact_phone, "matter": sheet.matter, "content": sheet.content,
                "deadline": sheet.deadline}
-    checked_wording = _wording(sheet.project, **(current | wording))
-    _apply(sheet, checked_wording)
+    wording = checked_wording(sheet.project, **(current | given))
+    apply_wording(sheet, wording)
+    sheet.red_from = red_from(wording.deadline, rules_for(sheet.jurisdiction_id).sheet_red_days)
     sheet.status = Status.ISSUED
     sheet.version += 1
     sheet.save()
-    sheet.assisting_units.set(checked_wording.assisting_units)
-    sheet.responsible_leaders.set(checked_wording.responsible_leaders)
-    after = _as_text(sheet)
+    sheet.assisting_units.set(wording.assisting_units)
+    sheet.responsible_leaders.set(wording.responsible_leaders)
+    after = wording_text(sheet)
     _record(sheet, "reworded", user, changes={name: [before[name], after[name]] for name in before
                                                if before[name] != after[name]})
     return sheet

@@ -58,6 +58,9 @@ class InstructionSheet(models.Model):
         Person, related_name="+", blank=True, verbose_name=_("responsible leaders")
     )
     deadline = models.DateField(_("deadline"))
+    # The first day the sheet is red if still unanswered: the deadline plus the office's sheet_red_days (its rule
+    # when the sheet was issued or reworded), so the daily colouring reads no rules.
+    red_from = models.DateField(_("red from"))
     feedback = models.CharField(_("feedback"), max_length=10, choices=Feedback.choices, default=Feedback.ONCE)
     feedback_days = models.PositiveSmallIntegerField(_("feedback every (days)"), null=True, blank=True)
     contact_name = models.CharField(_("contact"), max_length=50, blank=True)
