@@ -13,7 +13,7 @@ test_every_route_has_a_row_in_the_matrix."""
 import struct
 import zlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -29,6 +29,8 @@ from imports.models import ImportRecord, SavedLayout
 from progress import services
 from progress.models import AssistingNote, Attachment, CoordinationRequest, Report, Revision
 from projects.models import Funding, FundingSource, Project, ProjectOrganization, ProjectPerson
+from supervision import sheets as sheet_services
+from supervision.models import Event, InstructionSheet
 from tests.factories import make_jurisdiction, make_organization, make_person, make_plan, make_project, make_user
 
 pytestmark = pytest.mark.django_db
@@ -112,6 +114,19 @@ GET_MATRIX = {
     # Lists: 200 for staff, and (checked on every 200) no other district's project in them.
     "admin_projects":      (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200,         200),
     "admin_reports":       (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200,         200),
+    # Instruction sheets: the list and the escalations for everyone signed in (each seeing only their own); a sheet,
+    # its .docx and its answer's files for whoever sees its project and, if an officer, whose unit it names; the
+    # issue form for the office of the project's jurisdiction. S is P's sheet (P's assisting unit named on it).
+    "sheets":              (LOGIN,       200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
+    "escalations":         (LOGIN,       200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
+    "issue_sheet_P":       (LOGIN,       403,         403,         404,         404,         404,         403,         200,         200,         200,         200),
+    "issue_sheet_Q":       (LOGIN,       404,         404,         404,         200,         403,         404,         404,         200,         404,         200),
+    "sheet_P":             (LOGIN,       200,         200,         404,         404,         404,         200,         200,         200,         200,         200),
+    "sheet_Q":             (LOGIN,       404,         404,         404,         200,         200,         404,         404,         200,         404,         200),
+    "export_sheet_P":      (LOGIN,       200,         200,         404,         404,         404,         200,         200,         200,         200,         200),
+    "export_sheet_Q":      (LOGIN,       404,         404,         404,         200,         200,         404,         404,         200,         404,         200),
+    "attachment_sheet_P":  (LOGIN,       200,         200,         404,         404,         404,         200,         200,         200,         200,         200),
+    "attachment_sheet_Q":  (LOGIN,       404,         404,         404,         200,         200,         404,         404,         200,         404,         200),
 }
 
 # POST: every action, as every kind of user. DONE: it happened; anything else: nothing changed.
@@ -127,6 +142,11 @@ POST_MATRIX = {
     "close_request_Q":     (LOGIN,       404,         404,         404,         DONE,        403,         404,         404,         DONE,        404,         DONE),
     "imports_confirm":     (LOGIN,       403,         403,         403,         403,         403,         403,         403,         403,         UPLOAD,      UPLOAD),
     "imports_relayout":    (LOGIN,       403,         403,         403,         403,         403,         403,         403,         403,         UPLOAD,      UPLOAD),
+    # Sheets: the lead unit's officers sign, the office of the sheet's jurisdiction issues and closes.
+    "issue_sheet":         (LOGIN,       403,         403,         404,         404,         404,         403,         DONE,        DONE,        DONE,        DONE),
+    "sheet_sign":          (LOGIN,       DONE,        403,         404,         404,         404,         403,         403,         403,         403,         403),
+    "sheet_close":         (LOGIN,       403,         403,         404,         404,         404,         403,         DONE,        DONE,        DONE,        DONE),
+    "sheet_close_Q":       (LOGIN,       404,         404,         404,         DONE,        403,         404,         404,         DONE,        404,         DONE),
 }
 # fmt: on
 
@@ -151,6 +171,13 @@ ROUTES = {
     "review_P": "progress:review", "review_Q": "progress:review", "withdraw": "progress:withdraw",
     "note": "progress:note", "close_request": "progress:close_request", "close_request_Q": "progress:close_request",
     "imports_confirm": "imports:confirm", "imports_relayout": "imports:relayout",
+    "sheets": "supervision:sheets", "escalations": "supervision:escalations",
+    "issue_sheet_P": "supervision:issue_sheet", "issue_sheet_Q": "supervision:issue_sheet",
+    "sheet_P": "supervision:sheet", "sheet_Q": "supervision:sheet",
+    "export_sheet_P": "supervision:sheet_docx", "export_sheet_Q": "supervision:sheet_docx",
+    "attachment_sheet_P": "supervision:sheet_attachment", "attachment_sheet_Q": "supervision:sheet_attachment",
+    "issue_sheet": "supervision:issue_sheet", "sheet_sign": "supervision:sheet", "sheet_close": "supervision:sheet",
+    "sheet_close_Q": "supervision:sheet",
 }
 
 # Every named route of config.urls (admin/ and i18n/ aside) that the matrices above walk.
@@ -160,6 +187,8 @@ COVERED = {
     "progress:close_request", "progress:attachment", "progress:export",
     "projects:detail", "projects:list", "projects:export_xlsx", "projects:export_csv", "dashboard", "plan_table",
     "imports:upload", "imports:preview", "imports:confirm", "imports:relayout",
+    "supervision:sheets", "supervision:issue_sheet", "supervision:sheet", "supervision:sheet_docx",
+    "supervision:sheet_attachment", "supervision:escalations",
 }
 
 # Bugs found while writing the matrix are marked here (xfail, strict) until mended: (row, kind) -> why.
@@ -202,6 +231,7 @@ class World:
     record_P: int
     record_Q: int
     assist_unit: int
+    sheets: dict[str, int]  # S, S_answered, SQ and their answers' files file_P, file_Q (build_sheets)
 
 
 def build_world() -> World:
@@ -269,7 +299,28 @@ def build_world() -> World:
         request_P=CoordinationRequest.objects.get(report=r).pk, request_Q=CoordinationRequest.objects.get(report=rq).pk,
         record_P=record(plan_p, SECRETS["P"][2]).pk, record_Q=record(plan_q, SECRETS["Q"][2]).pk,
         assist_unit=assist_unit.pk,
+        sheets=build_sheets(users, p, q, png_p, png_q),
     )
+
+
+def build_sheets(users: dict, p: Project, q: Project, png_p: bytes, png_q: bytes) -> dict[str, int]:
+    """S: an issued sheet on P; S_answered: one answered with P's photo; SQ: Q's, answered with Q's photo."""
+    deadline = timezone.localdate() + timedelta(days=30)
+
+    def sheet(office, officer, project, png=None):
+        issued = sheet_services.issue_sheet(user=office, project=project, matter=f"{project.name}督办事项",
+                                            content=f"{project.name}须办结", deadline=deadline)
+        if png is None:
+            return issued, None
+        sheet_services.sign_sheet(user=officer, sheet=issued)
+        sheet_services.answer_sheet(user=officer, sheet=issued, text=f"{project.name}已办",
+                                    files=[SimpleUploadedFile("answer.png", png, content_type="image/png")])
+        return issued, issued.attachments.get().pk
+
+    s, _none = sheet(users["coord"], users["lead"], p)
+    answered, file_p = sheet(users["coord"], users["lead"], p, png_p)
+    sq, file_q = sheet(users["fz_coord"], users["fz_offi"], q, png_q)
+    return {"S": s.pk, "S_answered": answered.pk, "SQ": sq.pk, "file_P": file_p, "file_Q": file_q}
 
 
 @pytest.fixture(scope="module")
@@ -337,6 +388,16 @@ GET_URLS = {
     "admin_import_Q": lambda w: f"/admin/imports/importrecord/{w.record_Q}/change/",
     "admin_projects": lambda w: "/admin/projects/project/",
     "admin_reports": lambda w: "/admin/progress/report/",
+    "sheets": lambda w: "/supervision/sheets/",
+    "escalations": lambda w: "/supervision/escalations/",
+    "issue_sheet_P": lambda w: f"/supervision/projects/{w.P}/sheets/new/",
+    "issue_sheet_Q": lambda w: f"/supervision/projects/{w.Q}/sheets/new/",
+    "sheet_P": lambda w: f"/supervision/sheets/{w.sheets['S_answered']}/",
+    "sheet_Q": lambda w: f"/supervision/sheets/{w.sheets['SQ']}/",
+    "export_sheet_P": lambda w: f"/supervision/sheets/{w.sheets['S']}/sheet.docx",
+    "export_sheet_Q": lambda w: f"/supervision/sheets/{w.sheets['SQ']}/sheet.docx",
+    "attachment_sheet_P": lambda w: f"/supervision/sheets/files/{w.sheets['file_P']}/",
+    "attachment_sheet_Q": lambda w: f"/supervision/sheets/files/{w.sheets['file_Q']}/",
 }
 
 
@@ -404,7 +465,32 @@ POST_ROWS = {
     # Reading the file again with other column roles: the same gate, and nothing remembered.
     "imports_relayout": PostRow(url=lambda w: f"/imports/{w.record_P}/columns/", data=lambda w: {"role-0-1": "lead"},
                                 done=None, done_at=None),
+    "issue_sheet": PostRow(
+        url=lambda w: f"/supervision/projects/{w.P}/sheets/new/",
+        data=lambda w: {"matter": "新督办事项", "content": "须办结", "lead_unit": _sheet(w.sheets["S"]).lead_unit_id,
+                        "deadline": (timezone.localdate() + timedelta(days=20)).isoformat(), "feedback": "once"},
+        done=lambda w, u: InstructionSheet.objects.filter(project_id=w.P, matter="新督办事项", issued_by=u).exists(),
+        done_at=lambda w: f"/supervision/sheets/{InstructionSheet.objects.latest('pk').pk}/"),
+    "sheet_sign": PostRow(
+        url=lambda w: f"/supervision/sheets/{w.sheets['S']}/",
+        data=lambda w: {"action": "sign", "version": _sheet(w.sheets["S"]).version},
+        done=lambda w, u: (_sheet(w.sheets["S"]).status, _sheet(w.sheets["S"]).signed_by) == ("signed", u),
+        done_at=lambda w: f"/supervision/sheets/{w.sheets['S']}/"),
+    "sheet_close": PostRow(
+        url=lambda w: f"/supervision/sheets/{w.sheets['S']}/",
+        data=lambda w: {"action": "close", "version": _sheet(w.sheets["S"]).version, "reason": "撤销"},
+        done=lambda w, u: (_sheet(w.sheets["S"]).status, _sheet(w.sheets["S"]).closed_by) == ("closed", u),
+        done_at=lambda w: f"/supervision/sheets/{w.sheets['S']}/"),
+    "sheet_close_Q": PostRow(
+        url=lambda w: f"/supervision/sheets/{w.sheets['SQ']}/",
+        data=lambda w: {"action": "close", "version": _sheet(w.sheets["SQ"]).version, "reason": "办结"},
+        done=lambda w, u: (_sheet(w.sheets["SQ"]).status, _sheet(w.sheets["SQ"]).closed_by) == ("closed", u),
+        done_at=lambda w: f"/supervision/sheets/{w.sheets['SQ']}/"),
 }
+
+
+def _sheet(pk: int) -> InstructionSheet:
+    return InstructionSheet.objects.get(pk=pk)
 
 
 def snapshot() -> tuple:
@@ -416,6 +502,7 @@ def snapshot() -> tuple:
         sorted(CoordinationRequest.objects.values_list("id", "closed_at", "closed_by", "resolution")),
         sorted(ImportRecord.objects.values_list("id", "status", "plan")), Project.objects.count(),
         SavedLayout.objects.count(),
+        sorted(InstructionSheet.objects.values_list("id", "status", "version", "tier")), Event.objects.count(),
     )
 
 
