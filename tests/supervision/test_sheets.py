@@ -164,7 +164,7 @@ def test_a_repeated_or_stale_move_is_refused_with_a_message_and_changes_nothing(
     opened = sheet.version
     with clock.pinned(date(YEAR, 3, 11)):
         sheets.sign_sheet(user=world.officer, sheet=sheet, version=opened)
-        with pytest.raises(ValidationError, match="cannot be signed"):
+        with pytest.raises(ValidationError, match="不能签收：当前状态为“已签收”"):
             sheets.sign_sheet(user=world.colleague, sheet=sheet, version=opened)
         answered = sheets.answer_sheet(user=world.officer, sheet=sheet, text="已办", version=opened + 1)
         # A second officer answering from the page they opened before: the sheet has moved on.
@@ -172,7 +172,7 @@ def test_a_repeated_or_stale_move_is_refused_with_a_message_and_changes_nothing(
             sheets.answer_sheet(user=world.colleague, sheet=sheet, text="另一个答复", version=opened + 1)
         # A coordinator's close on a page opened before a colleague returned the answer is refused.
         sheets.return_answer(user=world.coordinator, sheet=answered, reason="补充照片", version=answered.version)
-        with pytest.raises(ValidationError, match="changed the sheet"):
+        with pytest.raises(ValidationError, match="已被他人改动"):
             sheets.close_sheet(user=world.coordinator, sheet=answered, note="办结", version=answered.version)
     sheet.refresh_from_db()
     assert (sheet.status, sheet.signed_by, sheet.answer) == ("returned", world.officer, "已办")
