@@ -4,7 +4,7 @@ supervision.sheet_selectors.sheets_for (through visible_projects)."""
 
 from accounts.models import User
 from accounts.roles import Role
-from projects.access import may_review, roles_of
+from projects.access import jurisdiction_ids_of, may_review, roles_of
 from supervision.models import InstructionSheet
 
 Status = InstructionSheet.Status
@@ -13,6 +13,20 @@ Status = InstructionSheet.Status
 def may_issue_sheets(user: User) -> bool:
     """The supervision office: coordinators, administrators and superusers issue, return, close, reword."""
     return user.is_authenticated and may_review(user)
+
+
+def issuing_jurisdiction_id(user: User, project_jurisdiction_id: int) -> int:
+    """Whose sequence numbers a new sheet: the issuing office's own (a city's office issuing on a district's
+    project prints 泉督办, not 鲤督办); a superuser without a jurisdiction issues as the project's office."""
+    return user.jurisdiction_id or project_jurisdiction_id
+
+
+def is_issuing_office(user: User, sheet: InstructionSheet) -> bool:
+    """The office that issued the sheet, or one above it: returns answers, closes, rewords."""
+    if not may_issue_sheets(user):
+        return False
+    ids = jurisdiction_ids_of(user)
+    return ids is None or sheet.jurisdiction_id in ids
 
 
 def is_lead_officer(user: User, sheet: InstructionSheet) -> bool:
@@ -29,7 +43,7 @@ def actions_for(user: User, sheet: InstructionSheet) -> set[str]:
             actions |= {"sign", "dispute"}
         if sheet.status in (Status.SIGNED, Status.RETURNED):
             actions.add("answer")
-    if may_issue_sheets(user):
+    if is_issuing_office(user, sheet):
         if sheet.status == Status.ANSWERED:
             actions.add("return")
         if sheet.status == Status.DISPUTED:

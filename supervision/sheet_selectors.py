@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.roles import Role
-from projects.access import WIDE_ROLES, roles_of, visible_projects
+from projects.access import WIDE_ROLES, jurisdiction_ids_of, roles_of, visible_projects
 from projects.models import Organization
 from supervision import events
 from supervision.models import Escalation, Event, InstructionSheet, SheetAttachment
@@ -84,7 +84,10 @@ def sheets_awaiting_office(user: User) -> QuerySet[InstructionSheet]:
     """Disputed sheets to reword and answers to read, for the office's tasks (nothing for other roles)."""
     if not (user.is_superuser or roles_of(user) & {Role.ADMIN, Role.COORDINATOR}):
         return InstructionSheet.objects.none()
-    return (_for_list(sheets_for(user).filter(status__in=[Status.DISPUTED, Status.ANSWERED]))
+    sheets = sheets_for(user).filter(status__in=[Status.DISPUTED, Status.ANSWERED])
+    if not user.is_superuser:  # those its own office or one under it issued (supervision.sheet_access)
+        sheets = sheets.filter(jurisdiction_id__in=jurisdiction_ids_of(user))
+    return (_for_list(sheets)
             .order_by(_RED_FIRST, "answered_at", "issued_at"))
 
 

@@ -23,7 +23,7 @@ from supervision import events
 from supervision.models import Event, InstructionSheet, Sequence, SheetAttachment
 from supervision.numbering import formatted, next_number
 from supervision.rules import rules_for
-from supervision.sheet_access import is_lead_officer, may_issue_sheets
+from supervision.sheet_access import is_issuing_office, is_lead_officer, issuing_jurisdiction_id, may_issue_sheets
 from supervision.sheet_wording import CONTENT_LENGTH, apply_wording, checked_wording, defaults_for, wording_text
 
 Status, Tier, Feedback = InstructionSheet.Status, InstructionSheet.Tier, InstructionSheet.Feedback
@@ -59,7 +59,7 @@ def issue_sheet(*, user: User, project: Project, matter: str, content: str, dead
         assisting_units=defaults["assisting_units"] if assisting_units is None else assisting_units,
         responsible_leaders=defaults["responsible_leaders"] if responsible_leaders is None else responsible_leaders,
         feedback=feedback, feedback_days=feedback_days, contact_name=contact_name, contact_phone=contact_phone)
-    jurisdiction_id, year = project.plan.jurisdiction_id, clock.today().year
+    jurisdiction_id, year = issuing_jurisdiction_id(user, project.plan.jurisdiction_id), clock.today().year
     number = next_number(jurisdiction_id=jurisdiction_id, kind=Sequence.Kind.SHEET, year=year)
     rules = rules_for(jurisdiction_id)
     number_text = formatted(prefix=rules.sheet_prefix or DEFAULT_PREFIX, year=year, number=number)
@@ -93,7 +93,7 @@ def lead_officer_only(user: User, sheet: InstructionSheet) -> None:
 
 
 def office_only(user: User, sheet: InstructionSheet) -> None:
-    if not may_issue_sheets(user) or not visible_projects(user).filter(pk=sheet.project_id).exists():
+    if not is_issuing_office(user, sheet) or not visible_projects(user).filter(pk=sheet.project_id).exists():
         raise PermissionDenied(_("Only the supervision office that issued the sheet does this."))
 
 

@@ -34,7 +34,8 @@ class InstructionSheet(models.Model):
         RETURNED = "returned", _("answer returned")
         CLOSED = "closed", _("closed")
 
-    # The issuing office's jurisdiction (the project's plan's): its sequence numbers the sheet.
+    # The issuing office's jurisdiction, whose sequence numbers the sheet: the district's for its own projects,
+    # the city's when the city's office issues on a district's project (supervision/sheet_access.py).
     jurisdiction = models.ForeignKey(
         Jurisdiction, models.PROTECT, related_name="+", verbose_name=_("jurisdiction"), db_index=False
     )

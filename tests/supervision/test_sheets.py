@@ -8,12 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from accounts.roles import Role
 from projects import clock
 from projects.models import ProjectOrganization
 from supervision import sheets
 from supervision.models import Event, InstructionSheet, Rules, SheetAttachment
 from supervision.sheet_selectors import open_sheets_for_unit, sheets_awaiting_office, sheets_for
-from tests.factories import make_organization, make_plan, make_project
+from tests.factories import make_organization, make_plan, make_project, make_user
 from tests.supervision.sheet_world import DEADLINE, ISSUED_ON, YEAR, build_sheet_world, issue, photo
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +46,21 @@ def test_sheets_are_numbered_in_the_offices_own_sequence_per_jurisdiction_and_ye
                                    deadline=DEADLINE)
     assert (other.number, other.number_text) == (1, "督办〔2026〕1号")
     assert trail(first) == ["issued"]
+
+
+def test_a_citys_office_issues_under_its_own_number_and_the_districts_office_may_not_close_its_sheet(world):
+    Rules.objects.create(jurisdiction=world.district.parent, sheet_prefix="泉督办")
+    city = make_user(username="city", password=None, role=Role.COORDINATOR, jurisdiction=world.district.parent)
+    issue(world)  # the district's own first sheet
+    with clock.pinned(ISSUED_ON):
+        sheet = sheets.issue_sheet(user=city, project=world.project, matter="市级督办", content="内容",
+                                   deadline=DEADLINE)
+    assert (sheet.jurisdiction, sheet.number_text) == (world.district.parent, "泉督办〔2026〕1号")
+    assert sheet in sheets_for(world.coordinator) and sheet in sheets_for(world.officer)
+    with clock.pinned(ISSUED_ON), pytest.raises(PermissionDenied):
+        sheets.close_sheet(user=world.coordinator, sheet=sheet, note="撤销")
+    with clock.pinned(ISSUED_ON):
+        assert sheets.close_sheet(user=city, sheet=sheet, note="撤销").status == "closed"
 
 
 def test_units_and_leaders_come_from_the_project_unless_the_office_names_others(world):
