@@ -78,7 +78,8 @@ def _locked(sheet: InstructionSheet, version: int | None, allowed: tuple[str, ..
             may: Callable[[User, InstructionSheet], None], user: User) -> InstructionSheet:
     """The sheet's row, locked until the transaction ends, if the user may act on it as it is now (a reword may
     have changed its lead unit) and it is still in a state the move starts from."""
-    sheet = InstructionSheet.objects.select_for_update().select_related("project__plan").get(pk=sheet.pk)
+    # Only the sheet's row: its project and plan, read with it, stay free for reports and imports.
+    sheet = InstructionSheet.objects.select_for_update(of=("self",)).select_related("project__plan").get(pk=sheet.pk)
     may(user, sheet)
     if sheet.status not in allowed:
         raise ValidationError(refusal % {"status": sheet.get_status_display()})
