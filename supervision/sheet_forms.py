@@ -35,6 +35,8 @@ class SheetForm(forms.Form):
                               widget=forms.Textarea(attrs={"rows": 5}))
     instructing_leader = forms.ModelChoiceField(label=_("Instructing leader"), queryset=None, required=False,
                                                 empty_label=_("— none —"))
+    leader_name = forms.CharField(label=_("Instructing leader as printed"), max_length=50, required=False,
+                                  help_text=_("Empty: the name of the leader chosen above."))
     lead_unit = forms.ModelChoiceField(label=_("Lead unit"), queryset=None, empty_label=None)
     assisting_units = forms.ModelMultipleChoiceField(label=_("Assisting units"), queryset=None, required=False,
                                                      widget=forms.CheckboxSelectMultiple)
@@ -83,6 +85,9 @@ def sheet_initial(sheet: InstructionSheet) -> dict:
     """The reword form: the sheet as it stands."""
     return {"version": sheet.version, "matter": sheet.matter, "content": sheet.content,
             "instructing_leader": sheet.instructing_leader, "lead_unit": sheet.lead_unit,
+            # Shown only when typed apart from the chosen leader's name, so a new choice prints its own name.
+            "leader_name": "" if sheet.instructing_leader and sheet.leader_name == sheet.instructing_leader.name
+            else sheet.leader_name,
             "assisting_units": list(sheet.assisting_units.all()),
             "responsible_leaders": list(sheet.responsible_leaders.all()), "deadline": sheet.deadline,
             "feedback": sheet.feedback, "feedback_days": sheet.feedback_days, "contact_name": sheet.contact_name,

@@ -60,9 +60,12 @@ def defaults_for(project: Project) -> dict:
 
 
 def checked_wording(project: Project, *, matter: str, content: str, deadline: date | None,
-             instructing_leader: Person | None, leader_name: str, lead_unit: Organization | None,
-             assisting_units, responsible_leaders, feedback: str, feedback_days: int | None,
-             contact_name: str, contact_phone: str) -> Wording:
+                    instructing_leader: Person | None, leader_name: str, lead_unit: Organization | None,
+                    assisting_units: list[Organization], responsible_leaders: list[Person], feedback: str,
+                    feedback_days: int | None, contact_name: str, contact_phone: str) -> Wording:
+    """The wording trimmed and checked; every fault found is told at once (ValidationError), nothing written.
+
+    `leader_name` empty: the instructing leader's name, as printed on the sheet."""
     matter, content = (matter or "").strip(), (content or "").strip()
     errors = []
     if not matter:

@@ -134,8 +134,11 @@ def reword_sheet(*, user: User, sheet: InstructionSheet, version: int | None = N
     sheet = _locked(sheet, version, (Status.DISPUTED,), _("Only a disputed sheet is reworded; it is %(status)s."),
                     may=office_only, user=user)
     before = wording_text(sheet)
-    current = {"instructing_leader": sheet.instructing_leader, "leader_name": sheet.leader_name,
-               "lead_unit": sheet.lead_unit, "assisting_units": list(sheet.assisting_units.all()),
+    # A leader chosen anew is printed by their own name, not the one printed before.
+    leader_changed = "instructing_leader" in given and given["instructing_leader"] != sheet.instructing_leader
+    current = {"instructing_leader": sheet.instructing_leader,
+               "leader_name": "" if leader_changed else sheet.leader_name, "lead_unit": sheet.lead_unit,
+               "assisting_units": list(sheet.assisting_units.all()),
                "responsible_leaders": list(sheet.responsible_leaders.all()), "feedback": sheet.feedback,
                "feedback_days": sheet.feedback_days, "contact_name": sheet.contact_name,
                "contact_phone": sheet.contact_phone, "matter": sheet.matter, "content": sheet.content,

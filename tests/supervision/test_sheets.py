@@ -14,7 +14,7 @@ from projects.models import ProjectOrganization
 from supervision import sheets
 from supervision.models import Event, InstructionSheet, Rules, SheetAttachment
 from supervision.sheet_selectors import open_sheets_for_unit, sheets_awaiting_office, sheets_for
-from tests.factories import make_organization, make_plan, make_project, make_user
+from tests.factories import make_organization, make_person, make_plan, make_project, make_user
 from tests.supervision.sheet_world import DEADLINE, ISSUED_ON, YEAR, build_sheet_world, issue, photo
 
 pytestmark = pytest.mark.django_db
@@ -144,7 +144,7 @@ def test_each_return_raises_the_tier_one_step_and_red_stays_red(world):
 
 
 def test_a_disputed_sheet_is_reworded_and_issued_again_under_its_number(world):
-    sheet = issue(world)
+    sheet = issue(world, instructing_leader=world.leader_person)
     with clock.pinned(date(YEAR, 3, 11)):
         with pytest.raises(ValidationError):
             sheets.dispute_sheet(user=world.officer, sheet=sheet, reason=" ")
@@ -154,9 +154,12 @@ def test_a_disputed_sheet_is_reworded_and_issued_again_under_its_number(world):
         # The unit cannot sign a sheet it disputes; the office rewords it.
         with pytest.raises(ValidationError):
             sheets.sign_sheet(user=world.officer, sheet=sheet)
+        deputy = make_person(name="李明", jurisdiction=world.district)
         sheet = sheets.reword_sheet(user=world.coordinator, sheet=sheet, version=sheet.version,
-                                    content="请配合区城投完成管网改造，并报告进展。", deadline=date(YEAR, 4, 15))
+                                    content="请配合区城投完成管网改造，并报告进展。", deadline=date(YEAR, 4, 15),
+                                    instructing_leader=deputy)
     assert (sheet.status, sheet.number, sheet.deadline) == ("issued", 1, date(YEAR, 4, 15))
+    assert (sheet.instructing_leader, sheet.leader_name) == (deputy, "李明")  # printed by the new leader's name
     reworded = Event.objects.get(subject="sheet", subject_id=sheet.pk, action="reworded")
     assert reworded.changes["deadline"] == ["2026-03-31", "2026-04-15"]
     assert reworded.changes["content"][1] == "请配合区城投完成管网改造，并报告进展。"
