@@ -14,9 +14,8 @@ from projects.access import visible_project
 from projects.downloads import as_download
 from supervision import sheets as services
 from supervision.escalation import suggested_sheets
-from supervision.models import SheetAttachment
+from supervision.models import InstructionSheet, SheetAttachment
 from supervision.sheet_access import actions_for, may_issue_sheets
-from supervision.sheet_docx import feedback_text
 from supervision.sheet_docx import sheet_docx as docx_of
 from supervision.sheet_forms import AnswerForm, ReasonForm, SheetForm, new_sheet_initial, sheet_initial
 from supervision.sheet_selectors import escalations_for, sheet_list, sheet_record, sheet_trail, sheets_for
@@ -44,9 +43,9 @@ def issue_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     project = visible_project(request.user, pk)
     if not may_issue_sheets(request.user):
         raise PermissionDenied(_("Only the supervision office issues sheets."))
-    periods = request.GET.get("periods", "")
-    form = SheetForm(initial=new_sheet_initial(project, request.user, periods=int(periods) if periods.isdigit()
-                                               else None), project=project)
+    periods = request.GET.get("periods", "")[:2]  # from a suggestion: how many red closes in a row
+    initial = new_sheet_initial(project, request.user, periods=int(periods) if periods.isdigit() else None)
+    form = SheetForm(initial=initial, project=project)
     if request.method == "POST":
         form = SheetForm(request.POST, project=project)
         if form.is_valid():
@@ -69,17 +68,17 @@ def sheet(request: HttpRequest, pk: int) -> HttpResponse:
     record = sheet_record(request.user, pk)
     forms = _forms(record)
     if request.method == "POST":
-        refused = _act(request, record, forms)
+        refused = _act(request, record)
         if refused is None:
             return redirect("supervision:sheet", pk=record.pk)
-        record, forms = sheet_record(request.user, pk), {**_forms(record), **refused}
+        record = sheet_record(request.user, pk)
+        forms = {**_forms(record), **refused}
     return render(request, "supervision/sheet_detail.html", {
-        "sheet": record, "actions": actions_for(request.user, record), "feedback": feedback_text(record),
-        "trail": sheet_trail(record), **forms,
+        "sheet": record, "actions": actions_for(request.user, record), "trail": sheet_trail(record), **forms,
     }, status=400 if request.method == "POST" else 200)
 
 
-def _forms(record) -> dict:
+def _forms(record: InstructionSheet) -> dict:
     version = {"version": record.version}
     return {"answer_form": AnswerForm(initial=version | {"text": record.answer}),
             "reason_form": ReasonForm(initial=version),
@@ -93,7 +92,7 @@ DONE = {"sign": gettext_lazy("Signed for."), "dispute": gettext_lazy("Sent back 
 KEPT = ("answer", "reword")
 
 
-def _act(request: HttpRequest, record, forms: dict) -> dict | None:
+def _act(request: HttpRequest, record: InstructionSheet) -> dict | None:
     """Make the move the form names; None when it was made or refused with a message, else the bound form to show."""
     action, user = request.POST.get("action", ""), request.user
     if action not in DONE:
