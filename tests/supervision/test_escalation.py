@@ -10,8 +10,9 @@ from django.urls import reverse
 from projects import clock
 from supervision import sheets
 from supervision.escalation import escalate_after_close, suggested_sheets
-from supervision.models import Escalation, Event, Rules
+from supervision.models import Escalation, Event, Rules, Snapshot
 from supervision.sheet_selectors import escalations_for
+from tests.factories import make_project
 from tests.supervision.factories import make_close
 from tests.supervision.sheet_world import YEAR, build_sheet_world, issue
 
@@ -131,3 +132,23 @@ def test_the_sheets_list_offers_each_suggestion_with_a_prefilled_form(client, wo
     client.force_login(world.officer)
     with clock.pinned(date(YEAR, 3, 10)):
         assert link not in client.get(reverse("supervision:sheets")).content.decode()
+
+
+def test_the_escalations_page_costs_the_same_queries_for_one_project_or_many(client, world, django_assert_num_queries):
+    client.force_login(world.leader)
+    others = [make_project(plan=world.plan) for _ in range(5)]
+    close_months(world, ["red", "red"])
+    # Session and user (2), the leader's groups (1), the jurisdictions under theirs (1), the escalations with their
+    # projects and plans (1), the header's permission check (2, base.html).
+    with django_assert_num_queries(7):
+        client.get(reverse("supervision:escalations"))
+    for close in world.plan.closes.all():
+        Snapshot.objects.bulk_create([Snapshot(close=close, project=project, position=10 + n, name=project.name,
+                                               light="red", target=50, standing="behind", report_state="on_time")
+                                      for n, project in enumerate(others)])
+    for close in world.plan.closes.order_by("period"):
+        escalate_after_close(close)
+    assert Escalation.objects.count() > 5
+    with django_assert_num_queries(7):
+        page = client.get(reverse("supervision:escalations"))
+    assert all(project.name in page.content.decode() for project in others)
