@@ -45,17 +45,27 @@ def install() -> None:
     STAMP.write_text(wanted)
 
 
-def install_browser() -> None:
-    """Debian's chromium (and CJK fonts) for the browser tests; Playwright never downloads one."""
-    if shutil.which("chromium") or shutil.which("chromium-browser"):
+# Debian packages the tests use: chromium (and CJK fonts) for the browser tests, Playwright never downloading
+# one; LibreOffice's writer and poppler's pdftotext to turn the circular and the instruction sheet into PDF and
+# read them back, as an office opening our .docx would.
+SYSTEM_PACKAGES = {"chromium": "chromium", "fonts-noto-cjk": None, "libreoffice-writer-nogui": "soffice",
+                   "poppler-utils": "pdftotext"}
+
+
+def install_system_packages() -> None:
+    """Install the Debian packages whose command is missing (fonts go with chromium)."""
+    missing = [package for package, command in SYSTEM_PACKAGES.items() if command and not shutil.which(command)]
+    if not missing:
         return
+    if "chromium" in missing:
+        missing.append("fonts-noto-cjk")
     if not shutil.which("apt-get") or os.geteuid() != 0:
-        print("chromium is missing and cannot be installed here (needs root and apt-get): "
-              "the browser tests will fail until `apt-get install chromium fonts-noto-cjk` is run.", flush=True)
+        print(f"{', '.join(missing)} missing and cannot be installed here (needs root and apt-get): the tests that "
+              f"need them fail or skip until `apt-get install {' '.join(missing)}` is run.", flush=True)
         return
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     run("apt-get", "update", "-qq", env=env)
-    run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-noto-cjk", env=env)
+    run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
 
 
 def manage(*args: str, env: dict) -> None:
@@ -73,7 +83,7 @@ def demo() -> None:
 
 
 def test(pytest_args: list[str]) -> None:
-    install_browser()
+    install_system_packages()
     run(PYTHON, "-m", "pytest", *pytest_args)
 
 

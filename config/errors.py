@@ -2,10 +2,9 @@
 
 Whatever went wrong (a bug, a lost database connection), the log holds the traceback under the id
 and the person sees a message with the same id, never a bare 500: the id is what lets the
-administrator find the traceback among a day's log lines."""
+administrator find the traceback among a day's log lines. The recording is projects/errors.py's, so that
+the apps below config record errors the same way."""
 
-import logging
-import secrets
 import sys
 
 from django.conf import settings
@@ -14,29 +13,13 @@ from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOpera
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.http.multipartparser import MultiPartParserError
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-logger = logging.getLogger("shishi.errors")
+from projects.errors import record_unexpected
 
 # Exceptions Django answers itself with 400, 403 or 404: they are not unexpected.
 ANSWERED = (Http404, PermissionDenied, BadRequest, SuspiciousOperation, MultiPartParserError)
-
-
-def new_error_id() -> str:
-    """A short id with the day in it, e.g. 20261207-3fa2c1: easy to read out on the telephone."""
-    return f"{timezone.now():%Y%m%d}-{secrets.token_hex(3)}"
-
-
-def record_unexpected(error: BaseException | None, context: str = "") -> str:
-    """Log the error with its traceback under a new id, and return the id; never raises itself."""
-    error_id = new_error_id()
-    try:
-        logger.exception("Unexpected error %s (%s)", error_id, context, exc_info=error or True)
-    except Exception:  # noqa: BLE001 - a broken log handler must not turn an error page into another error
-        pass
-    return error_id
 
 
 def unexpected_message(error_id: str) -> str:

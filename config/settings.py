@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "progress",
     "supervision",
     "imports",
+    "pages",  # the top floor: the pages that combine the apps listed before it, and the demo (README: Layout)
 ]
 
 MIDDLEWARE = [
@@ -129,7 +130,7 @@ AUTH_PASSWORD_VALIDATORS = [
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60 + 60
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "progress:tasks"
+LOGIN_REDIRECT_URL = "tasks"
 LOGOUT_REDIRECT_URL = "login"
 
 # Failed sign-ins are throttled (django-axes): axes' backend comes first and refuses a locked-out

@@ -3,14 +3,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from projects import views as project_views
+from pages import views as page_views
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="progress:tasks"), name="home"),
+    path("", RedirectView.as_view(pattern_name="tasks"), name="home"),
+    path("tasks/", page_views.tasks, name="tasks"),
     path("", include("progress.urls")),
-    path("projects/", include("projects.urls")),
-    path("dashboard/", project_views.dashboard, name="dashboard"),
-    path("plans/<int:plan_pk>/table.xlsx", project_views.plan_table_xlsx, name="plan_table"),
+    path("projects/", include("pages.urls")),
+    path("dashboard/", page_views.dashboard, name="dashboard"),
+    path("plans/<int:plan_pk>/table.xlsx", page_views.plan_table_xlsx, name="plan_table"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Every account changes its own password here (linked from the header); the admin site keeps its own page.

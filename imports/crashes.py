@@ -8,8 +8,8 @@ import hashlib
 from django.db import DatabaseError, connection
 from django.utils.translation import gettext as _
 
-from config.errors import record_unexpected
 from imports.models import ImportRecord
+from projects.errors import record_unexpected
 
 
 class ImportCrashed(Exception):

@@ -19,9 +19,9 @@ class MonthConverter:
 
 register_converter(MonthConverter, "month")
 
+# The task page is pages' (it reads every app): config/urls.py names it "tasks", at /tasks/ as before.
 app_name = "progress"
 urlpatterns = [
-    path("tasks/", views.tasks, name="tasks"),
     path("projects/<int:pk>/reports/<month:month>/", views.report, name="report"),
     path("projects/<int:pk>/notes/<month:month>/", views.note, name="note"),
     path("reports/<int:report_pk>/review/", views.review, name="review"),

@@ -11,27 +11,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.roles import ROLE_ABILITIES, Role
 from progress import selectors, services
 from progress.export import TABLE_WORD, progress_table
 from progress.forms import CloseRequestForm, NoteForm, ReportForm, ReviewForm, initial_from
 from progress.models import Attachment, CoordinationRequest, Report
-from projects import clock
-from projects.access import may_review, roles_of, unit_role, visible_project, visible_projects
+from projects.access import may_review, unit_role, visible_project, visible_projects
 from projects.downloads import as_download
 from projects.models import Plan
-
-
-@login_required
-def tasks(request: HttpRequest) -> HttpResponse:
-    """Every role's landing page: what it must do now."""
-    today = clock.today()
-    roles = sorted(roles_of(request.user), key=list(Role).index)  # read once, for the page and its selectors
-    return render(request, "progress/tasks.html", {
-        "today": today, "role_list": roles,
-        "abilities": [ability for role in roles for ability in ROLE_ABILITIES[role]],
-        **selectors.tasks_for(request.user, today, all_waiting=request.GET.get("waiting") == "all"),
-    })
 
 
 @login_required

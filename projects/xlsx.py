@@ -1,7 +1,7 @@
 """Writing the tables an office prints and sends on as .xlsx: typed cells, fitted widths, A4 landscape.
 
-Shared by the progress table (progress/export.py), the responsibility table (projects/export.py) and
-the project list's export (projects/lists.py). Text is written as text, so a spreadsheet never turns
+Shared by the progress table (progress/export.py), the responsibility table (pages/plan_table.py) and
+the project list's export (pages/lists.py). Text is written as text, so a spreadsheet never turns
 0034 into 34, 1-3 into a date or =1+1 into a formula; amounts and percentages are numbers with a
 number format, so Excel adds them up, and the importer reads them back as the same amounts."""
 

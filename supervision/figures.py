@@ -40,6 +40,13 @@ class CloseFigures:
         return [s for s in self.snapshots if s.standing == standing]
 
     @property
+    def reported(self) -> int:
+        """How many projects reported a percent complete: those `mean_percent` is the mean of.
+
+        Not the projects less those of unknown standing: a verified project may have no percent."""
+        return sum(1 for s in self.snapshots if s.percent is not None)
+
+    @property
     def disbursed_percent(self) -> int | None:
         if not self.annual_investment:
             return None

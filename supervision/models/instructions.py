@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from progress.models import CoordinationRequest
+from projects import clock
 from projects.models import Organization, Project
 
 
@@ -68,3 +69,12 @@ class Instruction(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    @property
+    def is_overdue(self) -> bool:
+        """Still unanswered after its due date (an answered one waits for the leader, not the unit)."""
+        return self.status == self.Status.OPEN and self.due < clock.today()
+
+    @property
+    def days_overdue(self) -> int:
+        return max(0, (clock.today() - self.due).days)

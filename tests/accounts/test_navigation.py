@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def header(client) -> str:
-    page = client.get(reverse("progress:tasks")).content.decode()
+    page = client.get(reverse("tasks")).content.decode()
     return page[page.index("<header"):page.index("</header>")]
 
 

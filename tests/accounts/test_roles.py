@@ -41,7 +41,7 @@ def test_login_page_is_in_chinese(client):
 
 
 def test_anonymous_visitors_are_sent_to_login(client):
-    response = client.get(reverse("progress:tasks"))
+    response = client.get(reverse("tasks"))
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
 
@@ -63,35 +63,35 @@ def test_officer_signs_in_and_is_told_their_unit_and_what_to_do(client):
 
 def test_leader_is_told_who_they_are_in_the_tables(client):
     client.force_login(make_user(username="leader", role=Role.LEADER, person=make_person(name="王伟")))
-    page = client.get(reverse("progress:tasks")).content.decode()
+    page = client.get(reverse("tasks")).content.decode()
     assert "领导" in page and "王伟" in page and "分管的项目" in page
 
 
 def test_user_without_role_is_told_to_ask_for_one(client):
     client.force_login(make_user(username="nobody"))
-    assert "还没有角色" in client.get(reverse("progress:tasks")).content.decode()
+    assert "还没有角色" in client.get(reverse("tasks")).content.decode()
 
 
 def test_home_speaks_chinese_even_to_an_english_browser(client):
     client.force_login(make_user(username="c", role=Role.COORDINATOR))
-    page = client.get(reverse("progress:tasks"), headers={"accept-language": "en-US,en"}).content.decode()
+    page = client.get(reverse("tasks"), headers={"accept-language": "en-US,en"}).content.decode()
     assert "督办逾期填报" in page
 
 
 def test_home_speaks_english_when_chosen(client):
     client.force_login(make_user(username="c", role=Role.COORDINATOR))
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    page = client.get(reverse("progress:tasks")).content.decode()
+    page = client.get(reverse("tasks")).content.decode()
     assert "chase late reports" in page and 'lang="en"' in page
     client.post(reverse("set_language"), {"language": "zh-hans", "next": "/"})
-    assert "督办逾期填报" in client.get(reverse("progress:tasks")).content.decode()
+    assert "督办逾期填报" in client.get(reverse("tasks")).content.decode()
 
 
 def test_sign_out_ends_the_session(client):
     client.force_login(make_user(username="c", role=Role.COORDINATOR))
     response = client.post(reverse("logout"))
     assert response.status_code == 302
-    assert client.get(reverse("progress:tasks")).status_code == 302
+    assert client.get(reverse("tasks")).status_code == 302
 
 
 def test_demo_command_creates_one_account_per_role_that_can_sign_in(client, capsys):

@@ -6,14 +6,13 @@ is a past year. Within the year nothing changes (tests/progress/test_lights.py).
 from datetime import date
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.roles import Role
 from imports.services import apply_import, preview_import
+from pages.tasks import late_by_unit, officer_tasks
 from progress import lights
 from progress.models import ProjectStatus, Report
-from progress.selectors import late_by_unit, officer_tasks
 from projects import clock
 from projects.models import Plan, Project, ProjectOrganization, ProjectPerson
 from tests.factories import make_jurisdiction, make_organization, make_plan, make_project, make_user
@@ -86,16 +85,6 @@ def test_a_past_plans_reports_are_not_on_the_officers_task_list_nor_in_late_repo
     assert [row["projects"] for row in late_by_unit(coordinator)] == [1]
 
 
-def test_refresh_status_lists_no_late_report_and_sends_no_reminder_for_a_past_plan(district, capsys, mailoutbox):
-    unit = make_organization(name="区城管局", jurisdiction=district)
-    led_project(make_plan(jurisdiction=district, year=2025), unit, "口袋公园")
-    make_user(username="xxy", role=Role.OFFICER, organization=unit, email="xxy@example.gov.cn")
-    call_command("refresh_status", "--date", "2026-01-20", "--remind", "5")
-    out = capsys.readouterr().out
-    assert "1 projects: red 1" in out
-    assert "late" not in out and "due within" not in out and mailoutbox == []
-
-
 def test_the_2023_plan_viewed_on_7_december_2026_is_a_past_year_not_1446_days_late(client, district):
     preview = preview_import(file_name="002.txt", data=seed_bytes("002"))
     apply_import(preview=preview)
@@ -114,12 +103,12 @@ def test_the_2023_plan_viewed_on_7_december_2026_is_a_past_year_not_1446_days_la
         assert "1446" not in page
         listed = client.get(reverse("projects:list"), {"plan": plan.pk}).content.decode()
         assert listed.count("2023年度 · 已结束") == plan.projects.count()
-        tasks = client.get(reverse("progress:tasks")).content.decode()
+        tasks = client.get(reverse("tasks")).content.decode()
         assert "各单位逾期未报" in tasks and "没有逾期未报的进展。" in tasks
         client.force_login(make_user(username="officer", role=Role.OFFICER, organization=unit))
-        tasks = client.get(reverse("progress:tasks")).content.decode()
+        tasks = client.get(reverse("tasks")).content.decode()
         assert "已逾期" not in tasks and project.name not in tasks.split("本单位协办的项目")[0]
         if leader:
             client.force_login(make_user(username="leader", role=Role.LEADER, person=leader.person))
-            tasks = client.get(reverse("progress:tasks")).content.decode()
+            tasks = client.get(reverse("tasks")).content.decode()
             assert "2023年度 · 已结束" in tasks

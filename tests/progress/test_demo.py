@@ -38,17 +38,17 @@ def test_demo_money_is_paid_per_funding_source_as_the_officers_form_pays_it(clie
 
 def test_the_demo_officer_sees_every_state_and_the_coordinator_what_waits(client, demo):
     client.force_login(User.objects.get(username="officer"))
-    page = client.get(reverse("progress:tasks")).content.decode()
+    page = client.get(reverse("tasks")).content.decode()
     for shown in ("被退回待修改", "草稿", "已提交", "已审核", "已撤回", "已逾期"):
         assert shown in page, shown
     assert "已结束" not in page  # a past year's reports are chased no more
     client.force_login(User.objects.get(username="coordinator"))
-    page = client.get(reverse("progress:tasks")).content.decode()
+    page = client.get(reverse("tasks")).content.decode()
     assert "已提交，待审核" in page and "各单位逾期未报" in page and "区住建局" in page
     # Each unit's late count opens the list of exactly those projects.
-    late = client.get(reverse("progress:tasks")).context["late_units"][0]
+    late = client.get(reverse("tasks")).context["late_units"][0]
     listed = client.get(reverse("projects:list"), {"lead_unit": late["organization_id"], "late": 1})
     assert listed.context["table"].paginator.count == late["projects"]
     client.force_login(User.objects.get(username="leader"))
-    mine = client.get(reverse("progress:tasks")).context["mine"]
+    mine = client.get(reverse("tasks")).context["mine"]
     assert {project.plan.year for project in mine} >= {TODAY.year, 2022}

@@ -11,8 +11,9 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from accounts.models import User
+from pages.tasks import officer_tasks
 from progress.models import ProjectStatus, Report, Revision
-from progress.selectors import officer_tasks, supervised
+from progress.selectors import supervised
 from projects import clock
 from projects.models import Plan
 

@@ -3,7 +3,6 @@
 from datetime import date, datetime
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from progress import lights
@@ -140,32 +139,6 @@ def test_half_yearly_reporting_follows_the_plans_dates(project):
 def test_reasons_are_told_in_chinese(project):
     assert lights.describe({"code": "late", "period": "2025-03", "days": 3}) == "2025-03 的进展已逾期 3 天未报送。"
     assert lights.describe({"code": "milestone_missed", "quarter": 2}) == "第 2 季度节点未完成。"
-
-
-def test_refresh_status_recomputes_and_prints_late_reports_per_unit(project, capsys):
-    report(project, 1)
-    call_command("refresh_status", "--date", f"{YEAR}-02-25")
-    out = capsys.readouterr().out
-    assert "1 projects: yellow 1" in out
-    assert "区城管局: 1 late" in out and f"{YEAR}-02, 3 d" in out
-    assert ProjectStatus.objects.get(project=project).light == "yellow"
-
-
-def test_reminders_go_to_the_lead_units_officers_before_the_day_the_plan_sets(project, capsys, mailoutbox):
-    from accounts.roles import Role
-    from tests.factories import make_user
-
-    make_user(username="xxy", role=Role.OFFICER, organization=project.organizations.get(), email="xxy@example.gov.cn")
-    report(project, 2)
-    call_command("refresh_status", "--date", f"{YEAR}-03-20", "--remind", "3")
-    assert "区城管局: 1 due within 3 d" in capsys.readouterr().out
-    (mail,) = mailoutbox
-    assert mail.to == ["xxy@example.gov.cn"] and mail.subject == "1 项进展即将到期"
-    assert f"{YEAR}-03-22 前报送" in mail.body
-    # Handed in: no reminder.
-    report(project, 3, status="submitted")
-    call_command("refresh_status", "--date", f"{YEAR}-03-20", "--remind", "3")
-    assert len(mailoutbox) == 1
 
 
 def test_the_lights_of_many_projects_at_once_are_those_of_one_at_a_time(project):

@@ -28,10 +28,13 @@ from accounts.roles import Role
 from imports.models import ImportRecord, SavedLayout
 from progress import services
 from progress.models import AssistingNote, Attachment, CoordinationRequest, Report, Revision
-from projects.models import Funding, FundingSource, Project, ProjectOrganization, ProjectPerson
+from projects.models import Funding, FundingSource, Plan, Project, ProjectOrganization, ProjectPerson
+from supervision import circulars as circular_services
 from supervision import sheets as sheet_services
-from supervision.models import Event, InstructionSheet
+from supervision.instructions import write_instruction
+from supervision.models import Chase, Circular, Event, Instruction, InstructionSheet, PeriodClose, Snapshot
 from tests.factories import make_jurisdiction, make_organization, make_person, make_plan, make_project, make_user
+from tests.supervision.factories import make_close
 
 pytestmark = pytest.mark.django_db
 
@@ -114,6 +117,32 @@ GET_MATRIX = {
     # Lists: 200 for staff, and (checked on every 200) no other district's project in them.
     "admin_projects":      (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200,         200),
     "admin_reports":       (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200,         200),
+    # Closed periods: officers have no business there (403 for any address, so it tells nothing); leaders read;
+    # a close of a plan one does not see is 404; a compare= naming another plan's close is ignored, not shown.
+    "closes":              (LOGIN,       403,         403,         403,         200,         403,         200,         200,         200,         200,         200),
+    "close_P":             (LOGIN,       403,         403,         403,         404,         403,         200,         200,         200,         200,         200),
+    "close_Q":             (LOGIN,       403,         403,         403,         200,         403,         404,         404,         200,         404,         200),
+    "close_P_compare_Q":   (LOGIN,       403,         403,         403,         404,         403,         200,         200,         200,         200,         200),
+    # The supervision office's circulars (supervision/views/circulars.py): a published one is read by the office, the
+    # leaders and the officers of the units it names (P's lead unit); a draft by the office only.
+    "circulars":           (LOGIN,       200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
+    "circular_P":          (LOGIN,       200,         404,         404,         404,         404,         200,         200,         200,         200,         200),
+    "circular_Q":          (LOGIN,       404,         404,         404,         200,         200,         404,         404,         200,         404,         200),
+    "circular_draft_P":    (LOGIN,       404,         404,         404,         404,         404,         404,         200,         200,         200,         200),
+    "export_circular_P":   (LOGIN,       200,         404,         404,         404,         404,         200,         200,         200,         200,         200),
+    "export_circular_draft_P": (LOGIN,   404,         404,         404,         404,         404,         404,         200,         200,         200,         200),
+    "edit_circular_draft_P": (LOGIN,     404,         404,         404,         404,         404,         404,         200,         200,         200,         200),
+    "edit_circular_P":     (LOGIN,       403,         404,         404,         404,         404,         403,         403,         403,         403,         403),
+    "draft_circular_get":  (LOGIN,       405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
+    "regenerate_circular_get": (LOGIN,   405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
+    "publish_circular_get": (LOGIN,      405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
+    # Leaders' instructions: leaders write on what they see; the page and list go with the project; chasing is the office's.
+    "instruction_new_P":   (LOGIN,       403,         403,         404,         404,         404,         200,         403,         403,         403,         403),
+    "instruction_new_Q":   (LOGIN,       404,         404,         404,         403,         403,         404,         404,         403,         404,         403),
+    "instruction_P":       (LOGIN,       200,         200,         404,         404,         404,         200,         200,         200,         200,         200),
+    "instructions":        (LOGIN,       200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
+    "chase":               (LOGIN,       403,         403,         403,         200,         403,         403,         200,         200,         200,         200),
+    "chase_read_get":      (LOGIN,       405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
     # Instruction sheets: the list and the escalations for everyone signed in (each seeing only their own); a sheet,
     # its .docx and its answer's files for whoever sees its project and, if an officer, whose unit it names; the
     # issue form for the office of the project's jurisdiction. S is P's sheet (P's assisting unit named on it).
@@ -142,6 +171,17 @@ POST_MATRIX = {
     "close_request_Q":     (LOGIN,       404,         404,         404,         DONE,        403,         404,         404,         DONE,        404,         DONE),
     "imports_confirm":     (LOGIN,       403,         403,         403,         403,         403,         403,         403,         403,         UPLOAD,      UPLOAD),
     "imports_relayout":    (LOGIN,       403,         403,         403,         403,         403,         403,         403,         403,         UPLOAD,      UPLOAD),
+    # Closing last year's December of 鲤城区's old plan: reviewers who see it; 丰泽区's coordinator does not see it.
+    "close_plan":          (LOGIN,       403,         403,         403,         404,         403,         403,         DONE,        DONE,        DONE,        DONE),
+    "draft_circular":      (LOGIN,       403,         403,         404,         404,         404,         403,         DONE,        DONE,        DONE,        DONE),
+    "edit_circular":       (LOGIN,       404,         404,         404,         404,         404,         404,         DONE,        DONE,        DONE,        DONE),
+    "regenerate_circular": (LOGIN,       404,         404,         404,         404,         404,         404,         DONE,        DONE,        DONE,        DONE),
+    "publish_circular":    (LOGIN,       404,         404,         404,         404,         404,         404,         DONE,        DONE,        DONE,        DONE),
+    "instruction_write":   (LOGIN,       403,         403,         404,         404,         404,         DONE,        403,         403,         403,         403),
+    "instruction_answer":  (LOGIN,       DONE,        403,         404,         404,         404,         403,         403,         403,         403,         403),
+    "instruction_close":   (LOGIN,       403,         403,         404,         404,         404,         DONE,        DONE,        DONE,        DONE,        DONE),
+    "chase_unit":          (LOGIN,       403,         403,         403,         404,         403,         403,         DONE,        DONE,        DONE,        DONE),
+    "chase_read":          (LOGIN,       DONE,        404,         404,         404,         404,         404,         403,         403,         403,         403),
     # Sheets: the lead unit's officers sign, the office of the sheet's jurisdiction issues and closes.
     "issue_sheet":         (LOGIN,       403,         403,         404,         404,         404,         403,         DONE,        DONE,        DONE,        DONE),
     "sheet_sign":          (LOGIN,       DONE,        403,         404,         404,         404,         403,         403,         403,         403,         403),
@@ -152,7 +192,7 @@ POST_MATRIX = {
 
 # The named route each row walks (None: the admin site, which is Django's and skipped by the route check).
 ROUTES = {
-    "home": "home", "login": "login", "logout": "logout", "tasks": "progress:tasks",
+    "home": "home", "login": "login", "logout": "logout", "tasks": "tasks",
     "password_change": "password_change", "password_change_done": "password_change_done",
     "project_P": "projects:detail", "project_Q": "projects:detail", "project_missing": "projects:detail",
     "project_list": "projects:list", "list_export_xlsx": "projects:export_xlsx", "list_export_csv": "projects:export_csv",
@@ -171,6 +211,20 @@ ROUTES = {
     "review_P": "progress:review", "review_Q": "progress:review", "withdraw": "progress:withdraw",
     "note": "progress:note", "close_request": "progress:close_request", "close_request_Q": "progress:close_request",
     "imports_confirm": "imports:confirm", "imports_relayout": "imports:relayout",
+    "closes": "supervision:closes", "close_P": "supervision:close", "close_Q": "supervision:close",
+    "close_P_compare_Q": "supervision:close", "close_plan": "supervision:closes",
+    "circulars": "supervision:circulars", "circular_P": "supervision:circular", "circular_Q": "supervision:circular",
+    "circular_draft_P": "supervision:circular", "export_circular_P": "supervision:circular_docx",
+    "export_circular_draft_P": "supervision:circular_docx", "edit_circular_draft_P": "supervision:edit_circular",
+    "edit_circular_P": "supervision:edit_circular", "draft_circular_get": "supervision:draft_circular",
+    "regenerate_circular_get": "supervision:regenerate_circular", "publish_circular_get": "supervision:publish_circular",
+    "draft_circular": "supervision:draft_circular", "edit_circular": "supervision:edit_circular",
+    "regenerate_circular": "supervision:regenerate_circular", "publish_circular": "supervision:publish_circular",
+    "instruction_new_P": "supervision:write_instruction", "instruction_new_Q": "supervision:write_instruction",
+    "instruction_P": "supervision:instruction", "instructions": "supervision:instructions",
+    "chase": "supervision:chase", "chase_read_get": "supervision:chase_read",
+    "instruction_write": "supervision:write_instruction", "instruction_answer": "supervision:instruction",
+    "instruction_close": "supervision:instruction", "chase_unit": "supervision:chase", "chase_read": "supervision:chase_read",
     "sheets": "supervision:sheets", "escalations": "supervision:escalations",
     "issue_sheet_P": "supervision:issue_sheet", "issue_sheet_Q": "supervision:issue_sheet",
     "sheet_P": "supervision:sheet", "sheet_Q": "supervision:sheet",
@@ -183,10 +237,15 @@ ROUTES = {
 # Every named route of config.urls (admin/ and i18n/ aside) that the matrices above walk.
 COVERED = {
     "home", "login", "logout", "password_change", "password_change_done",
-    "progress:tasks", "progress:report", "progress:note", "progress:review", "progress:withdraw",
+    "tasks", "progress:report", "progress:note", "progress:review", "progress:withdraw",
     "progress:close_request", "progress:attachment", "progress:export",
     "projects:detail", "projects:list", "projects:export_xlsx", "projects:export_csv", "dashboard", "plan_table",
     "imports:upload", "imports:preview", "imports:confirm", "imports:relayout",
+    "supervision:closes", "supervision:close",
+    "supervision:circulars", "supervision:circular", "supervision:circular_docx", "supervision:edit_circular",
+    "supervision:draft_circular", "supervision:regenerate_circular", "supervision:publish_circular",
+    "supervision:write_instruction", "supervision:instruction", "supervision:instructions", "supervision:chase",
+    "supervision:chase_read",
     "supervision:sheets", "supervision:issue_sheet", "supervision:sheet", "supervision:sheet_docx",
     "supervision:sheet_attachment", "supervision:escalations",
 }
@@ -231,6 +290,17 @@ class World:
     record_P: int
     record_Q: int
     assist_unit: int
+    close_P: int  # January of P's plan, closed (made directly: tests/supervision/factories.py)
+    close_Q: int
+    plan_old: int  # last year's plan of 鲤城区, whose December nobody has closed
+    old_month: date
+    close_new: int  # a close of P's plan with no circular yet
+    circular_P: int  # published, on a close of P's plan
+    circular_Q: int  # published, on a close of Q's plan
+    circular_draft_P: int  # a draft, on another close of P's plan
+    lead_unit: int
+    instruction_P: int  # a leader's instruction on P, open
+    chase_P: int  # a chase of P's lead unit, unread
     sheets: dict[str, int]  # S, S_answered, SQ and their answers' files file_P, file_Q (build_sheets)
 
 
@@ -286,6 +356,8 @@ def build_world() -> World:
         data=services.ReportInput(percent_complete=20, progress=SECRETS["Q"][1], problems="丰泽需协调"),
         files=[SimpleUploadedFile("street.png", png_q, content_type="image/png")])
     opened = [period.month for period in plan_p.schedule.periods(year) if period.opens <= today and period.month != month]
+    plan_old = make_plan(jurisdiction=licheng, year=year - 1)
+    make_project(plan=plan_old, name="往年项目")
 
     def record(plan, file_name):
         return ImportRecord.objects.create(file_name=file_name, checksum="0" * 64, status="previewed", plan=plan,
@@ -299,8 +371,46 @@ def build_world() -> World:
         request_P=CoordinationRequest.objects.get(report=r).pk, request_Q=CoordinationRequest.objects.get(report=rq).pk,
         record_P=record(plan_p, SECRETS["P"][2]).pk, record_Q=record(plan_q, SECRETS["Q"][2]).pk,
         assist_unit=assist_unit.pk,
+        close_P=make_close(plan=plan_p, month=month, rows=[(p, "green", 40)]).pk,
+        close_Q=make_close(plan=plan_q, month=month, rows=[(q, "green", 20)]).pk,
+        plan_old=plan_old.pk, old_month=date(year - 1, 12, 1),
+        **circulars(users, plan_p, plan_q, {p: lead_unit, q: fz_unit}),
+        **_supervision_world(users, p, plan_p, lead_unit),
         sheets=build_sheets(users, p, q, png_p, png_q),
     )
+
+
+def circulars(users: dict, plan_p, plan_q, lead_units: dict) -> dict:
+    """P's plan: a published circular, a draft, and a close without one; Q's plan: a published circular.
+
+    Months 2 to 4: January of both plans is closed for the close pages' rows."""
+    year = timezone.localdate().year
+
+    def close(plan, month):
+        return make_close(plan=plan, month=date(year, month, 1), rows=[(project, "green", 40) for project in lead_units
+                                                                       if project.plan_id == plan.pk],
+                          details={project: {"organization": unit, "lead_unit": unit.name}
+                                   for project, unit in lead_units.items()})
+
+    def published(plan, user):
+        circular = circular_services.draft_circular(user=user, close=close(plan, 2))
+        return circular_services.publish_circular(user=user, circular=circular, version=circular.version).pk
+
+    return {"circular_P": published(plan_p, users["coord"]), "circular_Q": published(plan_q, users["fz_coord"]),
+            "circular_draft_P": circular_services.draft_circular(user=users["coord"], close=close(plan_p, 3)).pk,
+            "close_new": close(plan_p, 4).pk}
+
+
+def _supervision_world(users: dict, p: Project, plan_p: Plan, lead_unit) -> dict:
+    """An open instruction on P, a chase of P's lead unit, and a project of that unit whose report fell due on
+    1 January, so that the unit owes something to chase on every day of the year but the first."""
+    owed = make_project(plan=make_plan(jurisdiction=plan_p.jurisdiction, year=plan_p.year, kind="work_report",
+                                       report_frequency="dates", report_dates="1-1"), name="催报示例项目")
+    ProjectOrganization.objects.create(project=owed, organization=lead_unit, role="lead")
+    instruction = write_instruction(user=users["leader"], project=p, text="请加快进度。", urgency="normal")
+    chase = Chase.objects.create(organization=lead_unit, sent_at=timezone.now() - timedelta(days=1),
+                                 sent_by=users["coord"])
+    return {"lead_unit": lead_unit.pk, "instruction_P": instruction.pk, "chase_P": chase.pk}
 
 
 def build_sheets(users: dict, p: Project, q: Project, png_p: bytes, png_q: bytes) -> dict[str, int]:
@@ -388,6 +498,27 @@ GET_URLS = {
     "admin_import_Q": lambda w: f"/admin/imports/importrecord/{w.record_Q}/change/",
     "admin_projects": lambda w: "/admin/projects/project/",
     "admin_reports": lambda w: "/admin/progress/report/",
+    "closes": lambda w: "/supervision/closes/",
+    "close_P": lambda w: f"/supervision/closes/{w.close_P}/",
+    "close_Q": lambda w: f"/supervision/closes/{w.close_Q}/",
+    "close_P_compare_Q": lambda w: f"/supervision/closes/{w.close_P}/?compare={w.close_Q}",
+    "circulars": lambda w: "/supervision/circulars/",
+    "circular_P": lambda w: f"/supervision/circulars/{w.circular_P}/",
+    "circular_Q": lambda w: f"/supervision/circulars/{w.circular_Q}/",
+    "circular_draft_P": lambda w: f"/supervision/circulars/{w.circular_draft_P}/",
+    "export_circular_P": lambda w: f"/supervision/circulars/{w.circular_P}/circular.docx",
+    "export_circular_draft_P": lambda w: f"/supervision/circulars/{w.circular_draft_P}/circular.docx",
+    "edit_circular_draft_P": lambda w: f"/supervision/circulars/{w.circular_draft_P}/edit/",
+    "edit_circular_P": lambda w: f"/supervision/circulars/{w.circular_P}/edit/",
+    "draft_circular_get": lambda w: f"/supervision/closes/{w.close_new}/circular/",
+    "regenerate_circular_get": lambda w: f"/supervision/circulars/{w.circular_draft_P}/regenerate/",
+    "publish_circular_get": lambda w: f"/supervision/circulars/{w.circular_draft_P}/publish/",
+    "instruction_new_P": lambda w: f"/supervision/projects/{w.P}/instructions/new/",
+    "instruction_new_Q": lambda w: f"/supervision/projects/{w.Q}/instructions/new/",
+    "instruction_P": lambda w: f"/supervision/instructions/{w.instruction_P}/",
+    "instructions": lambda w: "/supervision/instructions/",
+    "chase": lambda w: "/supervision/chase/",
+    "chase_read_get": lambda w: f"/supervision/chases/{w.chase_P}/read/",
     "sheets": lambda w: "/supervision/sheets/",
     "escalations": lambda w: "/supervision/escalations/",
     "issue_sheet_P": lambda w: f"/supervision/projects/{w.P}/sheets/new/",
@@ -403,6 +534,10 @@ GET_URLS = {
 
 def _report(pk: int) -> Report:
     return Report.objects.get(pk=pk)
+
+
+def _circular(pk: int) -> Circular:
+    return Circular.objects.get(pk=pk)
 
 
 @dataclass
@@ -465,6 +600,60 @@ POST_ROWS = {
     # Reading the file again with other column roles: the same gate, and nothing remembered.
     "imports_relayout": PostRow(url=lambda w: f"/imports/{w.record_P}/columns/", data=lambda w: {"role-0-1": "lead"},
                                 done=None, done_at=None),
+    "close_plan": PostRow(
+        url=lambda w: "/supervision/closes/",
+        data=lambda w: {"plan": w.plan_old, "period": ym(w.old_month)},
+        done=lambda w, u: PeriodClose.objects.filter(plan_id=w.plan_old, period=w.old_month, closed_by=u).exists(),
+        done_at=lambda w: f"/supervision/closes/{PeriodClose.objects.get(plan_id=w.plan_old, period=w.old_month).pk}/"),
+    "draft_circular": PostRow(
+        url=lambda w: f"/supervision/closes/{w.close_new}/circular/", data=lambda w: {},
+        done=lambda w, u: Circular.objects.filter(close_id=w.close_new, created_by=u, status="draft").exists(),
+        done_at=lambda w: f"/supervision/circulars/{Circular.objects.get(close_id=w.close_new).pk}/"),
+    "edit_circular": PostRow(
+        url=lambda w: f"/supervision/circulars/{w.circular_draft_P}/edit/",
+        data=lambda w: {"version": _circular(w.circular_draft_P).version, "opening": "改写的开头",
+                        "summary_remarks": "", "requirements": "要求"},
+        done=lambda w, u: _circular(w.circular_draft_P).opening == "改写的开头",
+        done_at=lambda w: f"/supervision/circulars/{w.circular_draft_P}/"),
+    "regenerate_circular": PostRow(
+        url=lambda w: f"/supervision/circulars/{w.circular_draft_P}/regenerate/",
+        data=lambda w: {"version": _circular(w.circular_draft_P).version},
+        done=lambda w, u: Event.objects.filter(subject="circular", subject_id=w.circular_draft_P,
+                                               action="regenerated", author=u).exists(),
+        done_at=lambda w: f"/supervision/circulars/{w.circular_draft_P}/"),
+    "publish_circular": PostRow(
+        url=lambda w: f"/supervision/circulars/{w.circular_draft_P}/publish/",
+        data=lambda w: {"version": _circular(w.circular_draft_P).version},
+        done=lambda w, u: (_circular(w.circular_draft_P).status, _circular(w.circular_draft_P).published_by) == (
+            "published", u),
+        done_at=lambda w: f"/supervision/circulars/{w.circular_draft_P}/"),
+    "instruction_write": PostRow(
+        url=lambda w: f"/supervision/projects/{w.P}/instructions/new/",
+        data=lambda w: {"text": "新的批示", "urgency": "urgent"},
+        done=lambda w, u: Instruction.objects.filter(project_id=w.P, author=u, text="新的批示").exists(),
+        done_at=lambda w: f"/supervision/instructions/{Instruction.objects.latest('pk').pk}/"),
+    "instruction_answer": PostRow(
+        url=lambda w: f"/supervision/instructions/{w.instruction_P}/",
+        data=lambda w: {"answer": "", "version": Instruction.objects.get(pk=w.instruction_P).version, "text": "已办理"},
+        done=lambda w, u: Instruction.objects.filter(pk=w.instruction_P, status="answered", answered_by=u).exists(),
+        done_at=lambda w: f"/supervision/instructions/{w.instruction_P}/"),
+    "instruction_close": PostRow(
+        url=lambda w: f"/supervision/instructions/{w.instruction_P}/",
+        data=lambda w: {"close": "", "version": Instruction.objects.get(pk=w.instruction_P).version, "note": "已办结"},
+        done=lambda w, u: Instruction.objects.filter(pk=w.instruction_P, status="closed", closed_by=u).exists(),
+        done_at=lambda w: f"/supervision/instructions/{w.instruction_P}/"),
+    # On 1 January nothing has fallen due yet: the chase is asked for and, rightly, nothing is sent.
+    "chase_unit": PostRow(
+        url=lambda w: "/supervision/chase/",
+        data=lambda w: {"unit": w.lead_unit},
+        done=lambda w, u: (Chase.objects.filter(organization_id=w.lead_unit, sent_by=u).exclude(pk=w.chase_P).exists()
+                           or timezone.localdate().timetuple().tm_yday == 1),
+        done_at=lambda w: "/supervision/chase/"),
+    "chase_read": PostRow(
+        url=lambda w: f"/supervision/chases/{w.chase_P}/read/",
+        data=lambda w: {},
+        done=lambda w, u: Chase.objects.filter(pk=w.chase_P, read_by=u, read_at__isnull=False).exists(),
+        done_at=lambda w: "/"),
     "issue_sheet": PostRow(
         url=lambda w: f"/supervision/projects/{w.P}/sheets/new/",
         data=lambda w: {"matter": "新督办事项", "content": "须办结", "lead_unit": _sheet(w.sheets["S"]).lead_unit_id,
@@ -502,7 +691,12 @@ def snapshot() -> tuple:
         sorted(CoordinationRequest.objects.values_list("id", "closed_at", "closed_by", "resolution")),
         sorted(ImportRecord.objects.values_list("id", "status", "plan")), Project.objects.count(),
         SavedLayout.objects.count(),
-        sorted(InstructionSheet.objects.values_list("id", "status", "version", "tier")), Event.objects.count(),
+        PeriodClose.objects.count(), Snapshot.objects.count(),
+        sorted(Circular.objects.values_list("id", "close", "status", "version", "opening", "number", "published_by")),
+        Event.objects.count(),
+        sorted(Instruction.objects.values_list("id", "status", "version", "answer", "closed_by")),
+        sorted(Chase.objects.values_list("id", "read_at", "read_by")),
+        sorted(InstructionSheet.objects.values_list("id", "status", "version", "tier")),
     )
 
 

@@ -46,10 +46,10 @@ def test_tasks_page(client, who):
     world = build_world()
     grow(client, world, 1)
     client.force_login(getattr(world, who))
-    few = queries(client, reverse("progress:tasks"))
+    few = queries(client, reverse("tasks"))
     grow(client, world, 4)
     client.force_login(getattr(world, who))
-    assert queries(client, reverse("progress:tasks")) == few
+    assert queries(client, reverse("tasks")) == few
 
 
 @pytest.mark.parametrize("page", ["progress:report", "projects:detail"])

@@ -21,7 +21,7 @@ def report_url(world) -> str:
 
 def test_officer_writes_office_returns_officer_corrects_office_accepts(client, world):
     client.force_login(world.officer)
-    tasks = client.get(reverse("progress:tasks")).content.decode()
+    tasks = client.get(reverse("tasks")).content.decode()
     assert "老旧小区改造" in tasks and report_url(world) in tasks
 
     response = client.post(report_url(world), report_form(
@@ -37,7 +37,7 @@ def test_officer_writes_office_returns_officer_corrects_office_accepts(client, w
     assert status.light == "red" and {"code": "milestone_missed", "quarter": world.period.quarter} in status.reasons
 
     client.force_login(world.coordinator)
-    waiting = client.get(reverse("progress:tasks")).content.decode()
+    waiting = client.get(reverse("tasks")).content.decode()
     assert "老旧小区改造" in waiting
     client.post(reverse("progress:review", args=[report.pk]),
                 {"version": 1, "comment": "请补充已改造小区名单", "return": "1"})
@@ -45,7 +45,7 @@ def test_officer_writes_office_returns_officer_corrects_office_accepts(client, w
     assert (report.status, report.review_comment) == ("returned", "请补充已改造小区名单")
 
     client.force_login(world.officer)
-    assert "请补充已改造小区名单" in client.get(reverse("progress:tasks")).content.decode()
+    assert "请补充已改造小区名单" in client.get(reverse("tasks")).content.decode()
     page = client.get(report_url(world)).content.decode()
     assert page.index("请补充已改造小区名单") < page.index('class="report-form"')
     response = client.post(report_url(world), report_form(
@@ -114,7 +114,7 @@ def test_a_leader_sees_their_own_projects_and_closes_a_coordination_request(clie
     client.post(report_url(world), report_form(world, problems="需协调征迁"))
     request = CoordinationRequest.objects.get()
     client.force_login(world.leader)
-    tasks = client.get(reverse("progress:tasks")).content.decode()
+    tasks = client.get(reverse("tasks")).content.decode()
     assert "老旧小区改造" in tasks and "需协调征迁" in tasks
     client.post(reverse("progress:close_request", args=[request.pk]), {"resolution": "已召开专题会议解决"})
     request.refresh_from_db()

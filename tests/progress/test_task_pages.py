@@ -31,7 +31,7 @@ def test_the_coordinator_sees_the_ten_latest_units_first_and_the_rest_in_the_lis
     # As the lights stood on the last day of 2022: once the year is over nothing of it is chased as late.
     lights.refresh(Project.objects.all(), today=date(2022, 12, 31))
     client.force_login(coordinator)
-    response = client.get(reverse("progress:tasks"))
+    response = client.get(reverse("tasks"))
     page = response.content.decode()
     rows = response.context["late_units"]
     assert len(rows) == 10 and response.context["late_unit_total"] > 10
@@ -47,7 +47,7 @@ def test_a_leaders_projects_are_grouped_by_plan_red_first_and_done_last(client, 
     plan, tasks, _coordinator = two_plans_of_2022
     wang = Person.objects.get(name="王伟")
     client.force_login(make_user(username="wang", role=Role.LEADER, person=wang))
-    page = client.get(reverse("progress:tasks")).content.decode()
+    page = client.get(reverse("tasks")).content.decode()
     section = page[page.index("我分管的项目"):]
     headings = re.findall(r'<h3 class="plan-heading">(.*?) <span', section)
     assert sorted(headings) == sorted([plan.title, tasks.title])
@@ -91,4 +91,4 @@ def test_the_task_pages_queries_are_pinned_and_do_not_grow(client, django_assert
         grow(client, world, more)
         client.force_login(getattr(world, who))
         with django_assert_num_queries(PINNED[who]):
-            assert client.get(reverse("progress:tasks")).status_code == 200
+            assert client.get(reverse("tasks")).status_code == 200

@@ -120,7 +120,7 @@ def test_a_loop_already_in_data_does_not_hang_the_pages(client, tree):
     client.force_login(coordinator)
     with within(10):
         assert set(jurisdiction_ids_under(licheng.pk)) == {licheng.pk, kaiyuan.pk}
-        for url in (reverse("projects:list"), reverse("dashboard"), reverse("progress:tasks")):
+        for url in (reverse("projects:list"), reverse("dashboard"), reverse("tasks")):
             assert client.get(url).status_code == 200, url
 
 

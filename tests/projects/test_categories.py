@@ -5,8 +5,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from accounts.roles import Role
+from pages.filters import choice_lists
 from projects.categories import category_order, numbering
-from projects.filters import choice_lists
 from tests.factories import make_user
 from tests.projects.conftest import load
 

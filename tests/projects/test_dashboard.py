@@ -126,5 +126,5 @@ def test_the_dashboard_opens_with_charts_of_lights_periods_and_completion_agains
 def test_the_time_proportional_target_is_the_share_of_the_year_gone_by(today, share):
     from datetime import date
 
-    from progress.charts import time_share
+    from pages.charts import time_share
     assert time_share(2026, date.fromisoformat(today)) == share

@@ -14,18 +14,32 @@ Light = ProjectStatus.Light
 
 
 def make_close(*, plan: Plan, month: date, rows: list[tuple[Project, str, int | None]], target: int = 50,
-               report_state: str = Snapshot.ReportState.ON_TIME, closed_by=None) -> PeriodClose:
-    """A close of `plan`'s period `month` with one snapshot per (project, light, percent)."""
+               report_state: str = Snapshot.ReportState.ON_TIME, closed_by=None,
+               details: dict[Project, dict] | None = None) -> PeriodClose:
+    """A close of `plan`'s period `month` with one snapshot per (project, light, percent).
+
+    `details` sets other snapshot fields project by project: {project: {"lead_unit": "区住建局",
+    "organization": unit, "report_state": "late", "days_late": 3, "annual_investment": Decimal("80"),
+    "disbursed_total": Decimal("12.5"), "target": 60}}."""
+    details = details or {}
     due = date(month.year, month.month, plan.report_day)
     close = PeriodClose.objects.create(
         plan=plan, period=month, due=due, as_of=due,
         closed_at=timezone.make_aware(datetime.combine(due, time(18))), closed_by=closed_by)
     Snapshot.objects.bulk_create([
         Snapshot(close=close, project=project, position=position, number=project.number, name=project.name,
-                 light=light, percent=percent, target=target, standing=_standing(light, percent, target),
-                 report_state=report_state, disbursed={}, disbursed_total=Decimal("0"))
+                 light=light, percent=percent,
+                 **_fields(details.get(project, {}), light, percent, target, report_state))
         for position, (project, light, percent) in enumerate(rows, start=1)])
     return close
+
+
+def _fields(details: dict, light: str, percent: int | None, target: int, report_state: str) -> dict:
+    """The snapshot's other fields: the defaults, then the story's own; the standing follows the target."""
+    fields = {"target": target, "report_state": report_state, "disbursed": {}, "disbursed_total": Decimal("0"),
+              **details}
+    fields.setdefault("standing", _standing(light, percent, fields["target"]))
+    return fields
 
 
 def _standing(light: str, percent: int | None, target: int) -> str:

@@ -1,0 +1,171 @@
+"""The demo's live year: the current year's plans reported on through the services, period by period up to today.
+
+The demo command imports 鲤城区's two 2022 tables again for the current year. Here their units
+report as they would have: each period's report on the day before it is due, or today for the
+period being reported now (the clock pinned to that day, so nothing is dated after today and no
+report is written for a period not yet open), the office accepting it the same day. Each project
+follows one story, chosen so that on any day of the year every light and every report state the
+date allows is on screen:
+
+    on_plan    every period handed in and accepted; the one being reported now submitted     green
+    quiet      as on_plan, but the period being reported now not written yet                 green
+    done       100 % reached and accepted in the period being reported now                  done
+    behind     this quarter's milestone not started                                         yellow
+    missed     this period's milestone missed, with a problem raised (a request)            red
+    late       the latest period due never reported; its unit is on "late by unit"          yellow or red
+    returned   the period being reported now returned with a comment
+    draft      the period being reported now saved, not submitted
+    withdrawn  the period being reported now submitted, then withdrawn by the unit
+    silent     nothing reported all year                                                    red once two are due
+
+From 1 to 22 January no period is due yet, so no report can be late: there is no "late" state then,
+and the red lights come from missed milestones. Running the demo again writes the year afresh."""
+
+from collections import Counter
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db import transaction
+
+from accounts.models import User
+from pages.demo.reports import disbursed_by_source, officer_for
+from progress import services
+from progress.models import AssistingNote, Attachment, CoordinationRequest, Report
+from projects import clock
+from projects.models import Organization, Plan, Project, ProjectOrganization
+from projects.schedule import Period
+
+# The printed officer's unit gets these first, so its task list shows every state of a report.
+OFFICER_STORIES = ["late", "returned", "draft", "on_plan", "done", "withdrawn", "behind", "missed"]
+# Most projects of a live year are on plan; a few are behind, late or silent.
+OTHER_STORIES = ["on_plan", "quiet", "on_plan", "behind", "on_plan", "done", "late", "quiet", "missed", "on_plan",
+                 "silent", "on_plan", "returned", "quiet"]
+TEXTS = {
+    "on_plan": "按计划推进，本期节点任务已完成。",
+    "behind": "受天气和前期手续影响，本季度节点尚未开始。",
+    "missed": "资金未到位，本季度节点未能完成。",
+    "done": "项目已全部完成并通过验收。",
+    "draft": "（草稿）本期完成招标，正在组织进场。",
+}
+PROBLEM = "上级补助资金尚未下达，需区财政协调先行垫付。"
+RETURN_COMMENT = "请写明本期完成的具体工程量和资金拨付情况。"
+
+
+@transaction.atomic
+def write_live_year(*, plans: list[Plan], officer: User, reviewer: User) -> Counter:
+    """Reset the reports of `plans` and write each project's story up to today; returns the stories told."""
+    today = clock.today()
+    _reset(plans)
+    told: Counter = Counter()
+    officer_stories = iter(OFFICER_STORIES)
+    for plan in plans:
+        periods = [p for p in plan.schedule.periods(plan.year) if p.opens <= today]
+        if not periods:
+            continue
+        leads = (ProjectOrganization.objects.filter(project__plan=plan, role="lead", position=0,
+                                                    organization__kind=Organization.Kind.UNIT)
+                 .select_related("project__plan", "organization").prefetch_related("project__fundings")
+                 .order_by("project__position"))
+        for index, role in enumerate(leads):
+            mine = role.organization_id == officer.organization_id
+            story = next(officer_stories, "on_plan") if mine else OTHER_STORIES[index % len(OTHER_STORIES)]
+            _tell(story, officer_for(role.organization, officer), reviewer, role.project, periods, today, full=mine)
+            told[story] += 1
+    return told
+
+
+def _reset(plans: list[Plan]) -> None:
+    # A demo reset only: in the product a report is never deleted, the unit withdraws it.
+    reports = Report.objects.filter(project__plan__in=plans)
+    CoordinationRequest.objects.filter(report__in=reports).delete()
+    Attachment.objects.filter(report__in=reports).delete()
+    AssistingNote.objects.filter(project__plan__in=plans).delete()
+    reports.delete()
+
+
+def _tell(story: str, officer: User, reviewer: User, project: Project, periods: list[Period], today: date, *,
+          full: bool) -> None:
+    """Write one project's story over the periods open on `today`, the last being the one reported now.
+
+    The printed officer's projects report every period; the others, to keep the demo quick, only the
+    period before now (with the one reported now, all the lights need)."""
+    if story == "silent":
+        return
+    *history, now = periods
+    total = len(project.plan.schedule.periods(project.plan.year))
+    late = now if now.due < today else (history[-1] if history else None)
+    for period in history:
+        if story == "late" and period == late:
+            continue
+        if not (full or period == history[-1]):
+            continue
+        _accepted(story, officer, reviewer, project, period, today, total)
+    if story in ("quiet", "late"):
+        return
+    if story in ("on_plan", "behind", "missed"):
+        _write(officer, project, now, today, percent=_percent(story, now, total), submit=True,
+               milestone=_milestone(story, now, today), problems=PROBLEM if story == "missed" else "",
+               text=TEXTS[story])
+    elif story == "done":
+        report = _write(officer, project, now, today, percent=100, submit=True, milestone="met", text=TEXTS["done"])
+        _review(reviewer, report, now, today, accept=True)
+    elif story == "returned":
+        report = _write(officer, project, now, today, percent=_percent(story, now, total), submit=True,
+                        milestone="in_progress", text="已完成。")
+        _review(reviewer, report, now, today, accept=False)
+    elif story == "draft":
+        _write(officer, project, now, today, percent=_percent(story, now, total), submit=False, text=TEXTS["draft"])
+    elif story == "withdrawn":
+        report = _write(officer, project, now, today, percent=_percent(story, now, total), submit=True,
+                        milestone="in_progress", text=TEXTS["on_plan"])
+        with clock.pinned(_day(now, today)):
+            services.withdraw_report(user=officer, report=report, version=report.version)
+
+
+def _accepted(story: str, officer: User, reviewer: User, project: Project, period: Period, today: date,
+              total: int) -> None:
+    report = _write(officer, project, period, today, percent=_percent(story, period, total), submit=True,
+                    milestone=_milestone(story, period, today), text=TEXTS["on_plan"])
+    _review(reviewer, report, period, today, accept=True)
+
+
+def _percent(story: str, period: Period, total: int) -> int:
+    # Steadily towards 90 % by the year's end; a project behind lags, one that missed a milestone more.
+    steady = round(90 * _position(period, total) / total)
+    return max(5, steady - {"behind": 15, "missed": 20}.get(story, 0))
+
+
+def _position(period: Period, total: int) -> int:
+    # The period's place in its year (1 for the first); months for a monthly plan, else by due month.
+    return max(1, round(period.month.month * total / 12))
+
+
+def _milestone(story: str, period: Period, today: date) -> str:
+    this_quarter = period.quarter == (today.month - 1) // 3 + 1
+    if story == "behind" and this_quarter:
+        return "not_started"
+    if story == "missed" and this_quarter:
+        return "missed"
+    return "met" if period.month.month % 3 == 0 else "in_progress"
+
+
+def _day(period: Period, today: date) -> date:
+    """The day a period's report is written: the day before it is due, or today if that is still to come."""
+    return max(period.opens, min(period.due - timedelta(days=1), today))
+
+
+def _write(officer: User, project: Project, period: Period, today: date, *, percent: int, submit: bool, text: str,
+           milestone: str = "", problems: str = "") -> Report:
+    data = services.ReportInput(percent_complete=percent, progress=text, milestone_status=milestone,
+                                problems=problems, next_plan="继续推进，按计划完成下一阶段任务。",
+                                disbursed=disbursed_by_source(project, Decimal(percent)))
+    existing = Report.objects.filter(project=project, period=period.month).first()
+    with clock.pinned(_day(period, today)):
+        return services.save_report(user=officer, project=project, month=period.month, data=data,
+                                    version=existing.version if existing else 0, submit=submit)
+
+
+def _review(reviewer: User, report: Report, period: Period, today: date, *, accept: bool) -> None:
+    with clock.pinned(_day(period, today)):
+        services.review_report(user=reviewer, report=report, version=report.version, accept=accept,
+                               comment="" if accept else RETURN_COMMENT)

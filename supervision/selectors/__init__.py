@@ -1,0 +1,1 @@
+"""Named read queries of the cycle, one module per topic."""
