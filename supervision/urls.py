@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from supervision.views import chases, circulars, closes, instructions
+from supervision.views import chases, circulars, closes, instructions, sheets
 
 app_name = "supervision"
 urlpatterns = [
@@ -24,4 +24,12 @@ urlpatterns += [
     path("instructions/<int:pk>/", instructions.instruction, name="instruction"),
     path("chase/", chases.chase, name="chase"),
     path("chases/<int:pk>/read/", chases.chase_read, name="chase_read"),
+]
+urlpatterns += [
+    path("sheets/", sheets.sheets, name="sheets"),
+    path("projects/<int:pk>/sheets/new/", sheets.issue_sheet, name="issue_sheet"),
+    path("sheets/<int:pk>/", sheets.sheet, name="sheet"),
+    path("sheets/<int:pk>/sheet.docx", sheets.sheet_docx, name="sheet_docx"),
+    path("sheets/files/<int:pk>/", sheets.attachment, name="sheet_attachment"),
+    path("escalations/", sheets.escalations, name="escalations"),
 ]

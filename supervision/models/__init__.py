@@ -6,5 +6,7 @@ from supervision.models.closes import PeriodClose, Snapshot
 from supervision.models.events import Event
 from supervision.models.instructions import Instruction
 from supervision.models.rules import Rules, Sequence
+from supervision.models.sheets import Escalation, InstructionSheet, SheetAttachment
 
-__all__ = ["Chase", "ChaseItem", "Circular", "Event", "Instruction", "PeriodClose", "Rules", "Sequence", "Snapshot"]
+__all__ = ["Chase", "ChaseItem", "Circular", "Escalation", "Event", "Instruction", "InstructionSheet", "PeriodClose",
+           "Rules", "Sequence", "SheetAttachment", "Snapshot"]

@@ -30,8 +30,9 @@ from progress import services, verification
 from progress.models import AssistingNote, Attachment, CoordinationRequest, Report, Revision, Verification
 from projects.models import Funding, FundingSource, Plan, Project, ProjectOrganization, ProjectPerson
 from supervision import circulars as circular_services
+from supervision import sheets as sheet_services
 from supervision.instructions import write_instruction
-from supervision.models import Chase, Circular, Event, Instruction, PeriodClose, Snapshot
+from supervision.models import Chase, Circular, Event, Instruction, InstructionSheet, PeriodClose, Snapshot
 from tests.factories import make_jurisdiction, make_organization, make_person, make_plan, make_project, make_user
 from tests.supervision.factories import make_close
 
@@ -146,6 +147,19 @@ GET_MATRIX = {
     "verify_get":          (LOGIN,       405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
     "return_completion_get": (LOGIN,     405,         405,         405,         405,         405,         405,         405,         405,         405,         405),
     "verification_photo_D": (LOGIN,      200,         200,         404,         404,         404,         200,         200,         200,         200,         200),
+    # Instruction sheets: the list and the escalations for everyone signed in (each seeing only their own); a sheet,
+    # its .docx and its answer's files for whoever sees its project and, if an officer, whose unit it names; the
+    # issue form for the office of the project's jurisdiction. S is P's sheet (P's assisting unit named on it).
+    "sheets":              (LOGIN,       200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
+    "escalations":         (LOGIN,       200,         200,         200,         200,         200,         200,         200,         200,         200,         200),
+    "issue_sheet_P":       (LOGIN,       403,         403,         404,         404,         404,         403,         200,         200,         200,         200),
+    "issue_sheet_Q":       (LOGIN,       404,         404,         404,         200,         403,         404,         404,         200,         404,         200),
+    "sheet_P":             (LOGIN,       200,         200,         404,         404,         404,         200,         200,         200,         200,         200),
+    "sheet_Q":             (LOGIN,       404,         404,         404,         200,         200,         404,         404,         200,         404,         200),
+    "export_sheet_P":      (LOGIN,       200,         200,         404,         404,         404,         200,         200,         200,         200,         200),
+    "export_sheet_Q":      (LOGIN,       404,         404,         404,         200,         200,         404,         404,         200,         404,         200),
+    "attachment_sheet_P":  (LOGIN,       200,         200,         404,         404,         404,         200,         200,         200,         200,         200),
+    "attachment_sheet_Q":  (LOGIN,       404,         404,         404,         200,         200,         404,         404,         200,         404,         200),
 }
 
 # POST: every action, as every kind of user. DONE: it happened; anything else: nothing changed.
@@ -175,6 +189,11 @@ POST_MATRIX = {
     # C, of 鲤城区, led by P's units, claims completion: the district's coordinators and administrators decide.
     "verify_completion":   (LOGIN,       403,         403,         404,         404,         404,         403,         DONE,        DONE,        DONE,        DONE),
     "return_completion":   (LOGIN,       403,         403,         404,         404,         404,         403,         DONE,        DONE,        DONE,        DONE),
+    # Sheets: the lead unit's officers sign, the office of the sheet's jurisdiction issues and closes.
+    "issue_sheet":         (LOGIN,       403,         403,         404,         404,         404,         403,         DONE,        DONE,        DONE,        DONE),
+    "sheet_sign":          (LOGIN,       DONE,        403,         404,         404,         404,         403,         403,         403,         403,         403),
+    "sheet_close":         (LOGIN,       403,         403,         404,         404,         404,         403,         DONE,        DONE,        DONE,        DONE),
+    "sheet_close_Q":       (LOGIN,       404,         404,         404,         DONE,        403,         404,         404,         DONE,        404,         DONE),
 }
 # fmt: on
 
@@ -216,6 +235,13 @@ ROUTES = {
     "verify_get": "progress:verify_completion", "return_completion_get": "progress:return_completion",
     "verification_photo_D": "progress:verification_photo",
     "verify_completion": "progress:verify_completion", "return_completion": "progress:return_completion",
+    "sheets": "supervision:sheets", "escalations": "supervision:escalations",
+    "issue_sheet_P": "supervision:issue_sheet", "issue_sheet_Q": "supervision:issue_sheet",
+    "sheet_P": "supervision:sheet", "sheet_Q": "supervision:sheet",
+    "export_sheet_P": "supervision:sheet_docx", "export_sheet_Q": "supervision:sheet_docx",
+    "attachment_sheet_P": "supervision:sheet_attachment", "attachment_sheet_Q": "supervision:sheet_attachment",
+    "issue_sheet": "supervision:issue_sheet", "sheet_sign": "supervision:sheet", "sheet_close": "supervision:sheet",
+    "sheet_close_Q": "supervision:sheet",
 }
 
 # Every named route of config.urls (admin/ and i18n/ aside) that the matrices above walk.
@@ -231,6 +257,8 @@ COVERED = {
     "supervision:write_instruction", "supervision:instruction", "supervision:instructions", "supervision:chase",
     "supervision:chase_read",
     "progress:verify_completion", "progress:return_completion", "progress:verification_photo",
+    "supervision:sheets", "supervision:issue_sheet", "supervision:sheet", "supervision:sheet_docx",
+    "supervision:sheet_attachment", "supervision:escalations",
 }
 
 # Bugs found while writing the matrix are marked here (xfail, strict) until mended: (row, kind) -> why.
@@ -289,6 +317,7 @@ class World:
     D: int  # verified complete, with a photo
     verification_D: int
     png_D: bytes
+    sheets: dict[str, int]  # S, S_answered, SQ and their answers' files file_P, file_Q (build_sheets)
 
 
 def build_world() -> World:
@@ -376,6 +405,7 @@ def build_world() -> World:
         **circulars(users, plan_p, plan_q, {p: lead_unit, q: fz_unit}),
         **_supervision_world(users, p, plan_p, lead_unit),
         C=c.pk, claim_C=claims[c.pk].pk, D=d.pk, verification_D=verified_d.pk, png_D=png_d,
+        sheets=build_sheets(users, p, q, png_p, png_q),
     )
 
 
@@ -410,6 +440,26 @@ def _supervision_world(users: dict, p: Project, plan_p: Plan, lead_unit) -> dict
     chase = Chase.objects.create(organization=lead_unit, sent_at=timezone.now() - timedelta(days=1),
                                  sent_by=users["coord"])
     return {"lead_unit": lead_unit.pk, "instruction_P": instruction.pk, "chase_P": chase.pk}
+
+
+def build_sheets(users: dict, p: Project, q: Project, png_p: bytes, png_q: bytes) -> dict[str, int]:
+    """S: an issued sheet on P; S_answered: one answered with P's photo; SQ: Q's, answered with Q's photo."""
+    deadline = timezone.localdate() + timedelta(days=30)
+
+    def sheet(office, officer, project, png=None):
+        issued = sheet_services.issue_sheet(user=office, project=project, matter=f"{project.name}督办事项",
+                                            content=f"{project.name}须办结", deadline=deadline)
+        if png is None:
+            return issued, None
+        sheet_services.sign_sheet(user=officer, sheet=issued)
+        sheet_services.answer_sheet(user=officer, sheet=issued, text=f"{project.name}已办",
+                                    files=[SimpleUploadedFile("answer.png", png, content_type="image/png")])
+        return issued, issued.attachments.get().pk
+
+    s, _none = sheet(users["coord"], users["lead"], p)
+    answered, file_p = sheet(users["coord"], users["lead"], p, png_p)
+    sq, file_q = sheet(users["fz_coord"], users["fz_offi"], q, png_q)
+    return {"S": s.pk, "S_answered": answered.pk, "SQ": sq.pk, "file_P": file_p, "file_Q": file_q}
 
 
 @pytest.fixture(scope="module")
@@ -501,6 +551,16 @@ GET_URLS = {
     "verify_get": lambda w: f"/projects/{w.C}/completion/verify/",
     "return_completion_get": lambda w: f"/projects/{w.C}/completion/return/",
     "verification_photo_D": lambda w: f"/verifications/{w.verification_D}/photo/",
+    "sheets": lambda w: "/supervision/sheets/",
+    "escalations": lambda w: "/supervision/escalations/",
+    "issue_sheet_P": lambda w: f"/supervision/projects/{w.P}/sheets/new/",
+    "issue_sheet_Q": lambda w: f"/supervision/projects/{w.Q}/sheets/new/",
+    "sheet_P": lambda w: f"/supervision/sheets/{w.sheets['S_answered']}/",
+    "sheet_Q": lambda w: f"/supervision/sheets/{w.sheets['SQ']}/",
+    "export_sheet_P": lambda w: f"/supervision/sheets/{w.sheets['S']}/sheet.docx",
+    "export_sheet_Q": lambda w: f"/supervision/sheets/{w.sheets['SQ']}/sheet.docx",
+    "attachment_sheet_P": lambda w: f"/supervision/sheets/files/{w.sheets['file_P']}/",
+    "attachment_sheet_Q": lambda w: f"/supervision/sheets/files/{w.sheets['file_Q']}/",
 }
 
 
@@ -636,7 +696,32 @@ POST_ROWS = {
         done=lambda w, u: (Verification.objects.filter(project_id=w.C, outcome="returned", by=u).exists()
                            and _report(w.claim_C).review_comment == "尚有两处未完工"),
         done_at=lambda w: f"/projects/{w.C}/"),
+    "issue_sheet": PostRow(
+        url=lambda w: f"/supervision/projects/{w.P}/sheets/new/",
+        data=lambda w: {"matter": "新督办事项", "content": "须办结", "lead_unit": _sheet(w.sheets["S"]).lead_unit_id,
+                        "deadline": (timezone.localdate() + timedelta(days=20)).isoformat(), "feedback": "once"},
+        done=lambda w, u: InstructionSheet.objects.filter(project_id=w.P, matter="新督办事项", issued_by=u).exists(),
+        done_at=lambda w: f"/supervision/sheets/{InstructionSheet.objects.latest('pk').pk}/"),
+    "sheet_sign": PostRow(
+        url=lambda w: f"/supervision/sheets/{w.sheets['S']}/",
+        data=lambda w: {"action": "sign", "version": _sheet(w.sheets["S"]).version},
+        done=lambda w, u: (_sheet(w.sheets["S"]).status, _sheet(w.sheets["S"]).signed_by) == ("signed", u),
+        done_at=lambda w: f"/supervision/sheets/{w.sheets['S']}/"),
+    "sheet_close": PostRow(
+        url=lambda w: f"/supervision/sheets/{w.sheets['S']}/",
+        data=lambda w: {"action": "close", "version": _sheet(w.sheets["S"]).version, "reason": "撤销"},
+        done=lambda w, u: (_sheet(w.sheets["S"]).status, _sheet(w.sheets["S"]).closed_by) == ("closed", u),
+        done_at=lambda w: f"/supervision/sheets/{w.sheets['S']}/"),
+    "sheet_close_Q": PostRow(
+        url=lambda w: f"/supervision/sheets/{w.sheets['SQ']}/",
+        data=lambda w: {"action": "close", "version": _sheet(w.sheets["SQ"]).version, "reason": "办结"},
+        done=lambda w, u: (_sheet(w.sheets["SQ"]).status, _sheet(w.sheets["SQ"]).closed_by) == ("closed", u),
+        done_at=lambda w: f"/supervision/sheets/{w.sheets['SQ']}/"),
 }
+
+
+def _sheet(pk: int) -> InstructionSheet:
+    return InstructionSheet.objects.get(pk=pk)
 
 
 def snapshot() -> tuple:
@@ -654,6 +739,7 @@ def snapshot() -> tuple:
         sorted(Instruction.objects.values_list("id", "status", "version", "answer", "closed_by")),
         sorted(Chase.objects.values_list("id", "read_at", "read_by")),
         sorted(Verification.objects.values_list("id", "project", "outcome")),
+        sorted(InstructionSheet.objects.values_list("id", "status", "version", "tier")),
     )
 
 
