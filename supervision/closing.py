@@ -22,6 +22,7 @@ from projects import clock, schedule
 from projects.access import jurisdiction_ids_of, jurisdiction_ids_under, may_review, visible_projects
 from projects.models import Jurisdiction, Plan, Project, ProjectOrganization, QuarterlyMilestone
 from supervision import events
+from supervision.escalation import escalate_after_close
 from supervision.models import Event, PeriodClose, Snapshot
 
 Standing, ReportState = Snapshot.Standing, Snapshot.ReportState
@@ -47,6 +48,7 @@ def close_period(*, user: User, plan: Plan, month: date) -> PeriodClose:
     if close is None:
         raise ValidationError(_already_closed(plan, period))
     _write_snapshots(close, today)
+    escalate_after_close(close)
     return close
 
 
@@ -74,6 +76,7 @@ def close_jurisdiction(*, user: User, jurisdiction: Jurisdiction, month: date) -
             skipped.append(PeriodClose.objects.select_related("plan", "closed_by").get(plan=plan, period=period.month))
             continue
         _write_snapshots(close, today)
+        escalate_after_close(close)
         closed.append(close)
     return MonthClosed(closed=closed, skipped=skipped)
 

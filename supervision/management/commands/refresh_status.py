@@ -13,6 +13,7 @@ from progress import lights
 from projects import clock
 from projects.models import Project
 from supervision.chasing import chase_units, due_soon_by_unit, send_reminders
+from supervision.tiers import refresh_tiers
 
 
 class Command(BaseCommand):
@@ -34,6 +35,8 @@ class Command(BaseCommand):
             raise CommandError(f"--date: not a date: {options['date']}") from None
         with clock.pinned(today):
             self._refresh(clock.today())
+            # Instruction sheets whose deadline passed take their colour (supervision/tiers.py).
+            self.stdout.write(f"instruction sheets recoloured: {refresh_tiers(clock.today())}")
             if options["remind"] is not None:
                 self._remind(clock.today(), options["remind"])
             if options["chase"]:
