@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 # App labels whose models every role may at least see.
-DOMAIN_APPS = ("projects", "progress", "imports")
+DOMAIN_APPS = ("projects", "progress", "imports", "supervision")
 
 
 class Role(models.TextChoices):
@@ -34,13 +34,16 @@ ROLE_ABILITIES: dict[Role, list[str]] = {
         _("See every project of your jurisdiction and of those under it."),
         _("Accept or return submitted reports, and chase late reports by unit."),
         _("Download any plan's progress table for any period."),
+        _("Close a month, publish its circular, issue instruction sheets and verify completed projects."),
     ],
     Role.OFFICER: [
         _("Write your unit's progress report for each project it leads, by the day each plan sets."),
         _("Add your unit's note to the projects it assists."),
+        _("Sign for and answer the instruction sheets and leaders' instructions sent to your unit."),
     ],
     Role.LEADER: [
         _("Watch the projects you supervise and their status lights."),
         _("Close the coordination requests units raise."),
+        _("Write instructions on projects and requests, and close them once answered."),
     ],
 }

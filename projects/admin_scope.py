@@ -41,6 +41,7 @@ SCOPES = {
     "progress.lightchange": "project__plan__jurisdiction",
     "progress.verification": "project__plan__jurisdiction",
     "imports.importrecord": "plan__jurisdiction",
+    "supervision.rules": "jurisdiction",
     "imports.savedlayout": SHARED,
     "accounts.user": "jurisdiction",
 }
