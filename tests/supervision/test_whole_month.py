@@ -18,13 +18,13 @@ from django.urls import reverse
 
 from progress.models import ProjectStatus, Report, Verification
 from projects import clock
-from projects.amounts import plain
 from supervision import closing, sheets
 from supervision.models import Escalation, Event, Instruction, InstructionSheet, PeriodClose, Snapshot
 from supervision.selectors.closes import corrections
 from supervision.selectors.instructions import instructions_to_answer
 from supervision.tiers import refresh_tiers
 from tests.supervision import seed_story
+from tests.supervision.circular_figures import check_every_figure
 from tests.supervision.seed_story import APR, FEB, MAR, MAY, YEAR
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,6 @@ Light, Standing, ReportState = ProjectStatus.Light, Snapshot.Standing, Snapshot.
 FROZEN = ["project_id", "position", "number", "name", "category", "lead_unit", "organization_id", "light", "reasons",
           "percent", "target", "standing", "milestone_status", "report_state", "report_id", "report_version",
           "submitted_at", "days_late", "progress", "annual_investment", "disbursed", "disbursed_total"]
-LIGHT_WORDS = {"green": "绿灯", "yellow": "黄灯", "red": "红灯", "awaiting": "待核验", "done": "已核验完成"}
 
 
 @pytest.fixture
@@ -95,61 +94,11 @@ def test_a_correction_after_the_close_is_listed_beside_the_snapshot_and_changes_
     assert (correction.snapshot.percent, correction.snapshot.disbursed_total) == (15, Decimal("100"))
 
 
-def overall_lines(close: PeriodClose) -> list[str]:
-    """The overall part of the circular as it must read, from the snapshots counted here, not by figures.py."""
-    snapshots = list(close.snapshots.all())
-    lights = Counter(s.light for s in snapshots)
-    standings = Counter(s.standing for s in snapshots)
-    states = Counter(s.report_state for s in snapshots)
-    targets = {s.target for s in snapshots}
-    against = f"对照序时进度{targets.pop()}%" if len(targets) == 1 else "对照各项目序时进度"
-    percents = [s.percent for s in snapshots if s.percent is not None]
-    disbursed = sum((s.disbursed_total or Decimal(0) for s in snapshots), Decimal(0))
-    as_of = f"{close.as_of.year}年{close.as_of.month}月{close.as_of.day}日"
-    due = f"{close.due.year}年{close.due.month}月{close.due.day}日"
-    return [
-        f"截至{as_of}，{len(snapshots)}个项目中，已完成{standings[Standing.DONE]}个；{against}，"
-        f"超序时{standings[Standing.AHEAD]}个、按序时{standings[Standing.ON_SCHEDULE]}个、"
-        f"慢序时{standings[Standing.BEHIND]}个，未报送完成进度{standings[Standing.UNKNOWN]}个。",
-        f"亮灯情况：绿灯{lights['green']}个、黄灯{lights['yellow']}个、红灯{lights['red']}个、已完成{lights['done']}个。",
-        f"已报送完成进度的{len(percents)}个项目平均完成{round(sum(percents) / len(percents))}%。",
-        # The seed table gives total investments only, no annual ones: the disbursed sum stands alone.
-        f"已拨付资金{plain(disbursed)}万元。",
-        f"本期应于{due}前报送月度进展{len(snapshots)}份，按时报送{states[ReportState.ON_TIME]}份，"
-        f"逾期报送{states[ReportState.LATE]}份，未报送{states[ReportState.MISSING]}份。",
-    ]
-
-
-def annex_row(s: Snapshot) -> list[str]:
-    words = {ReportState.ON_TIME: "按时报送", ReportState.MISSING: "未报送"}
-    report = words.get(s.report_state, f"逾期{s.days_late}天")
-    return [s.number, s.name, s.lead_unit, LIGHT_WORDS[s.light], "—" if s.percent is None else str(s.percent),
-            str(s.target), report, "—" if s.annual_investment is None else plain(s.annual_investment),
-            "—" if s.disbursed_total is None else plain(s.disbursed_total)]
-
-
 def word_file(client, story, circular) -> docx.document.Document:
     client.force_login(story.coordinator)
     response = client.get(reverse("supervision:circular_docx", args=[circular.pk]))
     assert response.status_code == 200
     return docx.Document(BytesIO(response.content))
-
-
-def check_every_figure(document, close: PeriodClose) -> str:
-    """Every figure of the Word file against the close's snapshots; returns its text for the story's own checks."""
-    text = "\n".join(p.text for p in document.paragraphs)
-    for line in overall_lines(close):
-        assert line in text, line
-    [table] = document.tables
-    rows = [[cell.text for cell in row.cells] for row in table.rows]
-    snapshots = list(close.snapshots.order_by("position"))
-    assert rows[1:-1] == [annex_row(s) for s in snapshots]
-    assert rows[-1][1] == f"合计（{len(snapshots)}个项目）"
-    # A total of the amounts the rows show; a column where no row shows one totals "—", as its rows read.
-    for column, amounts in ((7, [s.annual_investment for s in snapshots]), (8, [s.disbursed_total for s in snapshots])):
-        given = [amount for amount in amounts if amount is not None]
-        assert rows[-1][column] == (plain(sum(given, Decimal(0))) if given else "—")
-    return text
 
 
 def test_the_circular_is_drafted_reworded_published_and_its_word_file_says_what_the_snapshots_say(client, story):
