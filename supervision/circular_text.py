@@ -7,6 +7,7 @@ renamed or a report corrected after the close changes nothing here."""
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -162,8 +163,16 @@ def reading(circular: Circular, figures: CloseFigures | None = None) -> Reading:
         annex_total=AnnexRow(number="", name=_("Total (%(count)s projects)") % {"count": figures.projects},
                              lead_unit="", light="", light_label="", percent=_percent(figures.mean_percent),
                              target=_percent(figures.target), report="",
-                             annual_investment=plain(figures.annual_investment), disbursed=plain(figures.disbursed)),
+                             annual_investment=_total(s.annual_investment for s in figures.snapshots),
+                             disbursed=_total(s.disbursed_total for s in figures.snapshots)),
     )
+
+
+def _total(amounts) -> str:
+    """A column's total; "—" when no row has an amount (a seed table gives no annual investment): 0 would
+    say that nothing was planned."""
+    given = [amount for amount in amounts if amount is not None]
+    return plain(sum(given, Decimal(0))) if given else "—"
 
 
 def _overall(close: PeriodClose, figures: CloseFigures) -> list[str]:

@@ -1,5 +1,6 @@
-"""The lead unit's officer takes an instruction sheet on a phone (375 px): signs for it in one tap, answers it with
-a photo, sees it answered; and the office's list of sheets reads on the same screen. Every page: no sideways
+"""The lead unit's officer takes an instruction sheet on a phone (375 px): finds it in the unit's list of sheets,
+signs for it in one tap, answers it with a photo, sees the answer and the photo on the sheet (who signed and who
+answered recorded); and the office's list of sheets reads on the same screen. Every page: no sideways
 scrolling, controls within the screen and big enough to tap (tests/browser/test_report_on_phone.py's checks)."""
 
 import re
@@ -46,7 +47,14 @@ def test_an_officer_signs_and_answers_a_sheet_from_a_phone(page, settings, tmp_p
     page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
 
     sign_in(page, "xinxiyuan")
-    page.goto(page.base + f"/supervision/sheets/{sheet.pk}/")
+    # The officer finds the sheet among the unit's own, on the phone, and taps its number (no address typed).
+    page.goto(page.base + "/supervision/sheets/")
+    sizes = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert sizes[0] <= sizes[1], f"the officer's sheets list scrolls sideways: {sizes}"
+    screenshot(page, tmp_path, "sheets-of-the-unit-375.png")
+    with page.expect_navigation():
+        page.locator("table.sheets a", has_text=sheet.number_text).click()
+    assert page.url.endswith(f"/supervision/sheets/{sheet.pk}/")
     check_fits_the_phone(page)
     screenshot(page, tmp_path, "sheet-to-sign-375.png")
     sign = page.locator("button.big", has_text="签收")
@@ -63,7 +71,16 @@ def test_an_officer_signs_and_answers_a_sheet_from_a_phone(page, settings, tmp_p
         page.click("button.big")
     stored = InstructionSheet.objects.get(pk=sheet.pk)
     assert (stored.status, stored.attachments.count()) == ("answered", 1)
+    # Who signed and who answered, and when, are recorded: the officer, in that order.
+    officer = stored.signed_by
+    assert officer.username == "xinxiyuan" and stored.answered_by == officer
+    assert stored.signed_at <= stored.answered_at
     assert page.locator(".messages .success").count() == 1
+    # The answered sheet shows the answer and the photo, and the photo fits the phone's screen.
+    assert "剩余 3 个小区 12 月 20 日前完工" in page.inner_text("main")
+    image = page.locator("ul.attachments img")
+    assert image.count() == 1 and image.evaluate("img => img.complete && img.naturalWidth") == 96
+    assert image.bounding_box()["x"] + image.bounding_box()["width"] <= WIDTH
     check_fits_the_phone(page)
     screenshot(page, tmp_path, "sheet-answered-375.png")
 

@@ -1,11 +1,8 @@
 """The circular as a Word file: what the office sends out, checked figure by figure against the
 closed period's snapshots, and opened by LibreOffice as a recipient's office suite would."""
 
-import shutil
-import subprocess
 from datetime import date
 from io import BytesIO
-from pathlib import Path
 from urllib.parse import unquote
 
 import docx
@@ -20,6 +17,7 @@ from projects.amounts import plain
 from supervision.circulars import draft_circular, publish_circular
 from supervision.models import Rules
 from tests.supervision.circular_world import build_circular_world, instruct, open_request
+from tests.supervision.office import as_pdf, needs_soffice, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -99,32 +97,13 @@ def test_a_draft_downloads_under_its_title_marked_as_a_draft(client):
     assert first == "（草稿，尚未印发）"
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@needs_soffice
 def test_libreoffice_opens_the_published_circular_and_its_pdf_holds_the_figures(client, tmp_path):
     world = build_circular_world()
-    source = tmp_path / "circular.docx"
-    source.write_bytes(download(client, world.coordinator, published(world)).content)
-    # A profile of its own: another LibreOffice running on the machine would otherwise take the job.
-    done = subprocess.run(
-        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(source)],
-        capture_output=True, text=True, timeout=180)
-    pdf = tmp_path / "circular.pdf"
-    assert done.returncode == 0 and pdf.exists(), done.stderr
-    assert pdf.read_bytes().startswith(b"%PDF")
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed: the PDF was made but its text cannot be read")
-    text = _pdf_text(pdf)
+    pdf = as_pdf(download(client, world.coordinator, published(world)).content, tmp_path, "circular")
+    text = pdf_text(pdf)
     for figure in ("鲤督通〔2026〕1号", "关于2026年10月为民办实事项目进展情况的通报", "430.25", "150.5", "拨付率35%",
                    "滞后30个百分点", "征迁协调困难", "项目进展情况表", "合计（5个项目）"):
         assert figure in text, figure
     for snapshot in world.close.snapshots.all():
         assert snapshot.name in text
-
-
-def _pdf_text(pdf: Path) -> str:
-    done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    # Without white space: lines wrap where the page or the table cell ends, and pdftotext sets
-    # spaces between Chinese characters and digits (1 号) where the PDF only has a narrower gap.
-    return "".join(done.stdout.split())

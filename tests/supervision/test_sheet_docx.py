@@ -12,6 +12,7 @@ from projects import clock
 from supervision import sheets
 from supervision.models import Rules
 from tests.factories import make_organization
+from tests.supervision.office import as_pdf, needs_soffice, pdf_text
 from tests.supervision.sheet_world import YEAR, build_sheet_world, issue
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +93,17 @@ def test_the_docx_answers_404_to_an_officer_of_another_unit(client, world):
     sheet = issue(world)
     client.force_login(world.other_officer)
     assert client.get(reverse("supervision:sheet_docx", args=[sheet.pk])).status_code == 404
+
+
+@needs_soffice
+def test_libreoffice_opens_the_sheet_and_its_pdf_holds_the_number_matter_unit_and_deadline(client, world, tmp_path):
+    Rules.objects.create(jurisdiction=world.district, sheet_prefix="鲤督办")
+    sheet = issue(world, matter="加快老旧小区改造进度", deadline=date(YEAR, 4, 15))
+    client.force_login(world.coordinator)
+    response = client.get(reverse("supervision:sheet_docx", args=[sheet.pk]))
+    folder = tmp_path / "pdf"
+    folder.mkdir()
+    text = pdf_text(as_pdf(response.content, folder, "sheet"))
+    for printed in ("督办单", "鲤督办〔2026〕1号", "督办事项", "加快老旧小区改造进度", "牵头单位", "区住建局",
+                    "办理时限", "2026年4月15日前"):
+        assert printed in text, printed
