@@ -32,9 +32,10 @@ def header(client) -> str:
 
 
 def section(page: str, heading: str) -> str:
-    """The <section> whose <h2> starts with `heading`."""
+    """The <section> (or, for the office's folded kinds, the <details>) whose <h2> starts with `heading`."""
     start = page.index(heading)
-    return page[start:page.index("</section>", start)]
+    ends = [page.find(tag, start) for tag in ("</section>", "</details>")]
+    return page[start:min(end for end in ends if end > 0)]
 
 
 @pytest.mark.parametrize(("who", "shown", "hidden"), [
@@ -121,8 +122,11 @@ def test_the_office_sees_what_waits_on_it_after_the_late_units(client):
     client.force_login(world.coordinator)
     page = client.get(reverse("tasks")).content.decode()
     main = page[page.index("<main"):]
+    assert "{#" not in main and "{%" not in main  # no template comment shown as text
     # Chasing stays the coordinator's first job; the cycle follows what waits for acceptance.
     assert re.search(r"<h2>([^<]*)", main).group(1).startswith("各单位逾期未报")
+    # Each kind is one folded line with its count: the page stays short (tests/browser/test_pages_lead.py).
+    assert main.count('<details class="cycle-kind') == 6
     for heading in ("待核验的完成申报", "待督查室处理的督办单", "已到截止日尚未关账的报送期",
                     "尚未起草通报的已截止期次", "建议督办", "未办结的领导批示"):
         assert page.index("已提交，待审核") < page.index(heading), heading
