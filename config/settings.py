@@ -84,6 +84,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The header's 督办 links (pages/cycle.py), from the roles the page read already.
+                "pages.cycle.navigation",
             ],
         },
     },

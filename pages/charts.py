@@ -14,7 +14,7 @@ from progress.models import Report
 from projects.models import Plan, Project, ProjectOrganization
 
 # Segments of a stacked bar, in the order they are drawn and listed: the worst first.
-LIGHT_ORDER = ("red", "yellow", "green", "done", "none")
+LIGHT_ORDER = ("red", "yellow", "awaiting", "green", "done", "none")
 
 
 @dataclass
@@ -37,7 +37,7 @@ def stack(counts: list[tuple[str, int]], total: int) -> list[Segment]:
 
 
 def lights_by_category(rows: list[dict]) -> list[dict]:
-    """Each category's projects as one bar of red, yellow, green, done and not yet assessed."""
+    """Each category's projects as one bar of red, yellow, awaiting verification, green, done and not yet assessed."""
     bars = []
     for row in rows:
         counts = {light: row[light] for light in LIGHT_ORDER[:-1]}

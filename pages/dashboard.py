@@ -16,7 +16,8 @@ from projects.access import jurisdiction_ids_under, visible_projects
 from projects.categories import category_order
 from projects.models import Funding, Jurisdiction, Person, Plan, Project, ProjectOrganization, ProjectPerson
 
-LIGHTS = ("done", "green", "yellow", "red")
+# "awaiting": the unit says 100 %, a coordinator has not verified it yet (counted apart from done).
+LIGHTS = ("done", "awaiting", "green", "yellow", "red")
 # Each table shows this many rows, the worst first; its link leads to the whole filtered list.
 SHOWN = 10
 

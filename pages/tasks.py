@@ -7,6 +7,7 @@ from django.db.models import Count, Max, QuerySet
 
 from accounts.models import User
 from accounts.roles import Role
+from pages import cycle
 from progress.models import Report
 from progress.selectors import open_requests, supervised
 from projects.access import roles_of, visible_projects
@@ -93,8 +94,9 @@ def late_by_unit(user: User) -> QuerySet:
 SHOWN = 10
 # Open requests take several lines each (the unit's words): fewer of them, so the page stays short.
 REQUESTS_SHOWN = 5
-# Worst first: a leader reads what needs them before what is going well.
-LIGHT_RANK = {"red": 0, "yellow": 1, "green": 2, "done": 3}
+# Worst first: a leader reads what needs them before what is going well. A claim of completion awaiting
+# verification is not yet done, nor a worry: after red and yellow, before green.
+LIGHT_RANK = {"red": 0, "yellow": 1, "awaiting": 2, "green": 3, "done": 4}
 
 
 @dataclass
@@ -133,6 +135,7 @@ def tasks_for(user: User, today: date, *, all_waiting: bool = False) -> dict:
                     "handed_in_total": len(handed_in), "assisting": officer["assisting"][:SHOWN],
                     "assisting_total": len(officer["assisting"])}
         context["officer"] = officer
+        context["officer_cycle"] = cycle.officer_cycle(user, SHOWN)
     if user.is_superuser or roles & {Role.ADMIN, Role.COORDINATOR}:
         visible = visible_projects(user)
         context["reviewer"] = True
@@ -144,6 +147,7 @@ def tasks_for(user: User, today: date, *, all_waiting: bool = False) -> dict:
         context["late_total"] = visible.filter(status__late_period__isnull=False).count()
         context["requests"] = list(open_requests(visible)[:REQUESTS_SHOWN])
         context["requests_total"] = open_requests(visible).count()
+        context["office_cycle"] = cycle.office_cycle(user, today, SHOWN)
     if user.is_superuser or roles & {Role.ADMIN, Role.COORDINATOR, Role.LEADER}:
         plans = plans_with_periods(user, today)
         # This year's tables first; past years are history, folded so that a city's many years stay one line.
@@ -153,6 +157,7 @@ def tasks_for(user: User, today: date, *, all_waiting: bool = False) -> dict:
         context["leader"] = True
         mine = supervised(user)
         context["mine"] = by_plan_worst_first(list(projects_with_people(mine).select_related("status")))
+        context["leader_cycle"] = cycle.leader_cycle(user, SHOWN)
         if "requests" not in context:
             context["requests"] = list(open_requests(mine)[:REQUESTS_SHOWN])
             context["requests_total"] = open_requests(mine).count()

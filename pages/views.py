@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
 from accounts.roles import ROLE_ABILITIES, Role
-from pages import lists, record
+from pages import cycle, lists, record
 from pages import tasks as task_selectors
 from pages.dashboard import build as build_dashboard
 from pages.dashboard import choose_scope
@@ -43,6 +43,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     status = getattr(project, "status", None)
     lead_ids = [role.organization_id for role in project.lead_unit_roles]
     reports = record.handed_in(project)
+    requests = list(project.requests.all())
     return render(request, "projects/detail.html", {
         "funding": record.funding_rows(project, reports), "milestones": record.milestones(project, reports),
         "curve": record.curve(reports), "chart_points": [r for r in reports if r.percent_complete is not None],
@@ -56,8 +57,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "periods": plan.schedule.periods(plan.year),
         "reports": project.reports.all(), "role": unit_role(request.user, project),
         "officers": selectors.officers_of(lead_ids),
-        "requests": project.requests.all(), "may_close": may_close_requests(request.user),
+        "requests": requests, "may_close": may_close_requests(request.user),
         "close_form": CloseRequestForm(), "statuses": Report.Status,
+        "cycle": cycle.project_cycle(request.user, project, requests),
     })
 
 
@@ -118,6 +120,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "projects/dashboard.html", {
         "board": board, "jurisdictions": jurisdictions, "years": choice.years, "base": urlencode(choice.query),
         "can_choose_mine": bool(request.user.person_id),
+        "cycle": cycle.dashboard_cycle(request.user, choice.projects),
     })
 
 

@@ -136,3 +136,32 @@ def corrections(close: PeriodClose, snapshots: list[Snapshot] | None = None) -> 
     rows = snapshots if snapshots is not None else list(close.snapshots.filter(project_id__in=latest))
     return [Correction(snapshot=s, report=latest[s.project_id].report, by=latest[s.project_id].author,
                        at=latest[s.project_id].at) for s in rows if s.project_id in latest]
+
+
+@dataclass(frozen=True)
+class ClosedRow:
+    """A project's frozen row in one close of its plan, and whether its report was handed in again since."""
+
+    snapshot: Snapshot
+    corrected: bool
+
+    @property
+    def close(self) -> PeriodClose:
+        return self.snapshot.close
+
+
+def project_closes(project_id: int) -> list[ClosedRow]:
+    """The project's row in every close of its plan, newest first, each marked when corrected after the close.
+
+    The rule is `corrections`' (a later revision that handed the report in), read for one project across its
+    closes at once: two queries however many months are closed."""
+    snapshots = list(Snapshot.objects.filter(project_id=project_id).select_related("close")
+                     .order_by("-close__period"))
+    if not snapshots:
+        return []
+    frozen = {s.close.period: s.report_version or 0 for s in snapshots}
+    handed_in = (Revision.objects.filter(report__project_id=project_id, report__period__in=list(frozen),
+                                         action__in=[Revision.Action.SUBMITTED, Revision.Action.IMPORTED])
+                 .order_by().values_list("report__period", "version"))
+    corrected = {period for period, version in handed_in if version > frozen[period]}
+    return [ClosedRow(snapshot=s, corrected=s.close.period in corrected) for s in snapshots]

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 
 from accounts.models import User
@@ -38,6 +38,13 @@ def instructions_answered_for(user: User) -> QuerySet[Instruction]:
 def instructions_written_by(user: User) -> QuerySet[Instruction]:
     """A leader's own instructions still waiting for an answer, the most overdue first."""
     return _listed(Instruction.objects.filter(author_id=user.pk, status=Status.OPEN)).order_by("due", "pk")
+
+
+def instructions_on(project_id: int) -> QuerySet[Instruction]:
+    """A project's instructions (for its page, to those who see it): not closed first, then the newest."""
+    waiting_first = Case(When(status=Status.OPEN, then=Value(0)), When(status=Status.ANSWERED, then=Value(1)),
+                         default=Value(2), output_field=IntegerField())
+    return _listed(Instruction.objects.filter(project_id=project_id)).order_by(waiting_first, "-written_at", "-pk")
 
 
 def open_instructions(user: User) -> QuerySet[Instruction]:

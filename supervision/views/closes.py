@@ -2,18 +2,21 @@
 leaders read; coordinators and administrators close. A close of a plan the user does not see is 404."""
 
 from datetime import date
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from projects import clock
 from supervision import closing
+from supervision.circular_selectors import may_write_circulars, visible_circulars
 from supervision.compare import compare, in_order
 from supervision.figures import close_figures
 from supervision.models import Snapshot
@@ -76,6 +79,8 @@ def closes(request: HttpRequest) -> HttpResponse:
     _refuse_officers(request)
     if request.method == "POST":
         return _close(request) if "plan" in request.POST else _close_month(request)
+    if "show" in request.GET:
+        return _show(request)
     closable = closable_periods(request.user, clock.today())
     months = sorted({c.period.month for c in closable}, reverse=True)
     return render(request, "supervision/closes.html", {
@@ -85,6 +90,27 @@ def closes(request: HttpRequest) -> HttpResponse:
         "may_close": may_close(request.user),
         "jurisdiction": request.user.jurisdiction if request.user.jurisdiction_id else None,
     })
+
+
+def _show(request: HttpRequest) -> HttpResponse:
+    """The dashboard's choice of a close (?show=<pk>, and ?compare=<pk> to set beside it): its page."""
+    visible = closes_visible(request.user)
+    chosen = get_object_or_404(visible, pk=_pk(request.GET.get("show")))
+    url = reverse("supervision:close", args=[chosen.pk])
+    other = request.GET.get("compare", "")
+    if other:
+        compared = get_object_or_404(visible, pk=_pk(other))
+        if compared.plan_id == chosen.plan_id and compared.pk != chosen.pk:
+            url += "?" + urlencode({"compare": compared.pk})
+        else:
+            messages.info(request, _("A closed period is compared with another of the same plan."))
+    return redirect(url)
+
+
+def _pk(raw: str | None) -> int:
+    if not raw or not raw.isdigit():
+        raise Http404
+    return int(raw)
 
 
 def _close(request: HttpRequest) -> HttpResponse:
@@ -141,7 +167,10 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
     corrected = {c.snapshot.pk: c for c in corrections(this, figures.snapshots)}
     others = [other for other in visible.filter(plan_id=this.plan_id) if other.pk != this.pk]
     chosen = next((o for o in others if str(o.pk) == request.GET.get("compare", "")), None)
+    # Its circular if the user may read it (a leader reads it once published); else, for the office, the button.
+    circular = visible_circulars(request.user).filter(close=this).first()
     return render(request, "supervision/close.html", {
+        "circular": circular, "may_draft": circular is None and may_write_circulars(request.user, this.plan),
         "close": this, "figures": figures, "corrections": corrected, "others": others,
         "groups": [(key, label, [(s, corrected.get(s.pk)) for s in figures.with_standing(key)])
                    for key, label in GROUPS],

@@ -43,22 +43,30 @@ def grow(client, world, n: int) -> None:
 
 @pytest.mark.parametrize("who", ["officer", "assisting", "coordinator", "leader"])
 def test_tasks_page(client, who):
+    from tests.pages.cycle_world import add_cycle
+
     world = build_world()
     grow(client, world, 1)
+    add_cycle(client, world, 1)  # chases, instructions, sheets, closes, suggestions, summons, claims
     client.force_login(getattr(world, who))
     few = queries(client, reverse("tasks"))
     grow(client, world, 4)
+    add_cycle(client, world, 4)
     client.force_login(getattr(world, who))
     assert queries(client, reverse("tasks")) == few
 
 
 @pytest.mark.parametrize("page", ["progress:report", "projects:detail"])
 def test_project_and_report_pages(client, page):
+    from tests.pages.cycle_world import add_cycle
+
     world = build_world()
     args = [world.project.pk, world.period.month] if page == "progress:report" else [world.project.pk]
     grow(client, world, 1)
+    add_cycle(client, world, 1)
     client.force_login(world.coordinator)
     few = queries(client, reverse(page, args=args))
     grow(client, world, 4)
+    add_cycle(client, world, 4)
     client.force_login(world.coordinator)
     assert queries(client, reverse(page, args=args)) == few

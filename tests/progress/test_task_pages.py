@@ -63,32 +63,48 @@ def test_a_leaders_projects_are_grouped_by_plan_red_first_and_done_last(client, 
     assert f'href="/projects/?plan={tasks.pk}&amp;leader={wang.pk}">全部 23 个 →</a>' in section
 
 
-# Queries of /tasks/ per role, the same with 1 or 5 projects of each kind (tests/progress/test_query_counts.py
-# grows them). Every page: session, user, groups (once, shared by the page and its selectors), permissions (2:
-# the user's and their groups', for the header's links), the user's jurisdiction and its parent (the page's header).
+# Queries of /tasks/ per role, the same with 1 or 5 projects of each kind and 1 or 5 of each of the cycle's rows
+# (tests/progress/test_query_counts.py and tests/pages/cycle_world.py grow them). Every page: session, user,
+# groups (once, shared by the page, its selectors and the header's 督办 links), permissions (2: the user's and
+# their groups', for the header's links), the user's jurisdiction and its parent (the page's header).
 PAGE = 7
+# Each of the cycle's bounded lists is one query: its first rows and, as a window count, how many in all.
+CYCLE = {
+    # Chases of the unit with their missing reports (2), instructions to answer, the unit's open sheets.
+    "officer": 4,
+    # The same, but an assisting unit is chased for nothing: no missing reports to read.
+    "assisting": 3,
+    # Claims to verify, sheets waiting for the office, periods to close (plans, their closes), closes without a
+    # circular, suggested sheets (closes, the rules of their jurisdiction and of those above it (3), red
+    # snapshots, open sheets on those projects, the projects), instructions not closed, overdue ones (a count).
+    "coordinator": 14,
+    # Answers waiting for them to close, their own instructions waiting for an answer, summons and listings.
+    "leader": 3,
+}
 PINNED = {
     # + lead projects, their lead units and leaders (2 prefetches), their reports, assisting projects, the unit.
-    "officer": PAGE + 6,
+    "officer": PAGE + 6 + CYCLE["officer"],
     # + lead projects (none), assisting projects with their lead units and leaders, the unit.
-    "assisting": PAGE + 5,
+    "assisting": PAGE + 5 + CYCLE["assisting"],
     # + jurisdictions under theirs, reports waiting (count, ten), late units, late projects (count),
     #   open requests (ten, count), plans for the progress tables.
-    "coordinator": PAGE + 8,
+    "coordinator": PAGE + 8 + CYCLE["coordinator"],
     # + jurisdictions under theirs, plans for the progress tables, supervised projects with lead units and
     #   leaders (3), open requests (ten, count), the leader's person.
-    "leader": PAGE + 8,
+    "leader": PAGE + 8 + CYCLE["leader"],
 }
 
 
 @pytest.mark.parametrize("who", PINNED)
 def test_the_task_pages_queries_are_pinned_and_do_not_grow(client, django_assert_num_queries, who):
+    from tests.pages.cycle_world import add_cycle
     from tests.progress.test_query_counts import grow
     from tests.progress.world import build_world
 
     world = build_world()
     for more in (1, 4):
         grow(client, world, more)
+        add_cycle(client, world, more)
         client.force_login(getattr(world, who))
         with django_assert_num_queries(PINNED[who]):
             assert client.get(reverse("tasks")).status_code == 200

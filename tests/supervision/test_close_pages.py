@@ -178,8 +178,9 @@ def test_closing_the_month_for_every_plan_of_the_district_from_the_page(client, 
 
 
 # Auth (session, user), roles, jurisdictions, the close, its snapshots, corrections, the plan's other closes,
-# and the header's two permission reads (the imports link).
-CLOSE_PAGE_QUERIES = 10
+# and the header's two permission reads (the imports link); its circular (none yet), and whether the user may
+# draft one (the plan among theirs).
+CLOSE_PAGE_QUERIES = 12
 # Auth (2), roles, jurisdictions, the plans that may be closed and their closes, the closes with their counts,
 # the user's jurisdiction (for closing a month across it), the header's permissions (2).
 LIST_QUERIES = 10
