@@ -19,9 +19,14 @@ date allows is on screen:
     silent     nothing reported all year                                                    red once two are due
 
 From 1 to 22 January no period is due yet, so no report can be late: there is no "late" state then,
-and the red lights come from missed milestones. Running the demo again writes the year afresh."""
+and the red lights come from missed milestones. Running the demo again writes the year afresh.
+
+The year is written period by period, every project's report of a period before the next period's,
+so that whatever the office does after a period (pages/demo/cycle.py closes it a few days after it
+was due) sees the reports that existed on that day and none written later."""
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -52,8 +57,10 @@ RETURN_COMMENT = "请写明本期完成的具体工程量和资金拨付情况�
 
 
 @transaction.atomic
-def write_live_year(*, plans: list[Plan], officer: User, reviewer: User) -> Counter:
-    """Reset the reports of `plans` and write each project's story up to today; returns the stories told."""
+def write_live_year(*, plans: list[Plan], officer: User, reviewer: User,
+                    after_period: Callable[[Plan, Period], None] | None = None) -> Counter:
+    """Reset the reports of `plans` and write each project's story up to today, period by period, calling
+    `after_period` once each period's reports are written; returns the stories told."""
     today = clock.today()
     _reset(plans)
     told: Counter = Counter()
@@ -66,11 +73,19 @@ def write_live_year(*, plans: list[Plan], officer: User, reviewer: User) -> Coun
                                                     organization__kind=Organization.Kind.UNIT)
                  .select_related("project__plan", "organization").prefetch_related("project__fundings")
                  .order_by("project__position"))
+        cast = []
         for index, role in enumerate(leads):
             mine = role.organization_id == officer.organization_id
             story = next(officer_stories, "on_plan") if mine else OTHER_STORIES[index % len(OTHER_STORIES)]
-            _tell(story, officer_for(role.organization, officer), reviewer, role.project, periods, today, full=mine)
+            # The office closes the public-service plan month by month: its closes need every month's reports.
+            full = mine or plan.kind == Plan.Kind.PUBLIC_SERVICE
+            cast.append((story, officer_for(role.organization, officer), role.project, full))
             told[story] += 1
+        for period in periods:
+            for story, unit_officer, project, full in cast:
+                _tell(story, unit_officer, reviewer, project, periods, period, today, full=full)
+            if after_period is not None:
+                after_period(plan, period)
     return told
 
 
@@ -83,23 +98,22 @@ def _reset(plans: list[Plan]) -> None:
     reports.delete()
 
 
-def _tell(story: str, officer: User, reviewer: User, project: Project, periods: list[Period], today: date, *,
-          full: bool) -> None:
-    """Write one project's story over the periods open on `today`, the last being the one reported now.
+def _tell(story: str, officer: User, reviewer: User, project: Project, periods: list[Period], period: Period,
+          today: date, *, full: bool) -> None:
+    """Write one project's story for `period`, one of the periods open on `today`, the last being the one
+    reported now.
 
-    The printed officer's projects report every period; the others, to keep the demo quick, only the
-    period before now (with the one reported now, all the lights need)."""
+    The public-service plan's projects and the printed officer's report every period; the others, to
+    keep the demo quick, only the period before now (with the one reported now, all the lights need)."""
     if story == "silent":
         return
     *history, now = periods
     total = len(project.plan.schedule.periods(project.plan.year))
-    late = now if now.due < today else (history[-1] if history else None)
-    for period in history:
-        if story == "late" and period == late:
-            continue
-        if not (full or period == history[-1]):
-            continue
-        _accepted(story, officer, reviewer, project, period, today, total)
+    if period != now:
+        late = now if now.due < today else (history[-1] if history else None)
+        if not (story == "late" and period == late) and (full or period == history[-1]):
+            _accepted(story, officer, reviewer, project, period, today, total)
+        return
     if story in ("quiet", "late"):
         return
     if story in ("on_plan", "behind", "missed"):
