@@ -101,7 +101,7 @@ def write_sheets(plans: list[Plan], cast: Cast, after: date | None) -> None:
     ]
     # Early in January no deadline of this year can have passed yet: the coloured sheets wait for a later day.
     chosen = [(stage, project, wording, cast.day(issued), due) for stage, project, wording, issued, due in wanted
-              if due.year == today.year]
+              if due >= date(today.year, 1, 1)]
     # Issued in the order of their days, so that the numbers run with the dates.
     for stage, project, (matter, content), issued, due in sorted(chosen, key=lambda row: row[3]):
         sheet = _on(issued, sheets.issue_sheet, user=cast.coordinator, project=project, matter=matter,

@@ -35,8 +35,8 @@ from django.db import transaction
 from accounts.models import User
 from pages.demo.reports import disbursed_by_source, officer_for
 from progress import services
-from progress.models import AssistingNote, Attachment, CoordinationRequest, Report
-from projects import clock
+from progress.models import AssistingNote, Attachment, CoordinationRequest, LightChange, ProjectStatus, Report
+from projects import clock, schedule
 from projects.models import Organization, Plan, Project, ProjectOrganization
 from projects.schedule import Period
 
@@ -71,7 +71,8 @@ def write_live_year(*, plans: list[Plan], officer: User, reviewer: User,
             continue
         leads = (ProjectOrganization.objects.filter(project__plan=plan, role="lead", position=0,
                                                     organization__kind=Organization.Kind.UNIT)
-                 .select_related("project__plan", "organization").prefetch_related("project__fundings")
+                 .select_related("project__plan", "organization")
+                 .prefetch_related("project__fundings", "project__milestones")
                  .order_by("project__position"))
         cast = []
         for index, role in enumerate(leads):
@@ -96,6 +97,10 @@ def _reset(plans: list[Plan]) -> None:
     Attachment.objects.filter(report__in=reports).delete()
     AssistingNote.objects.filter(project__plan__in=plans).delete()
     reports.delete()
+    # The lights and their history go with the reports: a light carried over from the last run would colour
+    # the first close of this one (a red light "recovering" in January).
+    LightChange.objects.filter(project__plan__in=plans).delete()
+    ProjectStatus.objects.filter(project__plan__in=plans).delete()
 
 
 def _tell(story: str, officer: User, reviewer: User, project: Project, periods: list[Period], period: Period,
@@ -108,50 +113,47 @@ def _tell(story: str, officer: User, reviewer: User, project: Project, periods: 
     if story == "silent":
         return
     *history, now = periods
-    total = len(project.plan.schedule.periods(project.plan.year))
     if period != now:
         late = now if now.due < today else (history[-1] if history else None)
         if not (story == "late" and period == late) and (full or period == history[-1]):
-            _accepted(story, officer, reviewer, project, period, today, total)
+            _accepted(story, officer, reviewer, project, period, today)
         return
     if story in ("quiet", "late"):
         return
     if story in ("on_plan", "behind", "missed"):
-        _write(officer, project, now, today, percent=_percent(story, now, total), submit=True,
+        _write(officer, project, now, today, percent=_percent(story, project, now, today), submit=True,
                milestone=_milestone(story, now, today), problems=PROBLEM if story == "missed" else "",
                text=TEXTS[story])
     elif story == "done":
         report = _write(officer, project, now, today, percent=100, submit=True, milestone="met", text=TEXTS["done"])
         _review(reviewer, report, now, today, accept=True)
     elif story == "returned":
-        report = _write(officer, project, now, today, percent=_percent(story, now, total), submit=True,
+        report = _write(officer, project, now, today, percent=_percent(story, project, now, today), submit=True,
                         milestone="in_progress", text="已完成。")
         _review(reviewer, report, now, today, accept=False)
     elif story == "draft":
-        _write(officer, project, now, today, percent=_percent(story, now, total), submit=False, text=TEXTS["draft"])
+        _write(officer, project, now, today, percent=_percent(story, project, now, today), submit=False,
+               text=TEXTS["draft"])
     elif story == "withdrawn":
-        report = _write(officer, project, now, today, percent=_percent(story, now, total), submit=True,
+        report = _write(officer, project, now, today, percent=_percent(story, project, now, today), submit=True,
                         milestone="in_progress", text=TEXTS["on_plan"])
         with clock.pinned(_day(now, today)):
             services.withdraw_report(user=officer, report=report, version=report.version)
 
 
-def _accepted(story: str, officer: User, reviewer: User, project: Project, period: Period, today: date,
-              total: int) -> None:
-    report = _write(officer, project, period, today, percent=_percent(story, period, total), submit=True,
+def _accepted(story: str, officer: User, reviewer: User, project: Project, period: Period, today: date) -> None:
+    report = _write(officer, project, period, today, percent=_percent(story, project, period, today), submit=True,
                     milestone=_milestone(story, period, today), text=TEXTS["on_plan"])
     _review(reviewer, report, period, today, accept=True)
 
 
-def _percent(story: str, period: Period, total: int) -> int:
-    # Steadily towards 90 % by the year's end; a project behind lags, one that missed a milestone more.
-    steady = round(90 * _position(period, total) / total)
-    return max(5, steady - {"behind": 15, "missed": 20}.get(story, 0))
-
-
-def _position(period: Period, total: int) -> int:
-    # The period's place in its year (1 for the first); months for a monthly plan, else by due month.
-    return max(1, round(period.month.month * total / 12))
+def _percent(story: str, project: Project, period: Period, today: date) -> int:
+    # A little ahead of the time-proportional target (序时进度) on the day the report is written, so that a
+    # project on plan is green at every close; a project behind lags 15 points (yellow), one that missed a
+    # milestone 20. Never 100: that would claim the project complete (the "done" story's report alone does).
+    targets = {m.quarter: m.target_percent for m in project.milestones.all() if m.target_percent is not None}
+    target = schedule.time_target(project.plan.year, _day(period, today), targets)
+    return max(5, min(99, target + 3) - {"behind": 15, "missed": 20}.get(story, 0))
 
 
 def _milestone(story: str, period: Period, today: date) -> str:

@@ -90,15 +90,15 @@ def _counted(rows, field: str) -> dict:
 
 
 def _cycle_line(cycle: CycleWritten, live: list[Plan]) -> str:
-    """The office's cycle in one line: closes, the circular, sheets, instructions, verification."""
-    if not cycle.closes:
-        return (f"  cycle: no period of this year's public-service plan is due yet on {clock.today():%Y-%m-%d}, "
-                f"so none is closed and no circular is written")
+    """The office's cycle in one line: closes, the circular, chases, sheets, instructions, verification."""
+    if cycle.closes:
+        closed = (f"closes {cycle.closes[0].period:%Y-%m}…{cycle.closes[-1].period:%Y-%m} ({len(cycle.closes)}), "
+                  f"circular {cycle.circular.number_text}, chases {cycle.chases}")
+    else:
+        closed = "no period of the public-service plan due yet: nothing closed, no circular, no chase"
     sheets = InstructionSheet.objects.filter(project__plan__in=live)
     verified = Verification.objects.filter(project__plan__in=live, outcome=Verification.Outcome.VERIFIED).count()
     awaiting = ProjectStatus.objects.filter(project__plan__in=live, light=ProjectStatus.Light.AWAITING).count()
-    return (f"  cycle: closes {cycle.closes[0].period:%Y-%m}…{cycle.closes[-1].period:%Y-%m} ({len(cycle.closes)}), "
-            f"circular {cycle.circular.number_text}, chases {cycle.chases}, sheets {_counted(sheets, 'status')} "
-            f"{_counted(sheets, 'tier')}, instructions "
+    return (f"  cycle: {closed}; sheets {_counted(sheets, 'status')} {_counted(sheets, 'tier')}, instructions "
             f"{_counted(Instruction.objects.filter(project__plan__in=live), 'status')}, "
             f"verification {{'awaiting': {awaiting}, 'verified': {verified}}}")
