@@ -7,9 +7,11 @@ officer's unit come first, so that the officer's task page and phone show each t
 the ones the office finishes (closed) or that went unanswered long enough to turn red are on other
 units' projects, signed for and answered by those units' quiet demo accounts."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TypeVar
 
 from django.utils import timezone
 
@@ -25,6 +27,7 @@ from supervision.models import Instruction, InstructionSheet
 from supervision.tiers import refresh_tiers
 
 Light = ProjectStatus.Light
+T = TypeVar("T")
 VERIFIED_NOTE = "现场核验，已完工"
 RETURNED_CLAIM = "现场核验发现附属设施尚未完工，请完善后再报。"
 # What each stage's sheet is about and what it asks, fitting the story its project tells (pages/demo/live_year.py).
@@ -59,7 +62,7 @@ class Cast:
         return officer_for(lead.organization, self.officer)
 
 
-def _on(day: date, action, **arguments):
+def _on(day: date, action: Callable[..., T], **arguments) -> T:
     """A service called as on `day`."""
     with clock.pinned(day):
         return action(**arguments)
