@@ -16,7 +16,7 @@ from typing import TypeVar
 from django.utils import timezone
 
 from accounts.models import User
-from pages.demo.reports import disbursed_by_source, officer_for
+from pages.demo.reports import VERIFIED_NOTE, disbursed_by_source, officer_for
 from progress import services
 from progress.models import CoordinationRequest, ProjectStatus, Report
 from progress.verification import return_completion, verify_completion
@@ -28,7 +28,6 @@ from supervision.tiers import refresh_tiers
 
 Light = ProjectStatus.Light
 T = TypeVar("T")
-VERIFIED_NOTE = "现场核验，已完工"
 RETURNED_CLAIM = "现场核验发现附属设施尚未完工，请完善后再报。"
 # What each stage's sheet is about and what it asks, fitting the story its project tells (pages/demo/live_year.py).
 LATE = ("补报月度进展", "请按要求补报逾期未报的月度进展，并说明逾期原因。")

@@ -14,6 +14,7 @@ from django.utils import timezone
 from accounts.models import User
 from pages.demo.cycle import CLOSE_AFTER, REQUIREMENTS
 from progress.models import ProjectStatus, Verification
+from progress.status_selectors import awaiting_verification
 from projects import clock
 from projects.models import Plan
 from supervision.models import Chase, Circular, Event, Instruction, InstructionSheet, PeriodClose
@@ -80,7 +81,7 @@ def test_the_demo_leaves_this_years_cycle_written_through_the_services(client, t
     assert instructions["open"].project.status.light == ProjectStatus.Light.RED
     assert instructions["answered"].request is not None
     assert instructions["answered"].organization_id == officer.organization_id
-    leader = User.objects.get(username="leader")
+    leader, coordinator = User.objects.get(username="leader"), User.objects.get(username="coordinator")
     assert {item.author for item in instructions.values()} == {leader}
     assert {action for _pk, action in trail(Subject.INSTRUCTION, instructions.values())} == {
         "written", "answered", "closed"}
@@ -89,6 +90,9 @@ def test_the_demo_leaves_this_years_cycle_written_through_the_services(client, t
     # unit's still awaits verification.
     statuses = ProjectStatus.objects.filter(project__plan__in=live)
     awaiting = statuses.get(light=ProjectStatus.Light.AWAITING)
+    # Past years' finished projects were verified as their year ended: the coordinator's queue holds this one.
+    with clock.pinned(today):
+        assert [report.project for report in awaiting_verification(coordinator)] == [awaiting.project]
     assert awaiting.project.unit_roles.filter(role="lead", organization_id=officer.organization_id).exists()
     verified = Verification.objects.filter(project__plan__in=live, outcome="verified")
     assert verified.count() == statuses.filter(light=ProjectStatus.Light.DONE).count() > 1
