@@ -19,9 +19,14 @@ date allows is on screen:
     silent     nothing reported all year                                                    red once two are due
 
 From 1 to 22 January no period is due yet, so no report can be late: there is no "late" state then,
-and the red lights come from missed milestones. Running the demo again writes the year afresh."""
+and the red lights come from missed milestones. Running the demo again writes the year afresh.
+
+The year is written period by period, every project's report of a period before the next period's,
+so that whatever the office does after a period (pages/demo/cycle.py closes it a few days after it
+was due) sees the reports that existed on that day and none written later."""
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -30,8 +35,8 @@ from django.db import transaction
 from accounts.models import User
 from pages.demo.reports import disbursed_by_source, officer_for
 from progress import services
-from progress.models import AssistingNote, Attachment, CoordinationRequest, Report
-from projects import clock
+from progress.models import AssistingNote, Attachment, CoordinationRequest, LightChange, ProjectStatus, Report
+from projects import clock, schedule
 from projects.models import Organization, Plan, Project, ProjectOrganization
 from projects.schedule import Period
 
@@ -52,8 +57,10 @@ RETURN_COMMENT = "请写明本期完成的具体工程量和资金拨付情况�
 
 
 @transaction.atomic
-def write_live_year(*, plans: list[Plan], officer: User, reviewer: User) -> Counter:
-    """Reset the reports of `plans` and write each project's story up to today; returns the stories told."""
+def write_live_year(*, plans: list[Plan], officer: User, reviewer: User,
+                    after_period: Callable[[Plan, Period], None] | None = None) -> Counter:
+    """Reset the reports of `plans` and write each project's story up to today, period by period, calling
+    `after_period` once each period's reports are written; returns the stories told."""
     today = clock.today()
     _reset(plans)
     told: Counter = Counter()
@@ -64,13 +71,22 @@ def write_live_year(*, plans: list[Plan], officer: User, reviewer: User) -> Coun
             continue
         leads = (ProjectOrganization.objects.filter(project__plan=plan, role="lead", position=0,
                                                     organization__kind=Organization.Kind.UNIT)
-                 .select_related("project__plan", "organization").prefetch_related("project__fundings")
+                 .select_related("project__plan", "organization")
+                 .prefetch_related("project__fundings", "project__milestones")
                  .order_by("project__position"))
+        cast = []
         for index, role in enumerate(leads):
             mine = role.organization_id == officer.organization_id
             story = next(officer_stories, "on_plan") if mine else OTHER_STORIES[index % len(OTHER_STORIES)]
-            _tell(story, officer_for(role.organization, officer), reviewer, role.project, periods, today, full=mine)
+            # The office closes the public-service plan month by month: its closes need every month's reports.
+            full = mine or plan.kind == Plan.Kind.PUBLIC_SERVICE
+            cast.append((story, officer_for(role.organization, officer), role.project, full))
             told[story] += 1
+        for period in periods:
+            for story, unit_officer, project, full in cast:
+                _tell(story, unit_officer, reviewer, project, periods, period, today, full=full)
+            if after_period is not None:
+                after_period(plan, period)
     return told
 
 
@@ -81,63 +97,63 @@ def _reset(plans: list[Plan]) -> None:
     Attachment.objects.filter(report__in=reports).delete()
     AssistingNote.objects.filter(project__plan__in=plans).delete()
     reports.delete()
+    # The lights and their history go with the reports: a light carried over from the last run would colour
+    # the first close of this one (a red light "recovering" in January).
+    LightChange.objects.filter(project__plan__in=plans).delete()
+    ProjectStatus.objects.filter(project__plan__in=plans).delete()
 
 
-def _tell(story: str, officer: User, reviewer: User, project: Project, periods: list[Period], today: date, *,
-          full: bool) -> None:
-    """Write one project's story over the periods open on `today`, the last being the one reported now.
+def _tell(story: str, officer: User, reviewer: User, project: Project, periods: list[Period], period: Period,
+          today: date, *, full: bool) -> None:
+    """Write one project's story for `period`, one of the periods open on `today`, the last being the one
+    reported now.
 
-    The printed officer's projects report every period; the others, to keep the demo quick, only the
-    period before now (with the one reported now, all the lights need)."""
+    The public-service plan's projects and the printed officer's report every period; the others, to
+    keep the demo quick, only the period before now (with the one reported now, all the lights need)."""
     if story == "silent":
         return
     *history, now = periods
-    total = len(project.plan.schedule.periods(project.plan.year))
-    late = now if now.due < today else (history[-1] if history else None)
-    for period in history:
-        if story == "late" and period == late:
-            continue
-        if not (full or period == history[-1]):
-            continue
-        _accepted(story, officer, reviewer, project, period, today, total)
+    if period != now:
+        late = now if now.due < today else (history[-1] if history else None)
+        if not (story == "late" and period == late) and (full or period == history[-1]):
+            _accepted(story, officer, reviewer, project, period, today)
+        return
     if story in ("quiet", "late"):
         return
     if story in ("on_plan", "behind", "missed"):
-        _write(officer, project, now, today, percent=_percent(story, now, total), submit=True,
+        _write(officer, project, now, today, percent=_percent(story, project, now, today), submit=True,
                milestone=_milestone(story, now, today), problems=PROBLEM if story == "missed" else "",
                text=TEXTS[story])
     elif story == "done":
         report = _write(officer, project, now, today, percent=100, submit=True, milestone="met", text=TEXTS["done"])
         _review(reviewer, report, now, today, accept=True)
     elif story == "returned":
-        report = _write(officer, project, now, today, percent=_percent(story, now, total), submit=True,
+        report = _write(officer, project, now, today, percent=_percent(story, project, now, today), submit=True,
                         milestone="in_progress", text="已完成。")
         _review(reviewer, report, now, today, accept=False)
     elif story == "draft":
-        _write(officer, project, now, today, percent=_percent(story, now, total), submit=False, text=TEXTS["draft"])
+        _write(officer, project, now, today, percent=_percent(story, project, now, today), submit=False,
+               text=TEXTS["draft"])
     elif story == "withdrawn":
-        report = _write(officer, project, now, today, percent=_percent(story, now, total), submit=True,
+        report = _write(officer, project, now, today, percent=_percent(story, project, now, today), submit=True,
                         milestone="in_progress", text=TEXTS["on_plan"])
         with clock.pinned(_day(now, today)):
             services.withdraw_report(user=officer, report=report, version=report.version)
 
 
-def _accepted(story: str, officer: User, reviewer: User, project: Project, period: Period, today: date,
-              total: int) -> None:
-    report = _write(officer, project, period, today, percent=_percent(story, period, total), submit=True,
+def _accepted(story: str, officer: User, reviewer: User, project: Project, period: Period, today: date) -> None:
+    report = _write(officer, project, period, today, percent=_percent(story, project, period, today), submit=True,
                     milestone=_milestone(story, period, today), text=TEXTS["on_plan"])
     _review(reviewer, report, period, today, accept=True)
 
 
-def _percent(story: str, period: Period, total: int) -> int:
-    # Steadily towards 90 % by the year's end; a project behind lags, one that missed a milestone more.
-    steady = round(90 * _position(period, total) / total)
-    return max(5, steady - {"behind": 15, "missed": 20}.get(story, 0))
-
-
-def _position(period: Period, total: int) -> int:
-    # The period's place in its year (1 for the first); months for a monthly plan, else by due month.
-    return max(1, round(period.month.month * total / 12))
+def _percent(story: str, project: Project, period: Period, today: date) -> int:
+    # A little ahead of the time-proportional target (序时进度) on the day the report is written, so that a
+    # project on plan is green at every close; a project behind lags 15 points (yellow), one that missed a
+    # milestone 20. Never 100: that would claim the project complete (the "done" story's report alone does).
+    targets = {m.quarter: m.target_percent for m in project.milestones.all() if m.target_percent is not None}
+    target = schedule.time_target(project.plan.year, _day(period, today), targets)
+    return max(5, min(99, target + 3) - {"behind": 15, "missed": 20}.get(story, 0))
 
 
 def _milestone(story: str, period: Period, today: date) -> str:

@@ -14,10 +14,12 @@ from accounts.models import User
 from accounts.roles import Role
 from progress import services
 from progress.models import Report
+from progress.verification import verify_completion
 from projects import clock
 from projects.models import Organization, Plan, Project, ProjectOrganization
 
 MONEY_STEP = Decimal("0.0001")
+VERIFIED_NOTE = "现场核验，已完工"
 STORIES = ["returned", "done", "submitted_behind", "draft", "missed_with_problem", "on_plan"]
 
 
@@ -81,6 +83,8 @@ def _tell_last(story: str, officer: User, reviewer: User, project: Project, last
         report = _write(officer, project, last, percent=100, text="项目已全部完成并通过验收。", submit=True,
                         milestone="met")
         services.review_report(user=reviewer, report=report, version=report.version, accept=True)
+        # Checked on site as the year ended: a past year's finished project does not wait in this year's queue.
+        verify_completion(user=reviewer, project=project, note=VERIFIED_NOTE)
     elif story == "on_plan":
         report = _write(officer, project, last, percent=90, text="按计划推进，本期节点已完成。", submit=True,
                         milestone="met")

@@ -9,12 +9,14 @@ from django.core.management.base import BaseCommand, CommandError
 from accounts.models import User
 from accounts.services import create_demo_accounts
 from imports.services import apply_import, preview_import
+from pages.demo.cycle import Closer, CycleWritten, reset_cycle, write_cycle
 from pages.demo.live_year import write_live_year
 from pages.demo.reports import write_demo_reports
 from progress import lights
-from progress.models import ProjectStatus, Report
+from progress.models import ProjectStatus, Report, Verification
 from projects import clock
 from projects.models import Organization, Person, Plan, Project
+from supervision.models import Instruction, InstructionSheet
 
 SEEDS = sorted((Path(settings.BASE_DIR) / "fixtures").glob("0*.txt"))
 # The demo officer reports for this unit, and the demo leader is this person, both of 鲤城区.
@@ -53,11 +55,17 @@ class Command(BaseCommand):
         users = {user.username: user for user in User.objects.filter(username__in=[a[0] for a in accounts])}
         past = write_demo_reports(officer=users["officer"], reviewer=users["admin"], before=year)
         self.stdout.write(f"Demo reports of past years: {dict(past)}")
-        told = write_live_year(plans=live, officer=users["officer"], reviewer=users["coordinator"])
+        reset_cycle(live)
+        closer = Closer(coordinator=users["coordinator"], today=clock.today())
+        told = write_live_year(plans=live, officer=users["officer"], reviewer=users["coordinator"],
+                               after_period=closer)
         lights.refresh(Project.objects.all())
+        cycle = write_cycle(plans=live, closes=closer.closed, coordinator=users["coordinator"],
+                            officer=users["officer"], leader=users["leader"])
         self.stdout.write(f"{year}, as on {clock.today():%Y-%m-%d}: stories {dict(told)}")
         self.stdout.write(f"  lights {_counted(ProjectStatus.objects.filter(project__plan__in=live), 'light')}, "
                           f"reports {_counted(Report.objects.filter(project__plan__in=live), 'status')}")
+        self.stdout.write(_cycle_line(cycle, live))
         self.stdout.write("\nDemo accounts (user name / password / role):")
         for username, password, role in accounts:
             self.stdout.write(f"  {username:<12} {password:<24} {role.value}")
@@ -79,3 +87,18 @@ def _as_year(text: str, year: int) -> str:
 
 def _counted(rows, field: str) -> dict:
     return dict(Counter(rows.values_list(field, flat=True)))
+
+
+def _cycle_line(cycle: CycleWritten, live: list[Plan]) -> str:
+    """The office's cycle in one line: closes, the circular, chases, sheets, instructions, verification."""
+    if cycle.closes:
+        closed = (f"closes {cycle.closes[0].period:%Y-%m}…{cycle.closes[-1].period:%Y-%m} ({len(cycle.closes)}), "
+                  f"circular {cycle.circular.number_text}, chases {cycle.chases}")
+    else:
+        closed = "no period of the public-service plan due yet: nothing closed, no circular, no chase"
+    sheets = InstructionSheet.objects.filter(project__plan__in=live)
+    verified = Verification.objects.filter(project__plan__in=live, outcome=Verification.Outcome.VERIFIED).count()
+    awaiting = ProjectStatus.objects.filter(project__plan__in=live, light=ProjectStatus.Light.AWAITING).count()
+    return (f"  cycle: {closed}; sheets {_counted(sheets, 'status')} {_counted(sheets, 'tier')}, instructions "
+            f"{_counted(Instruction.objects.filter(project__plan__in=live), 'status')}, "
+            f"verification {{'awaiting': {awaiting}, 'verified': {verified}}}")
