@@ -17,7 +17,7 @@ from progress import verification
 from progress.models import ProjectStatus
 from projects import clock
 from supervision import circulars
-from supervision.models import Instruction, PeriodClose, Snapshot
+from supervision.models import Instruction, InstructionSheet, PeriodClose, Snapshot
 from tests.factories import make_jurisdiction, make_user
 from tests.pages.cycle_world import add_cycle, led_project
 from tests.progress.world import build_world, report_form
@@ -79,7 +79,10 @@ def test_the_officer_sees_instructions_sheets_and_chases_of_the_unit(client):
     # The unit's turn first: the sheets issued and not signed for before those answered and waiting on the office.
     states = re.findall(r'sheet-status status-(\w+)', sheets)
     assert states == ["issued", "issued", "answered", "answered"]
-    assert f"督办〔{clock.today().year}〕" in sheets and reverse("supervision:sheet", args=[1]) in sheets
+    # Every one of the unit's sheets links to its page (ids as the database gave them: PostgreSQL's run on).
+    assert f"督办〔{clock.today().year}〕" in sheets
+    assert all(reverse("supervision:sheet", args=[pk]) in sheets for pk in InstructionSheet.objects.values_list(
+        "pk", flat=True))
     assert page.index("待答复的领导批示") < page.index("待报进展") < page.index("督查室催报")
     # Another unit's officer sees none of it.
     client.force_login(world.other_unit)
