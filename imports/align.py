@@ -5,10 +5,10 @@ pushes the columns after it one place to the right. The people and unit columns 
 a name of a person or unit in the column after the one that should hold it.
 """
 
-from imports.cells.money import parse_amount
-from imports.cells.people import parse_people
-from imports.cells.units import parse_units
-from imports.layouts import Layout, Role
+from imports.foundation.cells.money import parse_amount
+from imports.foundation.cells.people import parse_people
+from imports.foundation.cells.units import parse_units
+from imports.foundation.layouts import Layout, Role
 
 PEOPLE_ROLES = {Role.LEADERS, Role.STAFF}
 UNIT_ROLES = {Role.LEAD, Role.ASSISTING}

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from imports.drafts import Check, FundingDraft, PlanDraft, Problem
-from imports.layouts import Role
+from imports.foundation.layouts import Role
 
 LONGEST_NUMBER = 5
 

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from django.utils.translation import gettext as _
 
-from imports.cells.units import ParsedUnit
+from imports.foundation.cells.units import ParsedUnit
 
 
 class Outcome(StrEnum):

@@ -17,10 +17,10 @@ from enum import StrEnum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from imports.cells.money import parse_amount
-from imports.cells.people import SURNAMES
-from imports.cells.units import GROUP_MARKERS, UNIT_SUFFIXES
-from imports.layouts import (
+from imports.foundation.cells.money import parse_amount
+from imports.foundation.cells.people import SURNAMES
+from imports.foundation.cells.units import GROUP_MARKERS, UNIT_SUFFIXES
+from imports.foundation.layouts import (
     CONTROL_RE,
     LONGEST_HEADER,
     OTHER_DATA_WORDS,

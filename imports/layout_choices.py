@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from imports.layouts import CHOSEN_ROLES, Basis, LayoutChoice, Role
+from imports.foundation.layouts import CHOSEN_ROLES, Basis, LayoutChoice, Role
 from imports.models import SavedLayout
 
 OTHER = "other"  # what the form and the command line call "no role: keep as other data"

@@ -5,7 +5,7 @@ from collections import Counter
 from django.utils.translation import gettext as _
 
 from imports.drafts import PlanDraft, Problem
-from imports.layouts import Role
+from imports.foundation.layouts import Role
 from imports.segments import Segment
 
 

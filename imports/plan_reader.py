@@ -8,14 +8,14 @@ from django.utils.translation import gettext as _
 
 from imports.checks import run_checks
 from imports.drafts import PlanDraft, Problem
+from imports.foundation.layouts import CONTROL_RE, LayoutChoice, Role
+from imports.foundation.progress_report import Progress, Silent
 from imports.interpret import Interpreter
-from imports.layouts import CONTROL_RE, LayoutChoice, Role
 from imports.lengths import shorten_names
 from imports.numbering import number_rows
 from imports.preamble import read_preamble
 from imports.readers.base import RawTable
 from imports.segments import EntryKind, Segment, no_table_error, split_segments
-from imports.stages import Progress, Silent
 from imports.summary import describe_layouts
 from projects.models import Plan
 

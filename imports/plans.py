@@ -1,6 +1,6 @@
 """Workbooks holding several plans: one sheet per year, or per district, each with its own title."""
 
-from imports.layouts import is_header_row
+from imports.foundation.layouts import is_header_row
 from imports.preamble import read_preamble
 from imports.readers.base import RawTable
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from imports.cells.script import simplified
+from imports.foundation.cells.script import simplified
 from projects.models import Plan
 from projects.schedule import DATES, DEFAULT_DAY, MONTHLY, QUARTERLY, format_dates
 

@@ -14,14 +14,14 @@ from django.utils.translation import gettext as _
 
 from imports.collector import paused_collector
 from imports.drafts import Outcome, PlanDraft, Problem
+from imports.foundation.layouts import LayoutChoice, count_header_cells
+from imports.foundation.progress_report import Progress
 from imports.layout_choices import load_remembered, remembered_digest
-from imports.layouts import LayoutChoice, count_header_cells
 from imports.models import ImportRecord
 from imports.plan_reader import draft_plan
 from imports.plans import plan_groups
 from imports.readers import RawTable, ReadError, read_file
 from imports.reuse import reusable_import
-from imports.stages import Progress
 from imports.store import find_jurisdiction, stored_fingerprints
 from imports.summary import fingerprint, summarize, unchanged
 from progress.models import AssistingNote, Report

@@ -5,8 +5,8 @@ read back as the same plan, so it checks its header words, title and quarter tex
 importer's own reading of them: through this module only, never the importer's internals, whose
 modules may be renamed or split without anyone outside noticing (tests/config/test_floors.py)."""
 
-from imports.cells.quarters import parse_quarters
-from imports.layouts import Role, classify, is_header_row, is_sub_header_row
+from imports.foundation.cells.quarters import parse_quarters
+from imports.foundation.layouts import Role, classify, is_header_row, is_sub_header_row
 from imports.preamble import read_preamble
 
 __all__ = [

@@ -16,7 +16,7 @@ The labels become the columns, in the order the first record gives them.
 import re
 from collections.abc import Sequence
 
-from imports.layouts import Role, build_layout, classify
+from imports.foundation.layouts import Role, build_layout, classify
 from imports.readers.base import RawRow
 from imports.segments import Entry, EntryKind, Segment
 

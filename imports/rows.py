@@ -3,9 +3,9 @@
 import re
 from dataclasses import dataclass
 
-from imports.cells.units import UNIT_SUFFIXES
 from imports.drafts import ProjectDraft
-from imports.layouts import Layout, Role
+from imports.foundation.cells.units import UNIT_SUFFIXES
+from imports.foundation.layouts import Layout, Role
 
 TEXT_FIELDS = {
     Role.CONTENT: "content", Role.REASON: "reason", Role.PREPARATION: "preparation",

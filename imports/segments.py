@@ -7,9 +7,17 @@ from enum import StrEnum
 
 from django.utils.translation import gettext as _
 
-from imports.cells.script import simplified
+from imports.foundation.cells.script import simplified
+from imports.foundation.layouts import (
+    Layout,
+    LayoutChoice,
+    Role,
+    build_layout,
+    is_header_row,
+    is_sub_header_row,
+    normalise,
+)
 from imports.inference import headerless_layout, infer_roles
-from imports.layouts import Layout, LayoutChoice, Role, build_layout, is_header_row, is_sub_header_row, normalise
 from imports.readers.base import RawRow, RawTable
 
 TOTALS_WORDS = ("合计", "总计", "共计")

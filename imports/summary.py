@@ -7,7 +7,7 @@ from itertools import islice
 
 from imports.checks import totals
 from imports.drafts import PlanDraft, ProjectDraft
-from imports.layouts import CONTROL_RE, Role
+from imports.foundation.layouts import CONTROL_RE, Role
 from imports.segments import EntryKind, Segment, signature_key
 from projects.amounts import plain
 

@@ -56,7 +56,7 @@ KIND_TITLES = {
     Plan.Kind.PROGRESS_REPORT: "项目进展表",
 }
 SEPARATOR = "、"
-# What the importer reads as an estimate (imports/cells/money.py): 拟定100.
+# What the importer reads as an estimate (imports/foundation/cells/money.py): 拟定100.
 APPROXIMATE = "拟定"
 # A category's declared count, as interpret.py's DECLARED_IN_NAME reads it back: 卫生健康方面(8项).
 DECLARED = "({count}项)"

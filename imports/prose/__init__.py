@@ -30,7 +30,7 @@ Lines above the first heading or item are the preamble (the title, the notice), 
 
 from collections.abc import Sequence
 
-from imports.layouts import build_layout
+from imports.foundation.layouts import build_layout
 from imports.prose.items import MIN_ITEMS, Item, data_row, task_headings
 from imports.prose.numbering import (
     Marker,

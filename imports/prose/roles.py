@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from imports.cells.money import MONEY_RE, parse_amount
-from imports.cells.units import ParsedUnit, is_complete, parse_units
+from imports.foundation.cells.money import MONEY_RE, parse_amount
+from imports.foundation.cells.units import ParsedUnit, is_complete, parse_units
 
 # The synthetic header: each word is one classify() reads as the role its column holds.
 HEADERS = ("序号", "项目名称", "项目内容", "牵头单位", "配合单位", "责任领导", "责任人", "完成时限",

@@ -6,7 +6,7 @@ imports.readers.pasted reads text this way (the "blocks" shape) when it has no p
 A block is one cell, even over several lines; a line holding only a no-break space (the
 copy of <td>&nbsp;</td>) is an empty cell, not a blank line. Cells are grouped into rows as
 wide as the header, and `header_cells` is asked again at every row start to catch repeated
-headers. With the header words of imports.layouts (`header_cells` is count_header_cells):
+headers. With the header words of imports.foundation.layouts (`header_cells` is count_header_cells):
 - A header cell whose lines were paragraphs (责任<p>领导) comes as a block per line: two short
   blocks are one cell when one names no column and both together do (责任|领导, 牵头|单位),
   see imports.readers.wrapped_headers; the header row holds the joined text (责任领导) and is as
@@ -14,7 +14,7 @@ headers. With the header words of imports.layouts (`header_cells` is count_heade
   word (工作任务安排|第二季度) is the second line of that cell only when the rows below say so
   (one of the header's first three columns is a 序号, the first row's block in that column is a
   number n and n + 1 stands that many cells closer): it then goes in a second header row under
-  its word, located at its block, the way imports.layouts reads a header of two rows.
+  its word, located at its block, the way imports.foundation.layouts reads a header of two rows.
   Quarters or funding sources ending the header, two or more, after every other header word
   (阶段性目标 … 主责部门 配合部门 第一季度 … 第四季度: the second row of a header written after the
   whole first row) go in a second header row under the last cell that can hold them (a plan,
@@ -41,7 +41,7 @@ Every block is classified once and a start is read only when a header could begi
 blocks holding each number are listed once and the next row's number found by binary searches:
 the reading stays linear however hostile the text.
 
-The header finder for the words of imports.layouts whose cells' lines come as blocks of their own
+The header finder for the words of imports.foundation.layouts whose cells' lines come as blocks of their own
 is imports.readers.wrapped_headers: only this shape needs it.
 Cells are cleaned as in every other shape (imports.readers.text_rows.clean).
 """
@@ -50,7 +50,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
-from imports.layouts import Role, classify, count_header_cells
+from imports.foundation.layouts import Role, classify, count_header_cells
 from imports.readers.text_rows import Entry, HeaderCells, MergedEntry, _loose_line, clean
 from imports.readers.wrapped_headers import wrapped_header_finder
 
@@ -259,7 +259,7 @@ def _continuation_size(blocks: int, width: int) -> int:
 
 def _header_finder(texts: list[str], header_cells: HeaderCells) -> Callable[[int], tuple[int, tuple[str, ...]] | None]:
     """(blocks, cells) of the header starting at a block, or None. For the header words of
-    imports.layouts, words wrapped over two blocks are joined (责任 | 领导 -> 责任领导); any other
+    imports.foundation.layouts, words wrapped over two blocks are joined (责任 | 领导 -> 责任领导); any other
     `header_cells` takes its cells as they are."""
     if header_cells is count_header_cells:
         return wrapped_header_finder(texts, _HEADER_WINDOW)
@@ -299,7 +299,7 @@ def _split_labels(
     A quarter or funding source right after another header word (工作任务安排 | 第二季度) is the
     second line of that cell when the rows below are narrower by just as many cells: it is then
     put in a second header row under it (工作任务安排 / 第二季度, a column of the second quarter's
-    plan), as imports.layouts reads a header of two rows. The rows tell only when one of the first
+    plan), as imports.foundation.layouts reads a header of two rows. The rows tell only when one of the first
     three columns is a 序号, the first row's block in it is a number n and n + 1 the second row's.
     Two or more labels ending the header, when the rows are one column narrower, are the second
     row of a header written after its whole first row: they go under the cell over them (see

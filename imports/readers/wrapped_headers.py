@@ -4,7 +4,7 @@ A browser copying an HTML table puts every cell alone between blank lines, and a
 over two lines (责任<br><br>领导) becomes two blocks, "责任" and "领导". imports.readers.blocks groups
 blocks into rows as wide as the header, so it needs the header as cells, not blocks: here the blocks
 that are the lines of one cell are joined (责任|领导 -> 责任领导), judged by the header words of
-imports.layouts, and the number of blocks the header took is returned with its cells.
+imports.foundation.layouts, and the number of blocks the header took is returned with its cells.
 
 count_wrapped_header_cells reads the header at the start of a list of blocks. wrapped_header_finder
 asks the same at every block of a text: it classifies each block and each pair of neighbouring blocks
@@ -18,9 +18,9 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from imports.cells.money import FUNDING_SOURCES
-from imports.cells.script import simplified
-from imports.layouts import (
+from imports.foundation.cells.money import FUNDING_SOURCES
+from imports.foundation.cells.script import simplified
+from imports.foundation.layouts import (
     HEADER_WORDS,
     LONGEST_HEADER,
     MIN_HEADER_CELLS,

@@ -110,6 +110,6 @@ def test_the_checker_sees_an_upward_migration_dependency_and_a_relative_import()
 
 def test_the_importer_is_read_through_its_public_face_only():
     assert violations("from imports.public import read_preamble\n", "pages.planted") == []
-    assert violations("from imports.layouts import classify\n", "pages.planted") == [
-        "pages.planted:1 imports imports.layouts"]
-    assert violations("from imports.layouts import classify\n", "imports.planted") == []
+    assert violations("from imports.foundation.layouts import classify\n", "pages.planted") == [
+        "pages.planted:1 imports imports.foundation.layouts"]
+    assert violations("from imports.foundation.layouts import classify\n", "imports.planted") == []

@@ -15,7 +15,7 @@ import openpyxl
 from docx import Document
 from docx.shared import Pt
 
-from imports.layouts import count_header_cells
+from imports.foundation.layouts import count_header_cells
 from imports.readers import RawRow, read_file
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"

@@ -17,7 +17,7 @@ from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.translation import gettext, override
 
-from imports.layouts import count_header_cells
+from imports.foundation.layouts import count_header_cells
 from imports.readers import read_file
 from imports.segments import no_table_error
 from imports.services import apply_import, preview_import

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from imports.cells.money import (
+from imports.foundation.cells.money import (
     CITY_MATCHING,
     COUNTY_FINANCE,
     DISTRICT_FINANCE,

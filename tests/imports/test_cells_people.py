@@ -2,7 +2,7 @@
 
 import pytest
 
-from imports.cells.people import PeopleParse, parse_people, split_run
+from imports.foundation.cells.people import PeopleParse, parse_people, split_run
 from tests.imports.seeds import rows_000, rows_004
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from imports.cells.quarters import QuartersParse, parse_quarters, quarter_of_month, target_percent
+from imports.foundation.cells.quarters import QuartersParse, parse_quarters, quarter_of_month, target_percent
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 

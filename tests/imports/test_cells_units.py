@@ -2,7 +2,7 @@
 
 import pytest
 
-from imports.cells.units import ParsedUnit, is_complete, parse_units
+from imports.foundation.cells.units import ParsedUnit, is_complete, parse_units
 from tests.imports.seeds import rows_000, rows_004
 
 
@@ -294,6 +294,6 @@ def test_a_unit_after_a_group_of_one_level_is_not_taken_into_it():
 def test_a_cell_read_name_by_name_reads_as_the_whole_cell_does(cell):
     # Long tables combine a few hundred units in thousands of ways: the cache reads such cells name
     # by name, which must never change what they say.
-    from imports.cells.cached import units_of
+    from imports.foundation.cells.cached import units_of
 
     assert units_of(cell) == parse_units(cell)

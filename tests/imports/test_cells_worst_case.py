@@ -20,8 +20,8 @@ PRELUDE = """
 import json, time
 import django
 django.setup()
-from imports.cells.people import parse_people
-from imports.cells.units import _split_run_together, parse_units
+from imports.foundation.cells.people import parse_people
+from imports.foundation.cells.units import _split_run_together, parse_units
 
 
 def timed(parse, text):

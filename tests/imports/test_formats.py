@@ -11,7 +11,7 @@ import opencc
 import pytest
 from django.db.models import Sum
 
-from imports.layouts import Role, count_header_cells
+from imports.foundation.layouts import Role, count_header_cells
 from imports.readers import read_file
 from imports.readers.delimited import sniff_delimiter
 from imports.segments import split_segments

@@ -9,7 +9,7 @@ import io
 import openpyxl
 from docx import Document
 
-from imports.layouts import count_header_cells
+from imports.foundation.layouts import count_header_cells
 from imports.plan_reader import draft_plan
 from imports.readers import read_file, read_text
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from imports.layouts import count_header_cells
+from imports.foundation.layouts import count_header_cells
 from imports.readers import read_file, read_text
 from imports.readers.wrapped_headers import count_wrapped_header_cells
 
@@ -76,7 +76,7 @@ def test_a_title_just_above_the_header_stays_a_title():
 
 def test_a_quarter_under_its_group_word_becomes_a_second_header_row_when_the_rows_are_narrower():
     # 工作任务安排<p>第二季度 is one cell: the row numbers 1 and 2 stand four blocks apart, not five.
-    # The quarter goes under its group word, the two header rows imports.layouts reads as one column.
+    # The quarter goes under its group word, the two header rows imports.foundation.layouts reads as one column.
     text = page(
         "序号", "重点工作", "工作任务安排", "第二季度", "完成情况",
         "1", "水库工程", "推进坟墓迁移。", "完成六成。",
@@ -434,7 +434,7 @@ def test_the_changning_page_reads_ten_columns_under_a_header_of_two_rows():
 
 
 def test_the_liaozhong_rows_keep_their_places_once_the_header_is_known():
-    # 主要工作举措 is no word imports.layouts knows (see the report); read as 主要工作任务, its rows are right.
+    # 主要工作举措 is no header word the importer knows (see the report); read as 主要工作任务, its rows are right.
     text = (REAL / "ln_shenyang_liaozhong_2024_blocks.txt").read_text(encoding="utf-8")
     rows = rows_of(text.replace("主要工作举措", "主要工作任务"))
     table = rows[rows.index(("序号", "主要工作任务", "牵头单位", "配合单位", "责任领导")) + 1 :]

@@ -17,7 +17,7 @@ import pytest
 from docx import Document
 from openpyxl.styles import Alignment
 
-from imports.layouts import count_header_cells
+from imports.foundation.layouts import count_header_cells
 from imports.plan_reader import draft_plan
 from imports.readers import read_file
 from tests.imports.real.cases import CASES, Case

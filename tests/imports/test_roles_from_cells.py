@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
+from imports.foundation.layouts import Role, classify
 from imports.inference import Kind, kind_of
-from imports.layouts import Role, classify
 from imports.plan_reader import draft_plan
 from imports.readers import read_text
 

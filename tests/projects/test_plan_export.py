@@ -7,7 +7,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from imports.layouts import Role, build_layout
+from imports.foundation.layouts import Role, build_layout
 from imports.services import apply_import, preview_import
 from pages.plan_table import plan_table, table_title
 from progress.models import Report, Revision
@@ -27,7 +27,7 @@ from tests.imports.seeds import seed_path
 
 pytestmark = pytest.mark.django_db
 
-# The role the importer must read each header word as (imports/layouts.py).
+# The role the importer must read each header word as (imports/foundation/layouts.py).
 ROLES = {
     "序号": Role.NUMBER, "项目名称": Role.NAME, "项目简况": Role.CONTENT, "子项目建设内容": Role.CONTENT,
     "推荐理由": Role.REASON, "前期准备情况": Role.PREPARATION, "工作计划": Role.WORK_PLAN,

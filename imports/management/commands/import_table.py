@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from imports.crashes import record_crash
+from imports.foundation.layouts import Basis, LayoutChoice
 from imports.layout_choices import parse_columns
-from imports.layouts import Basis, LayoutChoice
 from imports.services import ImportPreview, apply_import, preview_plans, record_failure
 
 

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from django.utils.translation import get_language
 
-from imports.cells.people import PeopleParse, parse_people
-from imports.cells.units import CONTINUATION_WORDS, PARTY_COMMITTEE, UnitsParse, is_complete, parse_units
+from imports.foundation.cells.people import PeopleParse, parse_people
+from imports.foundation.cells.units import CONTINUATION_WORDS, PARTY_COMMITTEE, UnitsParse, is_complete, parse_units
 
 SEPARATORS = re.compile(r"[、，,;；\s]+")
 # Cells the whole-cell parser must see at once: bracketed aliases, 党工委、办事处, wrapped names,

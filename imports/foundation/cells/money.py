@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from django.utils.translation import gettext as _
 
-from imports.cells.script import read_as_simplified, simplified
+from imports.foundation.cells.script import read_as_simplified, simplified
 
 # Money is stored exact to 0.0001 万元, which is one yuan.
 QUANTUM = Decimal("0.0001")

@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from django.utils.translation import gettext_lazy
 
-from imports.cells.money import FUNDING_SOURCES
-from imports.cells.script import simplified
+from imports.foundation.cells.money import FUNDING_SOURCES
+from imports.foundation.cells.script import simplified
 
 
 class Role(StrEnum):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
 
-from imports.cells.script import read_as_simplified
+from imports.foundation.cells.script import read_as_simplified
 
 # What a complete unit name ends with. Single characters cover their compounds (分局, 大队 …);
 # the longer entries are there for the words that do not end in one of them.

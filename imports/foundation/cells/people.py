@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from imports.cells.script import read_as_simplified
-from imports.cells.units import GROUP_MARKERS
+from imports.foundation.cells.script import read_as_simplified
+from imports.foundation.cells.units import GROUP_MARKERS
 
 # A placeholder names a post or a group of people, never a person. No personal name holds these.
 TITLE_WORDS = (
