@@ -31,6 +31,7 @@ from imports.foundation.layouts import (
     normalise,
     with_lead,
 )
+from imports.foundation.numbering import NUMBER_LIKE, QUARTER_NUMERAL
 from imports.readers.base import RawRow
 
 SAMPLE_ROWS = 300
@@ -49,13 +50,12 @@ class Kind(StrEnum):
     SHORT = "short"
 
 
-NUMBER_RE = re.compile(r"^[（(]?(?:\d{1,4}|[一二三四五六七八九十]{1,3})[)）]?[.、．]?$")
 MONEY_RE = re.compile(r"^\d{1,12}(?:\.\d+)?(?:万元|亿元|万|元)?$")
 STATUS_RE = re.compile(r"已完成|基本完成|全面完成|正在推进|序时推进|推进中|有序推进|未启动|未开工|已开工|已启动|"
                        r"完工|竣工|\d{1,3}(?:\.\d+)?%")
 # 2024, 2023-2025, 2024年: a column of these is when, not how much.
 YEARS = re.compile(r"^20\d\d年?(?:[-—~～至]20\d\d年?)?$")
-DATE_RE = re.compile(r"\d{1,2}月|[一二三四1-4]季度|年底|年末|年内|全年|上半年|下半年|\d{4}年")
+DATE_RE = re.compile(rf"\d{{1,2}}月|{QUARTER_NUMERAL}季度|年底|年末|年内|全年|上半年|下半年|\d{{4}}年")
 SPLIT_RE = re.compile(r"[、，,;；\s/]+")
 UNIT_ENDINGS = (*UNIT_SUFFIXES, "街道", "镇", "乡", "村", "医院", "学校", "集团", "银行", "法院", "检察院")
 HAN = re.compile(r"^[\u3400-\u9fff]+$")
@@ -80,7 +80,7 @@ def kind_of(text: str) -> Kind:
     flat = re.sub(r"\s+", "", text)
     if YEARS.match(flat):
         return Kind.DATE
-    if NUMBER_RE.match(flat):
+    if NUMBER_LIKE.match(flat):
         return Kind.NUMBER
     if MONEY_RE.match(flat.replace(",", "")) and parse_amount(flat) is not None:
         return Kind.MONEY

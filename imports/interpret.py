@@ -13,11 +13,11 @@ from imports.foundation.cells.money import amount_problem, header_scale, in_wan,
 from imports.foundation.cells.quarters import parse_quarters, target_percent
 from imports.foundation.cells.units import ASSISTING_MARK, LEAD_MARK
 from imports.foundation.layouts import CONTROL_RE, Column, Layout, Role
+from imports.foundation.numbering import NUMBER_CELL
 from imports.rows import TEXT_FIELDS, SectionRoles, continuation, name_and_content, section_roles
 from imports.segments import Entry, Segment
 
 DECLARED_IN_NAME = re.compile(r"\s*[（(]\s*(\d+)\s*[项个件]\s*[)）]\s*")
-NUMBER = re.compile(r"^[（(]?\s*(\d{1,5}|[一二三四五六七八九十]{1,3})\s*[)）.、．]?$")
 # Project's max_length of each text an import fills: a longer text is shortened and reported.
 FIELD_LIMITS = {"name": 500, "number": 20, "construction_period": 50, "deadline": 200}
 FIELD_ROLES = {"name": Role.NAME, "number": Role.NUMBER, "construction_period": Role.PERIOD, "deadline": Role.DEADLINE}
@@ -142,7 +142,7 @@ class Interpreter:
             # An amount merged down is the group's, once: repeated on every row it would be counted again.
             money = {column.index for column in layout.columns if column.role in MONEY_ROLES}
             cells = tuple("" if index in row.merged and index in money else text for index, text in enumerate(cells))
-        if number and not NUMBER.match(number):
+        if number and not NUMBER_CELL.match(number):
             self.draft.warnings.append(Problem(_("The number “%(number)s” is not a number.") % {"number": number},
                                                row.sheet, row.line, number_column[0].header))
         project = ProjectDraft(key="", position=len(self.draft.projects) + 1, sheet=row.sheet, line=row.line,

@@ -7,6 +7,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from imports.foundation.cells.script import simplified
+from imports.foundation.numbering import HAN_DIGITS, HAN_VALUES, TWENTY
 from projects.models import Plan
 from projects.schedule import DATES, DEFAULT_DAY, MONTHLY, QUARTERLY, format_dates
 
@@ -43,21 +44,21 @@ ISSUER_WORDS = ("人民政府", "党工委", "办事处", "管委会", "委员�
 # When units report, as notices say it: 每月22日前反馈; 每季度末月20日前报送; 分别于6月25日、12月25日前报送.
 # A date counts only beside a word for sending a report: 12月底前完成 is when the work is due.
 REPORT_WORDS = re.compile(r"报送|反馈|上报|呈报|汇报|(?<!工作)报告|报(?:至|到|给|区|市|县|镇|街道|党政办|督查)")
-DAY = r"(\d{1,2}|[一二三四五六七八九十廿]{1,3})\s*[日号]"
+DAY = rf"(\d{{1,2}}|[{HAN_DIGITS}{TWENTY}]{{1,3}})\s*[日号]"
 MONTHLY_DAY = re.compile(r"每个?月(?:的)?\s*" + DAY)
 EVERY_QUARTER = re.compile(r"每个?季度?")
 # 2022年6月25日、12月25日; 每年6月25日和12月25日.
 MONTH_DAY = re.compile(r"(?:20\d\d\s*年\s*)?(?:每年\s*)?(\d{1,2})\s*月\s*" + DAY)
 DATE_LIST = re.compile(
-    r"(?:20\d\d\s*年\s*)?(?:每年\s*)?\d{1,2}\s*月\s*[\d一二三四五六七八九十廿]{1,3}\s*[日号]"
-    r"(?:\s*(?:、|，|,|和|及|与|以及)\s*(?:20\d\d\s*年\s*)?\d{1,2}\s*月\s*[\d一二三四五六七八九十廿]{1,3}\s*[日号])*"
+    rf"(?:20\d\d\s*年\s*)?(?:每年\s*)?\d{{1,2}}\s*月\s*[\d{HAN_DIGITS}{TWENTY}]{{1,3}}\s*[日号]"
+    rf"(?:\s*(?:、|，|,|和|及|与|以及)\s*(?:20\d\d\s*年\s*)?\d{{1,2}}\s*月\s*[\d{HAN_DIGITS}{TWENTY}]{{1,3}}\s*[日号])*"
 )
 BEFORE = re.compile(r"\s*之?前")
 # "…日前完成" is a deadline for the work itself; "…日前将完成情况报送" is a report.
 WORK_DEADLINE = re.compile(r"\s*之?前\s*(?:全面|全部|基本)?完成(?!情况)")
 SENTENCE_END = re.compile(r"[。；;！!？?]")
 SENTENCE_MARKS = re.compile(r"[，。；;！!？?]")
-CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CHINESE_DIGITS = HAN_VALUES
 LAST_DAY = 28  # Plan.report_day: every month has a 28th
 Schedule = tuple[str, int, str]  # (frequency, day, dates) as Plan stores them: ("dates", 22, "6-25, 12-25")
 

@@ -17,10 +17,10 @@ import re
 from collections.abc import Sequence
 
 from imports.foundation.layouts import Role, build_layout, classify
+from imports.foundation.numbering import RECORD_NUMBER
 from imports.readers.base import RawRow
 from imports.segments import Entry, EntryKind, Segment
 
-NUMBER = re.compile(r"^\s*(?:第\s*)?(\d{1,3}|[一二三四五六七八九十]{1,3})(?:\s*[、.．]\s*|\s+|$)")
 LABEL = re.compile(r"^([^：:\s]{2,12})\s*(?:[：:]\s*(.*)|$)", re.DOTALL)
 LONGEST_LABEL = 12
 MIN_RECORDS = 2
@@ -50,7 +50,7 @@ def read_records(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
     pending_number: tuple[str, int] | None = None
     for row in rows:
         text = " ".join(cell for cell in row.cells if cell).strip()
-        numbered = NUMBER.match(text)
+        numbered = RECORD_NUMBER.match(text)
         rest = text[numbered.end():] if numbered else text
         label = _label(rest)
         if numbered and (label or not rest):

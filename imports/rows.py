@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from imports.drafts import ProjectDraft
 from imports.foundation.cells.units import UNIT_SUFFIXES
 from imports.foundation.layouts import Layout, Role
+from imports.foundation.numbering import SECTION_NUMBER
 
 TEXT_FIELDS = {
     Role.CONTENT: "content", Role.REASON: "reason", Role.PREPARATION: "preparation",
@@ -57,7 +58,7 @@ def name_and_content(project: ProjectDraft, layout: Layout) -> None:
 # （牵头领导：陈志强） or （责任单位：县住建局） in a section's heading: who answers for every row under it.
 SECTION_ROLE = re.compile(r"[（(]\s*([^（()）：:]{2,6})\s*[：:]\s*([^（()）]{1,80})[)）]")
 # 县住建局牵头工作, 李晓峰常务副县长牵头重点工作: the one who leads the section's rows.
-LED_BY = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])?\s*"
+LED_BY = re.compile(rf"^(?:{SECTION_NUMBER})?\s*"
                     r"([\u4e00-\u9fff]{2,30}?)(?:负责|牵头)(?:的|推进|落实)?(?:重点)?(?:工作|事项|任务)")
 LEADER_TITLE = re.compile(r"(?:常务)?(?:副)?(?:县长|区长|市长|镇长|乡长|主任|书记|局长|部长|旗长|州长)$")
 

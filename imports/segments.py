@@ -17,6 +17,7 @@ from imports.foundation.layouts import (
     is_sub_header_row,
     normalise,
 )
+from imports.foundation.numbering import HEADING_NUMBER, SECTION_START
 from imports.inference import headerless_layout, infer_roles
 from imports.readers.base import RawRow, RawTable
 
@@ -64,9 +65,6 @@ def _only_cell(row: RawRow) -> str | None:
     return filled[0] if len(filled) == 1 else None
 
 
-SECTION_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|"
-                           r"第[一二三四五六七八九十\d]{1,3}"
-                           r"[部分类项章节篇组]|[A-Za-z][、.．])")
 SECTION_END = re.compile(r"(?:方面|类|领域|板块|篇|部分|工作|任务|项目|实事|工程|行动|计划|目标)$")
 COUNTED = re.compile(r"[（(]\s*(?:共\s*)?\d+\s*[项个件]\s*[)）]")
 SHORT_LABEL = 8
@@ -103,10 +101,6 @@ def _entry(row: RawRow, layout: Layout, after_data: bool = False) -> Entry:
             return Entry(EntryKind.DATA, replace(row, cells=cells, merged=frozenset({number_columns[0].index})))
         return Entry(EntryKind.SECTION, row, re.sub(r"\s+", " ", only))
     return Entry(EntryKind.DATA, row)
-
-
-# 一 or 一、 or （一） in the number column: the numbering of sections, where projects count 1, 2, 3.
-HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]?|[（(][一二三四五六七八九十]{1,3}[)）])$")
 
 
 def _numbered_heading(row: RawRow, number: int, width: int) -> str | None:

@@ -31,15 +31,9 @@ Lines above the first heading or item are the preamble (the title, the notice), 
 from collections.abc import Sequence
 
 from imports.foundation.layouts import build_layout
+from imports.foundation.numbering import Marker
 from imports.prose.items import MIN_ITEMS, Item, data_row, task_headings
-from imports.prose.numbering import (
-    Marker,
-    find_headings,
-    heading_text,
-    no_projects_heading,
-    read_paragraph,
-    row_lines,
-)
+from imports.prose.numbering import find_headings, heading_text, no_projects_heading, read_paragraph, row_lines
 from imports.prose.roles import HEADERS, PROGRESS, PROGRESS_HEADER, Said, says_first_leads, section_lead_of
 from imports.readers.base import RawRow
 from imports.segments import Entry, Segment

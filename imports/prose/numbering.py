@@ -4,7 +4,8 @@ Forms understood:
 
 * Numbers, from the outer level in: 一、 and 第一项; （一）; 1. 1、 1． and ⒈; （1） (1) 1） and ⑴;
   ①–⑳. A number is kept as printed (一 stays 一, 3 after 2 stays 3 even if the list restarted),
-  without its punctuation; ① and its kin become their digit, which the rest of the import reads.
+  without its punctuation; ① and its kin become their digit, which the rest of the import reads
+  (the patterns and their reading: imports/foundation/numbering.py).
 * A numbered line is a section heading when it is short, has no sentence punctuation and no
   role, and the next numbered line is of an inner level (一、教育方面 then 1.…). Headings ending
   in 方面 / 领域 / 类 / 板块 / 篇 are headings with or without a number. A list of 一、二、三
@@ -17,28 +18,10 @@ Forms understood:
 import re
 from dataclasses import dataclass
 
+from imports.foundation.numbering import Marker, split_marker
 from imports.prose.roles import ROLE_RE, has_own_text
 from imports.readers.base import RawRow
 
-_HAN = "一二三四五六七八九十百零〇"
-# (rank, pattern) from the outer level in; the rank orders levels, not the pattern's position.
-# Every quantifier is bounded or over a class the next token cannot match: no backtracking blow-up.
-_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (0, re.compile(rf"第([{_HAN}]{{1,4}}|\d{{1,3}})[项件]\s*[：:、.．，,]?\s*")),
-    (0, re.compile(rf"([{_HAN}]{{1,4}})\s*[、.．]\s*")),
-    (1, re.compile(rf"[（(]\s*([{_HAN}]{{1,4}})\s*[)）]\s*[、.．]?\s*")),
-    # 1.5万平方米 starts with an amount, not a number.
-    (2, re.compile(r"(\d{1,5})\s*(?:[.．](?!\d)|、)\s*")),
-    (3, re.compile(r"(?:[（(]\s*(\d{1,3})\s*[)）]|(\d{1,3})[)）])\s*[、.．]?\s*")),
-)
-_SYMBOL_MARKERS: dict[str, tuple[int, str]] = {
-    **{chr(0x2488 + index): (2, str(index + 1)) for index in range(20)},  # ⒈ … ⒛
-    **{chr(0x2474 + index): (3, str(index + 1)) for index in range(20)},  # ⑴ … ⒇
-    **{chr(0x2460 + index): (4, str(index + 1)) for index in range(20)},  # ① … ⑳
-}
-_AFTER_SYMBOL = re.compile(r"\s*[、.．]?\s*")
-# Most lines of a long list start with none of these, and need no pattern tried.
-_MARKER_STARTS = frozenset(_HAN + "0123456789（(第")
 _SENTENCE_MARKS_RE = re.compile(r"[。；;，,！!？?：:]")
 TRAILING_COUNT_RE = re.compile(r"[（(][^（）()]{0,10}[)）]$")
 
@@ -51,12 +34,6 @@ NO_PROJECTS_HEADINGS = frozenset({
     "工作要求", "有关要求", "组织保障", "组织领导", "组织实施", "工作保障", "保障机制", "实施步骤", "工作步骤",
 })
 LONGEST_UNNUMBERED_HEADING = 20
-
-
-@dataclass(frozen=True)
-class Marker:
-    number: str  # as printed, without brackets and punctuation
-    rank: int  # 0 for 一、, larger for inner levels
 
 
 @dataclass(frozen=True)
@@ -76,25 +53,9 @@ def row_lines(row: RawRow) -> list[str]:
 
 
 def read_paragraph(row: RawRow, line: str) -> Paragraph:
-    marker, text = _number(line)
+    marker, text = split_marker(line)
     roles = list(ROLE_RE.finditer(text))
     return Paragraph(row, line, text, marker, bool(roles), bool(roles) and has_own_text(text, roles[0]))
-
-
-def _number(line: str) -> tuple[Marker | None, str]:
-    symbol = _SYMBOL_MARKERS.get(line[0])
-    if symbol is not None:
-        rank, number = symbol
-        text = line[_AFTER_SYMBOL.match(line, 1).end():]
-        return (Marker(number, rank), text) if text else (None, line)
-    if line[0] not in _MARKER_STARTS:
-        return None, line
-    for rank, pattern in _MARKERS:
-        match = pattern.match(line)
-        if match and match.end() < len(line):
-            number = next(group for group in match.groups() if group)
-            return Marker(number, rank), line[match.end():]
-    return None, line
 
 
 def _heading_like(text: str) -> bool:

@@ -51,18 +51,15 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from imports.foundation.layouts import Role, classify, count_header_cells
+from imports.foundation.numbering import HAN_NUMERAL, HEADING_MARK, ROW_NUMBER
 from imports.readers.text_rows import Entry, HeaderCells, MergedEntry, _loose_line, clean
 from imports.readers.wrapped_headers import wrapped_header_finder
 
 _HEADER_WINDOW = 64
 # A line holding only a no-break space is what a page's <td>&nbsp;</td> leaves: an empty cell, not a gap.
 _EMPTY_WEB_CELL = "\xa0"
-# A 序号 cell: a number, maybe with a mark (★) or in brackets.
-_ROW_NUMBER = re.compile(r"^\W*(\d{1,6})\W*$")
 # What starts a section heading or a note: 一、 （一） 第一部分 注：
-_SECTION_MARK = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[部分章节类篇]|(?:备)?注[:：])"
-)
+_SECTION_MARK = re.compile(rf"^(?:{HEADING_MARK}|第{HAN_NUMERAL}+[部分章节类篇]|(?:备)?注[:：])")
 
 
 def block_rows(lines: list[str], header_cells: HeaderCells) -> list[Entry | MergedEntry] | None:
@@ -274,7 +271,7 @@ def _header_finder(texts: list[str], header_cells: HeaderCells) -> Callable[[int
 
 def _row_number(text: str) -> int | None:
     """The number a 序号 cell holds ("3", "3.", "（3）", "★3"), or None."""
-    match = _ROW_NUMBER.match(text)
+    match = ROW_NUMBER.match(text)
     return int(match.group(1)) if match else None
 
 

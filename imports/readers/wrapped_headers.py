@@ -14,7 +14,6 @@ hostile text is still read in linear time.
 Only the blocks shape needs this: in the other shapes a cell's lines stay together in one cell.
 """
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -30,6 +29,7 @@ from imports.foundation.layouts import (
     header_roles,
     normalise,
 )
+from imports.foundation.numbering import HEADING_START, NUMBER_ALONE, QUARTER_HAN
 
 
 def count_wrapped_header_cells(cells: list[str]) -> tuple[int, tuple[str, ...]] | None:
@@ -143,10 +143,6 @@ def wrapped_header_finder(cells: list[str], window: int) -> Callable[[int], tupl
 
 
 _LONGEST_HEADER_LINE = 10
-_NUMBER_BLOCK = re.compile(r"^[\W_]*[0-9０-９一二三四五六七八九十]+[\W_]*$")
-# A section heading (一、… （一）…) is never a header cell, even when it names a column (…工作目标).
-_HEADING_BLOCK = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
-
 
 # A document's title (…分解表, …清单, …通知) names no column, even when its words would (…工作任务分解表).
 _TITLE_ENDINGS = ("表", "清单", "方案", "通知", "意见")
@@ -156,8 +152,9 @@ _LONGEST_FRAGMENT = 2
 
 
 def _block_role(cell: str) -> Role | None:
-    """The role a block names as a header cell: none for a number, a section heading or a title."""
-    if _NUMBER_BLOCK.match(cell) or _HEADING_BLOCK.match(cell) or _is_title(cell):
+    """The role a block names as a header cell: none for a number, a section heading (一、… （一）…, even
+    one naming a column: …工作目标) or a title."""
+    if NUMBER_ALONE.match(cell) or HEADING_START.match(cell) or _is_title(cell):
         return None
     return classify(cell)[0]
 
@@ -173,7 +170,7 @@ def _wrap(head: str, tail: str) -> bool:
 
 
 def _wrappable(part: str) -> bool:
-    if not part or len(part) > _LONGEST_HEADER_LINE * 3 or _NUMBER_BLOCK.match(part) or _HEADING_BLOCK.match(part):
+    if not part or len(part) > _LONGEST_HEADER_LINE * 3 or NUMBER_ALONE.match(part) or HEADING_START.match(part):
         return False
     return len(part) <= _LONGEST_HEADER_LINE or len(normalise(part)) <= _LONGEST_HEADER_LINE
 
@@ -185,7 +182,7 @@ _SEAMS = frozenset(
     for word in (
         *(word for _role, words in HEADER_WORDS for word in words), *FUNDING_SOURCES,
         "补助", "自筹", "配套", "财政", "资金", "季度", "度计划", "度目标", "度节点", "度进度",
-        *(f"第{digit}季" for digit in "1234一二三四"),
+        *(f"第{digit}季" for digit in "1234" + QUARTER_HAN),
     )
     for place in range(len(word) - 1)
 )  # fmt: skip

@@ -12,12 +12,13 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
+from imports.foundation.numbering import CIRCLED_DIGITS, QUARTER_HAN, QUARTER_NUMERAL
+
 QUARTER_WORD = "季度"
-QUARTER_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_NUMERAL = "[一二三四1-4]"
+QUARTER_NUMERALS = {**{numeral: n for n, numeral in enumerate(QUARTER_HAN, 1)}, **{str(n): n for n in range(1, 5)}}
 # 第一季度 / 一季度 / 第二、第三季度 / 第一、二季度 / 第三季度、第四季度 / 第一至三季度
 QUARTER_LABELS_RE = re.compile(
-    rf"(?:第?{_NUMERAL}(?:{QUARTER_WORD})?\s*[、，,和及至\-—~]\s*)*第?{_NUMERAL}{QUARTER_WORD}\s*[:：]?"
+    rf"(?:第?{QUARTER_NUMERAL}(?:{QUARTER_WORD})?\s*[、，,和及至\-—~]\s*)*第?{QUARTER_NUMERAL}{QUARTER_WORD}\s*[:：]?"
 )
 QUARTER_RANGE_MARKS = ("至", "-", "—", "~")
 # 1月 / 1-3月 / 2021年10月 / 6月底前 / 11月起 / 9月份 / 8月30日前
@@ -38,7 +39,7 @@ WHOLE_YEAR_RE = re.compile(r"(?:^|(?<=[，,；;。\s]))(?:" + "|".join(WHOLE_YEA
 ALL_QUARTERS = (1, 2, 3, 4)
 CLAUSE_MARKS = "，,；;。！？\n"
 TRIM = " \t\n　，,；;。：:、"
-ITEM_RE = re.compile(r"[①②③④⑤⑥⑦⑧⑨⑩]")
+ITEM_RE = re.compile(f"[{CIRCLED_DIGITS[:10]}]")  # ① … ⑩
 JOINER = "；"
 PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 
@@ -85,7 +86,7 @@ def _clean(text: str) -> str:
 
 def _label_quarters(label: str) -> tuple[int, ...]:
     """The quarters a label names: 第二、三季度 → (2, 3); 第一至三季度 → (1, 2, 3)."""
-    numbers = [QUARTER_NUMERALS[c] for c in re.findall(_NUMERAL, label.replace(QUARTER_WORD, " "))]
+    numbers = [QUARTER_NUMERALS[c] for c in re.findall(QUARTER_NUMERAL, label.replace(QUARTER_WORD, " "))]
     if len(numbers) == 2 and any(mark in label for mark in QUARTER_RANGE_MARKS):
         return tuple(range(numbers[0], numbers[1] + 1))
     return tuple(dict.fromkeys(numbers))
