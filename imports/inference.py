@@ -32,7 +32,7 @@ from imports.foundation.layouts import (
     with_lead,
 )
 from imports.foundation.numbering import NUMBER_LIKE, QUARTER_NUMERAL
-from imports.readers.base import RawRow
+from imports.read.base import RawRow
 
 SAMPLE_ROWS = 300
 MAJORITY = 0.6

@@ -14,7 +14,7 @@ from imports.interpret import Interpreter
 from imports.lengths import shorten_names
 from imports.numbering import number_rows
 from imports.preamble import read_preamble
-from imports.readers.base import RawTable
+from imports.read.base import RawTable
 from imports.segments import EntryKind, Segment, no_table_error, split_segments
 from imports.summary import describe_layouts
 from projects.models import Plan

@@ -2,7 +2,7 @@
 
 from imports.foundation.layouts import is_header_row
 from imports.preamble import read_preamble
-from imports.readers.base import RawTable
+from imports.read.base import RawTable
 
 Facts = tuple[int | None, tuple[str, ...]]  # (year, jurisdiction chain) a sheet's own title gives
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from imports.foundation.layouts import Role, build_layout, classify
 from imports.foundation.numbering import RECORD_NUMBER
-from imports.readers.base import RawRow
+from imports.read.base import RawRow
 from imports.segments import Entry, EntryKind, Segment
 
 LABEL = re.compile(r"^([^：:\s]{2,12})\s*(?:[：:]\s*(.*)|$)", re.DOTALL)

@@ -19,7 +19,7 @@ from imports.foundation.layouts import (
 )
 from imports.foundation.numbering import HEADING_NUMBER, SECTION_START
 from imports.inference import headerless_layout, infer_roles
-from imports.readers.base import RawRow, RawTable
+from imports.read.base import RawRow, RawTable
 
 TOTALS_WORDS = ("合计", "总计", "共计")
 SUBTOTAL_WORDS = ("小计",)

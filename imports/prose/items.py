@@ -30,7 +30,7 @@ from imports.prose.roles import (
     section_lead_of,
     stated_investment,
 )
-from imports.readers.base import RawRow
+from imports.read.base import RawRow
 
 _EMPTY_BRACKETS_RE = re.compile(r"[（(【\[][\s；;，,、：:]*[)）】\]]")
 # The lookbehind starts a match only where a run of separators starts, which keeps this linear.

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from imports.foundation.numbering import Marker, split_marker
 from imports.prose.roles import ROLE_RE, has_own_text
-from imports.readers.base import RawRow
+from imports.read.base import RawRow
 
 _SENTENCE_MARKS_RE = re.compile(r"[。；;，,！!？?：:]")
 TRAILING_COUNT_RE = re.compile(r"[（(][^（）()]{0,10}[)）]$")

@@ -16,7 +16,7 @@ from docx import Document
 from docx.shared import Pt
 
 from imports.foundation.layouts import count_header_cells
-from imports.readers import RawRow, read_file
+from imports.read import RawRow, read_file
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 PREFIXES = ("000", "001", "002", "003", "004")

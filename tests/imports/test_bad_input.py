@@ -18,7 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.translation import gettext, override
 
 from imports.foundation.layouts import count_header_cells
-from imports.readers import read_file
+from imports.read import read_file
 from imports.segments import no_table_error
 from imports.services import apply_import, preview_import
 from projects.models import Jurisdiction, Organization, Person

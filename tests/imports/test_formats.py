@@ -12,8 +12,8 @@ import pytest
 from django.db.models import Sum
 
 from imports.foundation.layouts import Role, count_header_cells
-from imports.readers import read_file
-from imports.readers.delimited import sniff_delimiter
+from imports.read import read_file
+from imports.read.delimited import sniff_delimiter
 from imports.segments import split_segments
 from imports.services import apply_import, preview_import
 from projects.models import Funding, Plan, Project

@@ -23,7 +23,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from openpyxl.styles import Font
 
-from imports.readers import ReadError, read_file
+from imports.read import ReadError, read_file
 from tests.imports.files import replace_in_part, xlsx_bytes
 
 ROOT = Path(__file__).resolve().parents[2]

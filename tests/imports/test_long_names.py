@@ -1,7 +1,7 @@
 """Names longer than their field are shortened with a warning, and control characters above the table dropped."""
 
 from imports.plan_reader import draft_plan
-from imports.readers import read_text
+from imports.read import read_text
 
 
 def draft_of(text: str):

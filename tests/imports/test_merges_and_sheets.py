@@ -11,7 +11,7 @@ from docx import Document
 
 from imports.foundation.layouts import count_header_cells
 from imports.plan_reader import draft_plan
-from imports.readers import read_file, read_text
+from imports.read import read_file, read_text
 
 MAX_BYTES = 10 * 1024 * 1024
 TITLE = "合肥市蜀山区2024年民生实事项目责任分解表"

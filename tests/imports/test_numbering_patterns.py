@@ -16,7 +16,7 @@ from imports.foundation import numbering
 from imports.foundation.cells import quarters
 from imports.inference import DATE_RE
 from imports.preamble import CHINESE_DIGITS, DATE_LIST, MONTH_DAY, MONTHLY_DAY
-from imports.readers import blocks
+from imports.read import blocks
 from imports.rows import LED_BY
 
 OLD_HAN = "一二三四五六七八九十百零〇"

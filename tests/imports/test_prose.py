@@ -7,8 +7,8 @@ import pytest
 from imports.drafts import PlanDraft
 from imports.interpret import Interpreter
 from imports.prose import read_prose
-from imports.readers import read_text
-from imports.readers.base import RawRow
+from imports.read import read_text
+from imports.read.base import RawRow
 from imports.segments import Segment
 
 STORY = """岳麓区2024年十件民生实事

@@ -6,7 +6,7 @@ import io
 import pytest
 from django.utils import translation
 
-from imports.readers import RawRow, ReadError, read_file
+from imports.read import RawRow, ReadError, read_file
 
 MAX_BYTES = 1024 * 1024
 HEADER = ("序号", "项目名称", "承办单位", "分管领导")

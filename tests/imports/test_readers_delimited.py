@@ -3,8 +3,8 @@
 import pytest
 from django.utils import translation
 
-from imports.readers import ReadError, read_file
-from imports.readers.delimited import decode_text, read_delimited, sniff_delimiter
+from imports.read import ReadError, read_file
+from imports.read.delimited import decode_text, read_delimited, sniff_delimiter
 
 MAX_BYTES = 1024 * 1024
 

@@ -9,7 +9,7 @@ import pytest
 from django.utils import translation
 from docx import Document
 
-from imports.readers import RawRow, RawTable, ReadError, read_file
+from imports.read import RawRow, RawTable, ReadError, read_file
 
 MAX_BYTES = 1024 * 1024
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)

@@ -8,9 +8,9 @@ import openpyxl
 import pytest
 from django.utils import translation
 
-from imports.readers import ReadError, read_file
-from imports.readers import base as readers_base
-from imports.readers.excel import cell_text
+from imports.read import ReadError, read_file
+from imports.read import base as readers_base
+from imports.read.excel import cell_text
 from tests.imports.files import replace_in_part
 
 MAX_BYTES = 50 * 1024 * 1024

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from imports.readers import read_file, read_text
-from imports.readers.pasted import detect_shape
+from imports.read import read_file, read_text
+from imports.read.pasted import detect_shape
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 MAX_BYTES = 1024 * 1024

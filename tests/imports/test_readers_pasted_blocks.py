@@ -1,5 +1,5 @@
 """An admin pastes a table she copied from a government web page: every cell comes alone between
-blank lines (the "blocks" shape of imports.readers.pasted). Two things on real pages used to shift
+blank lines (the "blocks" shape of imports.read.pasted). Two things on real pages used to shift
 every row: header words her browser wrapped over two blocks (责任<p>领导), and section headings
 spanning the table between the numbered rows. These are her stories."""
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from imports.foundation.layouts import count_header_cells
-from imports.readers import read_file, read_text
-from imports.readers.wrapped_headers import count_wrapped_header_cells
+from imports.read import read_file, read_text
+from imports.read.wrapped_headers import count_wrapped_header_cells
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ import pytest
 
 from imports.foundation.layouts import count_header_cells
 from imports.plan_reader import draft_plan
-from imports.readers import read_file, read_text
+from imports.read import read_file, read_text
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from imports.readers import ReadError, read_file
+from imports.read import ReadError, read_file
 
 MAX_BYTES = 10 * 1024 * 1024
 

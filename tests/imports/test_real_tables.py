@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment
 
 from imports.foundation.layouts import count_header_cells
 from imports.plan_reader import draft_plan
-from imports.readers import read_file
+from imports.read import read_file
 from tests.imports.real.cases import CASES, Case
 
 REAL = Path(__file__).resolve().parent / "real"

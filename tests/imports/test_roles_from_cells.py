@@ -11,7 +11,7 @@ import pytest
 from imports.foundation.layouts import Role, classify
 from imports.inference import Kind, kind_of
 from imports.plan_reader import draft_plan
-from imports.readers import read_text
+from imports.read import read_text
 
 TITLE = "成都市武侯区2024年民生工程清单"
 

@@ -7,7 +7,7 @@ from collections import Counter
 
 from django.utils.translation import gettext as _
 
-from imports.readers.base import RawTable, ReadError, TableSize, make_row
+from imports.read.base import RawTable, ReadError, TableSize, make_row
 
 DELIMITERS = (",", "\t", ";")
 _SNIFF_RECORDS = 50

@@ -21,7 +21,7 @@ from lxml import etree
 from openpyxl.utils.escape import unescape
 from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
-from imports.readers.base import (
+from imports.read.base import (
     SAFE_XML,
     ZIP_ERRORS,
     RawRow,

@@ -32,7 +32,7 @@ The shape is decided once for the whole text by counting its lines:
     aligned to the right, repeats a cell of the row above or of the second line in the same
     column: then both are rows under the merged cells (three rows under m merged cells of a
     table 2m+1 wide, e.g. 序号 and 项目名称 of five columns).
-* blocks: no pipes or tabs, every cell alone between blank lines under a header: see imports.readers.blocks.
+* blocks: no pipes or tabs, every cell alone between blank lines under a header: see imports.read.blocks.
 * lines: anything else; every non-blank line is a single-cell row.
 
 Single-cell lines lose Markdown heading marks ("# 标题" -> "标题"); rules ("---") are dropped.
@@ -47,9 +47,9 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import accumulate
 
-from imports.readers.base import RawTable, TableSize, make_row
-from imports.readers.blocks import block_rows
-from imports.readers.text_rows import Entry, HeaderCells, MergedEntry, _loose_line, clean
+from imports.read.base import RawTable, TableSize, make_row
+from imports.read.blocks import block_rows
+from imports.read.text_rows import Entry, HeaderCells, MergedEntry, _loose_line, clean
 
 SHEET = "文本"
 

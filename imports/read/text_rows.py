@@ -1,6 +1,6 @@
 """What every shape of pasted text shares: its rows before cleaning, a cell cleaned of HTML, a loose line.
 
-imports.readers.pasted decides the shape of the text and reads most shapes; imports.readers.blocks
+imports.read.pasted decides the shape of the text and reads most shapes; imports.read.blocks
 reads the blank-line separated cells of a web copy. Both make their rows of these.
 
 Single-cell lines lose Markdown heading marks ("# 标题" -> "标题"); rules ("---") are dropped.

@@ -1,6 +1,6 @@
 """Web text whose table cells stand alone between blank lines (a browser copy of an HTML table), as rows.
 
-imports.readers.pasted reads text this way (the "blocks" shape) when it has no pipes or tabs and
+imports.read.pasted reads text this way (the "blocks" shape) when it has no pipes or tabs and
 `header_cells` recognises a header among the blank-line separated blocks.
 
 A block is one cell, even over several lines; a line holding only a no-break space (the
@@ -9,7 +9,7 @@ wide as the header, and `header_cells` is asked again at every row start to catc
 headers. With the header words of imports.foundation.layouts (`header_cells` is count_header_cells):
 - A header cell whose lines were paragraphs (责任<p>领导) comes as a block per line: two short
   blocks are one cell when one names no column and both together do (责任|领导, 牵头|单位),
-  see imports.readers.wrapped_headers; the header row holds the joined text (责任领导) and is as
+  see imports.read.wrapped_headers; the header row holds the joined text (责任领导) and is as
   wide as its cells, not its blocks. A quarter or funding source right after another header
   word (工作任务安排|第二季度) is the second line of that cell only when the rows below say so
   (one of the header's first three columns is a 序号, the first row's block in that column is a
@@ -42,8 +42,8 @@ blocks holding each number are listed once and the next row's number found by bi
 the reading stays linear however hostile the text.
 
 The header finder for the words of imports.foundation.layouts whose cells' lines come as blocks of their own
-is imports.readers.wrapped_headers: only this shape needs it.
-Cells are cleaned as in every other shape (imports.readers.text_rows.clean).
+is imports.read.wrapped_headers: only this shape needs it.
+Cells are cleaned as in every other shape (imports.read.text_rows.clean).
 """
 
 import re
@@ -52,8 +52,8 @@ from collections.abc import Callable
 
 from imports.foundation.layouts import Role, classify, count_header_cells
 from imports.foundation.numbering import HAN_NUMERAL, HEADING_MARK, ROW_NUMBER
-from imports.readers.text_rows import Entry, HeaderCells, MergedEntry, _loose_line, clean
-from imports.readers.wrapped_headers import wrapped_header_finder
+from imports.read.text_rows import Entry, HeaderCells, MergedEntry, _loose_line, clean
+from imports.read.wrapped_headers import wrapped_header_finder
 
 _HEADER_WINDOW = 64
 # A line holding only a no-break space is what a page's <td>&nbsp;</td> leaves: an empty cell, not a gap.

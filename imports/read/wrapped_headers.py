@@ -1,7 +1,7 @@
 """The header of web text whose header cells' lines came out as blocks of their own, with those lines joined.
 
 A browser copying an HTML table puts every cell alone between blank lines, and a header cell written
-over two lines (责任<br><br>领导) becomes two blocks, "责任" and "领导". imports.readers.blocks groups
+over two lines (责任<br><br>领导) becomes two blocks, "责任" and "领导". imports.read.blocks groups
 blocks into rows as wide as the header, so it needs the header as cells, not blocks: here the blocks
 that are the lines of one cell are joined (责任|领导 -> 责任领导), judged by the header words of
 imports.foundation.layouts, and the number of blocks the header took is returned with its cells.

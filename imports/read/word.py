@@ -7,7 +7,7 @@ import docx
 from django.utils.translation import gettext as _
 from lxml.etree import _Element
 
-from imports.readers.base import RawTable, ReadError, SizeLimits, make_row, open_zip, refuse_table, size_limits
+from imports.read.base import RawTable, ReadError, SizeLimits, make_row, open_zip, refuse_table, size_limits
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

@@ -5,11 +5,11 @@ import re
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from imports.readers.base import ZIP_ERRORS, RawRow, RawTable, ReadError, main_part, open_zip
-from imports.readers.delimited import decode_text, outside_quotes, read_delimited, sniff_delimiter
-from imports.readers.excel import read_excel
-from imports.readers.pasted import HeaderCells, detect_shape, read_text
-from imports.readers.word import read_word
+from imports.read.base import ZIP_ERRORS, RawRow, RawTable, ReadError, main_part, open_zip
+from imports.read.delimited import decode_text, outside_quotes, read_delimited, sniff_delimiter
+from imports.read.excel import read_excel
+from imports.read.pasted import HeaderCells, detect_shape, read_text
+from imports.read.word import read_word
 
 __all__ = ["HeaderCells", "RawRow", "RawTable", "ReadError", "read_file", "read_text"]
 
