@@ -44,7 +44,7 @@ class SavedLayout(models.Model):
     """Column roles an administrator chose by hand for a table of one header, used again for the next
     file with that header (next month's table of the same shape needs no clicks)."""
 
-    # SHA-256 of the header's signature key (imports.segments.signature_key): a header may be long.
+    # SHA-256 of the header's signature key (imports.shape.split.signature_key): a header may be long.
     digest = models.CharField(_("SHA-256"), max_length=64, unique=True)
     header = models.TextField(_("header"))
     roles = models.JSONField(_("roles"), default=dict)  # LayoutChoice.as_dict()["roles"]

@@ -13,9 +13,9 @@ from imports.foundation.progress_report import Progress, Silent
 from imports.interpret import Interpreter
 from imports.lengths import shorten_names
 from imports.numbering import number_rows
-from imports.preamble import read_preamble
 from imports.read.base import RawTable
-from imports.segments import EntryKind, Segment, no_table_error, split_segments
+from imports.shape.preamble import read_preamble
+from imports.shape.split import EntryKind, Segment, no_table_error, split_segments
 from imports.summary import describe_layouts
 from projects.models import Plan
 

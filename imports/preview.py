@@ -19,9 +19,9 @@ from imports.foundation.progress_report import Progress
 from imports.layout_choices import load_remembered, remembered_digest
 from imports.models import ImportRecord
 from imports.plan_reader import draft_plan
-from imports.plans import plan_groups
 from imports.read import RawTable, ReadError, read_file
 from imports.reuse import reusable_import
+from imports.shape.plan_groups import plan_groups
 from imports.store import find_jurisdiction, stored_fingerprints
 from imports.summary import fingerprint, summarize, unchanged
 from progress.models import AssistingNote, Report

@@ -7,7 +7,7 @@ modules may be renamed or split without anyone outside noticing (tests/config/te
 
 from imports.foundation.cells.quarters import parse_quarters
 from imports.foundation.layouts import Role, classify, is_header_row, is_sub_header_row
-from imports.preamble import read_preamble
+from imports.shape.preamble import read_preamble
 
 __all__ = [
     "Role",

@@ -46,7 +46,7 @@ from projects.xlsx import (
 )
 
 SHEET_TITLE = "责任分解表"
-# A title names the year, the place and the kind of plan (imports/preamble.py reads them).
+# A title names the year, the place and the kind of plan (imports/shape/preamble.py reads them).
 YEAR_IN_TITLE = re.compile(r"20\d\d\s*年度?")
 # A jurisdiction's own short name for itself: 区 in 区《政府工作报告》 of 鲤城区.
 SELF_NAMES = ("街道", "市", "区", "县", "镇", "乡")

@@ -95,7 +95,7 @@ def progress_table(plan: Plan, month: date, projects: QuerySet[Project]) -> byte
 def title(plan: Plan, month: date) -> str:
     """2023年鹿城区政府民生实项目进展表（2023年6月）: year, place, the plan's subject, the month.
 
-    The importer reads the year, the place (imports/preamble.py places_in), the kind from 进展表
+    The importer reads the year, the place (imports/shape/preamble.py places_in), the kind from 进展表
     and the month from the brackets, so the table imports back as the same plan's progress."""
     return f"{plan.year}年{_subject(plan)}{TABLE_WORD}（{month.year}年{month.month}月）"
 

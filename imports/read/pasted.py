@@ -57,7 +57,7 @@ _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-*:?\s*)*\|?$")
 _PIPE_SPLIT = re.compile(r"(?<!\\)\|")
 _QUOTED_MULTILINE = re.compile(r'(?:^|\t)"(?:[^"\n]|"")*\n', re.MULTILINE)
 
-# The words of a totals row (imports.segments.TOTALS_WORDS and SUBTOTAL_WORDS), in both scripts.
+# The words of a totals row (imports.shape.split.TOTALS_WORDS and SUBTOTAL_WORDS), in both scripts.
 _TOTALS = re.compile("合计|总计|共计|小计|合計|總計|共計|小計")
 _LONGEST_TOTALS_CELL = 30
 
@@ -262,7 +262,7 @@ def _filled(cells: list[str], at_least: int) -> bool:
 
 
 def _is_totals(cells: list[str]) -> bool:
-    """Whether the first cell with text names a total (the test of imports.segments)."""
+    """Whether the first cell with text names a total (the test of imports.shape.split)."""
     first = next((clean(cell) for cell in cells if _has_text(cell)), "")
     return len(first) <= _LONGEST_TOTALS_CELL and _TOTALS.search(first) is not None
 

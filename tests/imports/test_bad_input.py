@@ -19,8 +19,8 @@ from django.utils.translation import gettext, override
 
 from imports.foundation.layouts import count_header_cells
 from imports.read import read_file
-from imports.segments import no_table_error
 from imports.services import apply_import, preview_import
+from imports.shape.split import no_table_error
 from projects.models import Jurisdiction, Organization, Person
 from tests.factories import make_user
 from tests.imports.files import (

@@ -14,8 +14,8 @@ from django.db.models import Sum
 from imports.foundation.layouts import Role, count_header_cells
 from imports.read import read_file
 from imports.read.delimited import sniff_delimiter
-from imports.segments import split_segments
 from imports.services import apply_import, preview_import
+from imports.shape.split import split_segments
 from projects.models import Funding, Plan, Project
 from tests.imports.files import (
     MAX_BYTES,

@@ -14,10 +14,10 @@ import pytest
 
 from imports.foundation import numbering
 from imports.foundation.cells import quarters
-from imports.inference import DATE_RE
-from imports.preamble import CHINESE_DIGITS, DATE_LIST, MONTH_DAY, MONTHLY_DAY
 from imports.read import blocks
 from imports.rows import LED_BY
+from imports.shape.preamble import CHINESE_DIGITS, DATE_LIST, MONTH_DAY, MONTHLY_DAY
+from imports.shape.roles_from_cells import DATE_RE
 
 OLD_HAN = "一二三四五六七八九十百零〇"
 OLD_DAY = r"(\d{1,2}|[一二三四五六七八九十廿]{1,3})\s*[日号]"

@@ -6,10 +6,10 @@ import pytest
 
 from imports.drafts import PlanDraft
 from imports.interpret import Interpreter
-from imports.prose import read_prose
 from imports.read import read_text
 from imports.read.base import RawRow
-from imports.segments import Segment
+from imports.shape.prose import read_prose
+from imports.shape.split import Segment
 
 STORY = """岳麓区2024年十件民生实事
 一、教育方面

@@ -9,9 +9,9 @@ from decimal import Decimal
 import pytest
 
 from imports.foundation.layouts import Role, classify
-from imports.inference import Kind, kind_of
 from imports.plan_reader import draft_plan
 from imports.read import read_text
+from imports.shape.roles_from_cells import Kind, kind_of
 
 TITLE = "成都市武侯区2024年民生工程清单"
 

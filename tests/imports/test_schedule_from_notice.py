@@ -3,8 +3,8 @@
 import pytest
 from django.utils.translation import gettext as _
 
-from imports.preamble import read_preamble, read_schedule
 from imports.services import apply_import, preview_import
+from imports.shape.preamble import read_preamble, read_schedule
 from projects.models import Plan
 from tests.imports.seeds import seed_bytes, seed_path
 

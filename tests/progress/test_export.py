@@ -6,8 +6,8 @@ from datetime import date
 import openpyxl
 import pytest
 
-from imports.preamble import read_preamble
 from imports.services import apply_import, preview_import
+from imports.shape.preamble import read_preamble
 from progress.export import progress_table, title
 from progress.models import Report
 from projects.models import Plan, Project, ProjectOrganization

@@ -1,8 +1,8 @@
 """Workbooks holding several plans: one sheet per year, or per district, each with its own title."""
 
 from imports.foundation.layouts import is_header_row
-from imports.preamble import read_preamble
 from imports.read.base import RawTable
+from imports.shape.preamble import read_preamble
 
 Facts = tuple[int | None, tuple[str, ...]]  # (year, jurisdiction chain) a sheet's own title gives
 

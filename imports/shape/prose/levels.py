@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 
 from imports.foundation.numbering import Marker, split_marker
-from imports.prose.roles import ROLE_RE, has_own_text
 from imports.read.base import RawRow
+from imports.shape.prose.item_roles import ROLE_RE, has_own_text
 
 _SENTENCE_MARKS_RE = re.compile(r"[。；;，,！!？?：:]")
 TRAILING_COUNT_RE = re.compile(r"[（(][^（）()]{0,10}[)）]$")

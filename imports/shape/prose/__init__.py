@@ -32,11 +32,11 @@ from collections.abc import Sequence
 
 from imports.foundation.layouts import build_layout
 from imports.foundation.numbering import Marker
-from imports.prose.items import MIN_ITEMS, Item, data_row, task_headings
-from imports.prose.numbering import find_headings, heading_text, no_projects_heading, read_paragraph, row_lines
-from imports.prose.roles import HEADERS, PROGRESS, PROGRESS_HEADER, Said, says_first_leads, section_lead_of
 from imports.read.base import RawRow
-from imports.segments import Entry, Segment
+from imports.shape.prose.item_roles import HEADERS, PROGRESS, PROGRESS_HEADER, Said, says_first_leads, section_lead_of
+from imports.shape.prose.items import MIN_ITEMS, Item, data_row, task_headings
+from imports.shape.prose.levels import find_headings, heading_text, no_projects_heading, read_paragraph, row_lines
+from imports.shape.split import Entry, Segment
 
 NOTE_STARTS = ("注：", "注:", "备注：", "备注:", "说明：", "说明:")
 

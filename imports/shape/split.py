@@ -18,8 +18,8 @@ from imports.foundation.layouts import (
     normalise,
 )
 from imports.foundation.numbering import HEADING_NUMBER, SECTION_START
-from imports.inference import headerless_layout, infer_roles
 from imports.read.base import RawRow, RawTable
+from imports.shape.roles_from_cells import headerless_layout, infer_roles
 
 TOTALS_WORDS = ("合计", "总计", "共计")
 SUBTOTAL_WORDS = ("小计",)
@@ -171,8 +171,8 @@ def split_segments(tables: list[RawTable], choice: LayoutChoice | None = None,
 
 def _read_table(rows: list[RawRow], reading: _Reading) -> list[str]:
     # Both build on this module's Entry and Segment.
-    from imports.prose import read_prose
-    from imports.records import read_records
+    from imports.shape.labelled_records import read_records
+    from imports.shape.prose import read_prose
 
     """The table's segments added to `reading`; returns the lines above its first table."""
     header_row = reading.choice.header_row

@@ -13,8 +13,8 @@
 import re
 from dataclasses import dataclass, field
 
-from imports.prose.numbering import TRAILING_COUNT_RE, Paragraph, heading_word, no_projects_heading
-from imports.prose.roles import (
+from imports.read.base import RawRow
+from imports.shape.prose.item_roles import (
     CONTENT,
     DEADLINE,
     HEADERS,
@@ -30,7 +30,7 @@ from imports.prose.roles import (
     section_lead_of,
     stated_investment,
 )
-from imports.read.base import RawRow
+from imports.shape.prose.levels import TRAILING_COUNT_RE, Paragraph, heading_word, no_projects_heading
 
 _EMPTY_BRACKETS_RE = re.compile(r"[（(【\[][\s；;，,、：:]*[)）】\]]")
 # The lookbehind starts a match only where a run of separators starts, which keeps this linear.
