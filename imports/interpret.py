@@ -15,7 +15,7 @@ from imports.foundation.cells.units import ASSISTING_MARK, LEAD_MARK
 from imports.foundation.layouts import CONTROL_RE, Column, Layout, Role
 from imports.foundation.numbering import NUMBER_CELL
 from imports.rows import TEXT_FIELDS, SectionRoles, continuation, name_and_content, section_roles
-from imports.shape.split import Entry, Segment
+from imports.shape.segment import Entry, Segment
 
 DECLARED_IN_NAME = re.compile(r"\s*[（(]\s*(\d+)\s*[项个件]\s*[)）]\s*")
 # Project's max_length of each text an import fills: a longer text is shortened and reported.

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from imports.drafts import PlanDraft, Problem
 from imports.foundation.layouts import Role
-from imports.shape.split import Segment
+from imports.shape.segment import Segment
 
 
 def number_rows(draft: PlanDraft, segments: list[Segment]) -> None:

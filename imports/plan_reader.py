@@ -15,7 +15,8 @@ from imports.lengths import shorten_names
 from imports.numbering import number_rows
 from imports.read.base import RawTable
 from imports.shape.preamble import read_preamble
-from imports.shape.split import EntryKind, Segment, no_table_error, split_segments
+from imports.shape.segment import EntryKind, Segment
+from imports.shape.split import no_table_error, split_segments
 from imports.summary import describe_layouts
 from projects.models import Plan
 

@@ -8,7 +8,7 @@ from itertools import islice
 from imports.checks import totals
 from imports.drafts import PlanDraft, ProjectDraft
 from imports.foundation.layouts import CONTROL_RE, Role
-from imports.shape.split import EntryKind, Segment, signature_key
+from imports.shape.segment import EntryKind, Segment, signature_key
 from projects.amounts import plain
 
 SAMPLES = 2  # cells shown under each column in the preview

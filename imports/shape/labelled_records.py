@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from imports.foundation.layouts import Role, build_layout, classify
 from imports.foundation.numbering import RECORD_NUMBER
 from imports.read.base import RawRow
-from imports.shape.split import Entry, EntryKind, Segment
+from imports.shape.segment import Entry, EntryKind, Segment
 
 LABEL = re.compile(r"^([^：:\s]{2,12})\s*(?:[：:]\s*(.*)|$)", re.DOTALL)
 LONGEST_LABEL = 12

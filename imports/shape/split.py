@@ -1,9 +1,12 @@
-"""Raw rows -> the text above the tables and, per layout, its section, totals and data rows."""
+"""Raw tables -> the text above the tables and, per layout, its section, totals and data rows.
+
+The dispatcher of the shape stage: a table with a header is split here; one without is read as a
+numbered list (shape/prose/), as labelled records (shape/labelled_records.py), or by its cells
+(shape/roles_from_cells.py). What it hands on is a ShapedTables (shape/segment.py)."""
 
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 
 from django.utils.translation import gettext as _
 
@@ -19,45 +22,14 @@ from imports.foundation.layouts import (
 )
 from imports.foundation.numbering import HEADING_NUMBER, SECTION_START
 from imports.read.base import RawRow, RawTable
+from imports.shape.labelled_records import read_records
+from imports.shape.prose import read_prose
 from imports.shape.roles_from_cells import headerless_layout, infer_roles
+from imports.shape.segment import Entry, EntryKind, FoundBy, Segment, ShapedTables, signature_key
 
 TOTALS_WORDS = ("合计", "总计", "共计")
 SUBTOTAL_WORDS = ("小计",)
 NOTE_STARTS = ("注：", "注:", "备注：", "说明：")
-
-
-class EntryKind(StrEnum):
-    SECTION = "section"
-    TOTALS = "totals"
-    DATA = "data"
-    NOTE = "note"
-
-
-class FoundBy(StrEnum):
-    """How a table's columns were found: by its header's words, from its cells, or read as a list or records."""
-
-    HEADER = "header"
-    CONTENT = "content"  # no header row, or a header of words the vocabulary does not know
-    PROSE = "prose"  # a numbered list, or labelled records
-
-
-@dataclass
-class Entry:
-    kind: EntryKind
-    row: RawRow
-    text: str = ""  # the section's or note's text
-
-
-@dataclass
-class Segment:
-    """The rows under one header, up to the next header that differs."""
-
-    layout: Layout
-    entries: list[Entry] = field(default_factory=list)
-    sheet: str = ""
-    found_by: FoundBy = FoundBy.HEADER  # how its columns were found
-    remembered: bool = False  # roles chosen by hand for a table of this header before
-    warnings: list[str] = field(default_factory=list)
 
 
 def _only_cell(row: RawRow) -> str | None:
@@ -114,11 +86,6 @@ def _numbered_heading(row: RawRow, number: int, width: int) -> str | None:
     return re.sub(r"\s+", " ", f"{mark}{separator}{others[0]}")
 
 
-def signature_key(signature: tuple[str, ...]) -> str:
-    """A header signature as one string, the key a remembered choice of roles is stored under."""
-    return "|".join(signature)
-
-
 @dataclass
 class _Reading:
     """What split_segments() has found so far, across the tables of one file."""
@@ -140,7 +107,7 @@ class _Reading:
 
 
 def split_segments(tables: list[RawTable], choice: LayoutChoice | None = None,
-                   remembered: Mapping[str, LayoutChoice] | None = None) -> tuple[list[str], list[Segment]]:
+                   remembered: Mapping[str, LayoutChoice] | None = None) -> ShapedTables:
     """The preamble lines and the layout segments of every table, in document order.
 
     `choice` is what the admin chose for this file (roles, header row); `remembered`, by header
@@ -166,14 +133,10 @@ def split_segments(tables: list[RawTable], choice: LayoutChoice | None = None,
     if reading.segments:
         reading.segments[0].warnings.extend(
             _("%(sheet)s holds no table; it was skipped.") % {"sheet": name} for name in reading.skipped)
-    return reading.preamble, reading.segments
+    return ShapedTables(reading.preamble, reading.segments)
 
 
 def _read_table(rows: list[RawRow], reading: _Reading) -> list[str]:
-    # Both build on this module's Entry and Segment.
-    from imports.shape.labelled_records import read_records
-    from imports.shape.prose import read_prose
-
     """The table's segments added to `reading`; returns the lines above its first table."""
     header_row = reading.choice.header_row
     lead_in: list[str] = []

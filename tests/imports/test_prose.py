@@ -9,7 +9,7 @@ from imports.interpret import Interpreter
 from imports.read import read_text
 from imports.read.base import RawRow
 from imports.shape.prose import read_prose
-from imports.shape.split import Segment
+from imports.shape.segment import Segment
 
 STORY = """岳麓区2024年十件民生实事
 一、教育方面

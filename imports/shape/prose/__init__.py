@@ -36,7 +36,7 @@ from imports.read.base import RawRow
 from imports.shape.prose.item_roles import HEADERS, PROGRESS, PROGRESS_HEADER, Said, says_first_leads, section_lead_of
 from imports.shape.prose.items import MIN_ITEMS, Item, data_row, task_headings
 from imports.shape.prose.levels import find_headings, heading_text, no_projects_heading, read_paragraph, row_lines
-from imports.shape.split import Entry, Segment
+from imports.shape.segment import Entry, Segment
 
 NOTE_STARTS = ("注：", "注:", "备注：", "备注:", "说明：", "说明:")
 
