@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from imports.bounds import bounded
 from imports.collector import paused_collector
 from imports.crashes import record_crash
-from imports.drafts import Outcome, Problem
 from imports.foundation.layouts import LayoutChoice
 from imports.foundation.progress_report import Progress
+from imports.interpret.draft import Outcome, Problem
+from imports.interpret.summary import project_facts
 from imports.models import ImportRecord
 from imports.preview import ImportPreview as ImportPreview
 from imports.preview import may_import_into as may_import_into
@@ -23,9 +24,8 @@ from imports.preview import parse_jurisdiction as parse_jurisdiction
 from imports.preview import preview_import as preview_import
 from imports.preview import preview_plans as preview_plans
 from imports.reuse import stamp
-from imports.staging import stage, staged
-from imports.store import PlanWriter
-from imports.summary import project_facts
+from imports.staged_files import stage, staged
+from imports.write.store import PlanWriter
 from progress import lights
 from projects.models import Plan, Project
 

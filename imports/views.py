@@ -21,7 +21,7 @@ from imports.services import (
     previewed_options,
     record_preview,
 )
-from imports.staging import staged
+from imports.staged_files import staged
 from imports.tables import PreviewTable
 from projects.access import jurisdiction_ids_of
 

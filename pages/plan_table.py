@@ -58,7 +58,8 @@ KIND_TITLES = {
 SEPARATOR = "、"
 # What the importer reads as an estimate (imports/foundation/cells/money.py): 拟定100.
 APPROXIMATE = "拟定"
-# A category's declared count, as interpret.py's DECLARED_IN_NAME reads it back: 卫生健康方面(8项).
+# A category's declared count, as the importer's DECLARED_IN_NAME (imports/interpret/projects_from_rows.py)
+# reads it back: 卫生健康方面(8项).
 DECLARED = "({count}项)"
 TOTALS = "合计"
 QUARTERS_HEADING = "进度计划"

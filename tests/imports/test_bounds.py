@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import override
 
-from imports.drafts import Problem
+from imports.interpret.draft import Problem
 from imports.services import apply_import, preview_import
 from projects.models import Project
 from tests.factories import make_user
@@ -138,7 +138,7 @@ def test_a_text_longer_than_its_field_is_shortened_with_a_warning_where_it_stood
 
 
 def test_the_limits_are_the_models():
-    from imports.interpret import FIELD_LIMITS
+    from imports.interpret.projects_from_rows import FIELD_LIMITS
 
     assert FIELD_LIMITS == {name: Project._meta.get_field(name).max_length for name in FIELD_LIMITS}
 

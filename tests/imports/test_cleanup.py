@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone, translation
 
 from imports.models import ImportRecord
-from imports.staging import stage, staged
+from imports.staged_files import stage, staged
 
 pytestmark = pytest.mark.django_db
 

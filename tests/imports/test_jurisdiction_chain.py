@@ -4,7 +4,7 @@ import pytest
 
 from accounts.roles import Role
 from imports.services import ImportPreview, apply_import, may_import_into, preview_import
-from imports.store import find_jurisdiction
+from imports.write.store import find_jurisdiction
 from projects.models import Jurisdiction, Plan
 from tests.factories import make_user
 from tests.imports.seeds import seed_bytes, seed_path

@@ -1,6 +1,6 @@
 """Names longer than their field are shortened with a warning, and control characters above the table dropped."""
 
-from imports.plan_reader import draft_plan
+from imports.interpret.draft_plan import draft_plan
 from imports.read import read_text
 
 

@@ -10,7 +10,7 @@ import openpyxl
 from docx import Document
 
 from imports.foundation.layouts import count_header_cells
-from imports.plan_reader import draft_plan
+from imports.interpret.draft_plan import draft_plan
 from imports.read import read_file, read_text
 
 MAX_BYTES = 10 * 1024 * 1024

@@ -14,8 +14,8 @@ import pytest
 
 from imports.foundation import numbering
 from imports.foundation.cells import quarters
+from imports.interpret.partial_rows import LED_BY
 from imports.read import blocks
-from imports.rows import LED_BY
 from imports.shape.preamble import CHINESE_DIGITS, DATE_LIST, MONTH_DAY, MONTHLY_DAY
 from imports.shape.roles_from_cells import DATE_RE
 
@@ -139,6 +139,6 @@ def test_the_numeral_tables_are_those_written_out_before():
     assert CHINESE_DIGITS == {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
     assert list(quarters.QUARTER_NUMERALS.items()) == [
         ("一", 1), ("二", 2), ("三", 3), ("四", 4), ("1", 1), ("2", 2), ("3", 3), ("4", 4)]
-    # The quarter words whose seams a wrapped header may be cut at (readers/wrapped_headers.py).
+    # The quarter words whose seams a wrapped header may be cut at (read/wrapped_headers.py).
     assert [f"第{digit}季" for digit in "1234" + numbering.QUARTER_HAN] == [
         f"第{digit}季" for digit in "1234一二三四"]

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from imports.drafts import PlanDraft
-from imports.interpret import Interpreter
+from imports.interpret.draft import PlanDraft
+from imports.interpret.projects_from_rows import Interpreter
 from imports.read import read_text
 from imports.read.base import RawRow
 from imports.shape.prose import read_prose

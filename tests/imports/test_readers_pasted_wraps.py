@@ -9,7 +9,7 @@ back together by the width of the header, and aligns the rows under merged cells
 import pytest
 
 from imports.foundation.layouts import count_header_cells
-from imports.plan_reader import draft_plan
+from imports.interpret.draft_plan import draft_plan
 from imports.read import read_file, read_text
 
 

@@ -18,7 +18,7 @@ from docx import Document
 from openpyxl.styles import Alignment
 
 from imports.foundation.layouts import count_header_cells
-from imports.plan_reader import draft_plan
+from imports.interpret.draft_plan import draft_plan
 from imports.read import read_file
 from tests.imports.real.cases import CASES, Case
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from imports.foundation.layouts import Role, classify
-from imports.plan_reader import draft_plan
+from imports.interpret.draft_plan import draft_plan
 from imports.read import read_text
 from imports.shape.roles_from_cells import Kind, kind_of
 

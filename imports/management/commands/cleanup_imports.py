@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from imports.staging import clean_up
+from imports.staged_files import clean_up
 
 
 class Command(BaseCommand):

@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import F, Prefetch
 from django.utils.translation import gettext as _
 
-from imports.drafts import PlanDraft, ProjectDraft
 from imports.foundation.cells.units import ParsedUnit
 from imports.foundation.progress_report import Progress, Silent
+from imports.interpret.draft import PlanDraft, ProjectDraft
 from progress.models import Report, Revision
 from projects import bulk
 from projects.models import (

@@ -6,18 +6,18 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from imports.checks import run_checks
-from imports.drafts import PlanDraft, Problem
 from imports.foundation.layouts import CONTROL_RE, LayoutChoice, Role
 from imports.foundation.progress_report import Progress, Silent
-from imports.interpret import Interpreter
-from imports.lengths import shorten_names
-from imports.numbering import number_rows
+from imports.interpret.draft import PlanDraft, Problem
+from imports.interpret.field_lengths import shorten_names
+from imports.interpret.plan_checks import run_checks
+from imports.interpret.projects_from_rows import Interpreter
+from imports.interpret.row_numbers import number_rows
+from imports.interpret.summary import describe_layouts
 from imports.read.base import RawTable
 from imports.shape.preamble import read_preamble
 from imports.shape.segment import EntryKind, Segment
 from imports.shape.split import no_table_error, split_segments
-from imports.summary import describe_layouts
 from projects.models import Plan
 
 

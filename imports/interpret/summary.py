@@ -5,9 +5,9 @@ import json
 from decimal import Decimal
 from itertools import islice
 
-from imports.checks import totals
-from imports.drafts import PlanDraft, ProjectDraft
 from imports.foundation.layouts import CONTROL_RE, Role
+from imports.interpret.draft import PlanDraft, ProjectDraft
+from imports.interpret.plan_checks import totals
 from imports.shape.segment import EntryKind, Segment, signature_key
 from projects.amounts import plain
 

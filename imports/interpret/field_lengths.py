@@ -4,8 +4,8 @@ from dataclasses import replace
 
 from django.utils.translation import gettext as _
 
-from imports.drafts import PlanDraft, Problem, ProjectDraft
 from imports.foundation.cells.units import ParsedUnit
+from imports.interpret.draft import PlanDraft, Problem, ProjectDraft
 from projects.models import Category, Organization, OrganizationAlias, Person, Plan
 
 

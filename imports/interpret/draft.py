@@ -128,5 +128,5 @@ class PlanDraft:
     errors: list[Problem] = field(default_factory=list)
     # The document's own totals row: column role or source -> amount.
     stated_totals: dict[str, Decimal] = field(default_factory=dict)
-    # Each distinct layout's columns as the preview shows them (imports.numbering.describe_layouts).
+    # Each distinct layout's columns as the preview shows them (imports.interpret.summary.describe_layouts).
     layouts: list[dict] = field(default_factory=list)

@@ -4,8 +4,8 @@ from collections import Counter
 
 from django.utils.translation import gettext as _
 
-from imports.drafts import PlanDraft, Problem
 from imports.foundation.layouts import Role
+from imports.interpret.draft import PlanDraft, Problem
 from imports.shape.segment import Segment
 
 

@@ -6,15 +6,15 @@ from dataclasses import dataclass, replace
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from imports.align import align
-from imports.drafts import CategoryDraft, FundingDraft, MilestoneDraft, PlanDraft, Problem, ProjectDraft
 from imports.foundation.cells.cached import people_of, units_of
 from imports.foundation.cells.money import amount_problem, header_scale, in_wan, parse_amount, parse_funding
 from imports.foundation.cells.quarters import parse_quarters, target_percent
 from imports.foundation.cells.units import ASSISTING_MARK, LEAD_MARK
 from imports.foundation.layouts import CONTROL_RE, Column, Layout, Role
 from imports.foundation.numbering import NUMBER_CELL
-from imports.rows import TEXT_FIELDS, SectionRoles, continuation, name_and_content, section_roles
+from imports.interpret.draft import CategoryDraft, FundingDraft, MilestoneDraft, PlanDraft, Problem, ProjectDraft
+from imports.interpret.partial_rows import TEXT_FIELDS, SectionRoles, continuation, name_and_content, section_roles
+from imports.interpret.shifted_columns import align
 from imports.shape.segment import Entry, Segment
 
 DECLARED_IN_NAME = re.compile(r"\s*[（(]\s*(\d+)\s*[项个件]\s*[)）]\s*")

@@ -3,10 +3,10 @@
 import re
 from dataclasses import dataclass
 
-from imports.drafts import ProjectDraft
 from imports.foundation.cells.units import UNIT_SUFFIXES
 from imports.foundation.layouts import Layout, Role
 from imports.foundation.numbering import SECTION_NUMBER
+from imports.interpret.draft import ProjectDraft
 
 TEXT_FIELDS = {
     Role.CONTENT: "content", Role.REASON: "reason", Role.PREPARATION: "preparation",

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from imports.drafts import Check, FundingDraft, PlanDraft, Problem
 from imports.foundation.layouts import Role
+from imports.interpret.draft import Check, FundingDraft, PlanDraft, Problem
 
 LONGEST_NUMBER = 5
 
