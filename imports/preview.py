@@ -15,14 +15,15 @@ from django.utils.translation import gettext as _
 from imports.collector import paused_collector
 from imports.foundation.layouts import LayoutChoice, count_header_cells
 from imports.foundation.progress_report import Progress
-from imports.interpret.draft import Outcome, PlanDraft, Problem
+from imports.interpret.draft import PlanDraft, Problem
 from imports.interpret.draft_plan import draft_plan
-from imports.interpret.summary import fingerprint, summarize, unchanged
+from imports.interpret.summary import summarize
 from imports.layout_choices import load_remembered, remembered_digest
 from imports.models import ImportRecord
 from imports.read import RawTable, ReadError, read_file
 from imports.reuse import reusable_import
 from imports.shape.plan_groups import plan_groups
+from imports.write.compare import Outcome, fingerprint, unchanged
 from imports.write.store import find_jurisdiction, stored_fingerprints
 from progress.models import AssistingNote, Report
 from projects.access import jurisdiction_ids_of

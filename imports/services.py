@@ -15,8 +15,7 @@ from imports.collector import paused_collector
 from imports.crashes import record_crash
 from imports.foundation.layouts import LayoutChoice
 from imports.foundation.progress_report import Progress
-from imports.interpret.draft import Outcome, Problem
-from imports.interpret.summary import project_facts
+from imports.interpret.draft import Problem
 from imports.models import ImportRecord
 from imports.preview import ImportPreview as ImportPreview
 from imports.preview import may_import_into as may_import_into
@@ -25,6 +24,7 @@ from imports.preview import preview_import as preview_import
 from imports.preview import preview_plans as preview_plans
 from imports.reuse import stamp
 from imports.staged_files import stage, staged
+from imports.write.compare import Outcome, project_facts
 from imports.write.store import PlanWriter
 from progress import lights
 from projects.models import Plan, Project

@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from imports.interpret.draft import Outcome
+from imports.write.compare import Outcome
 
 
 def _names(units: list) -> str:

@@ -3,19 +3,10 @@
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 
 from django.utils.translation import gettext as _
 
 from imports.foundation.cells.units import ParsedUnit
-
-
-class Outcome(StrEnum):
-    """What an import does to one project of the plan."""
-
-    CREATED = "created"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from imports.interpret.summary import FINGERPRINT_FORMAT, legacy_fingerprint
 from imports.models import ImportRecord
 from imports.services import apply_import, preview_import
+from imports.write.compare import FINGERPRINT_FORMAT, legacy_fingerprint
 from progress.models import Report
 from projects.models import Organization, Person, Project
 from tests.imports.seeds import seed_bytes
