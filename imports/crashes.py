@@ -9,6 +9,7 @@ from django.db import DatabaseError, connection
 from django.utils.translation import gettext as _
 
 from imports.models import ImportRecord
+from imports.result import ImportResult
 from projects.errors import record_unexpected
 
 
@@ -16,7 +17,7 @@ class ImportCrashed(Exception):
     """Raised by the import command's path once the failed record is written; `str()` is its message."""
 
     def __init__(self, record: ImportRecord):
-        super().__init__(record.result["errors"][0]["message"])
+        super().__init__(record.summary.errors[0]["message"])
         self.record = record
 
 
@@ -33,14 +34,15 @@ def record_crash(*, error: BaseException, file_name: str, data: bytes | None = N
     record is made for `file_name` and `data`. Call it after the import's transaction has ended."""
     error_id = record_unexpected(error, f"import {stage}: {file_name}")
     message = crash_message(error_id)
-    result = {"file_name": file_name, "error_id": error_id, "errors": [{"where": "", "message": message}]}
+    result = ImportResult(file_name=file_name, error_id=error_id, errors=[{"where": "", "message": message}])
     if record is not None:
         # The preview it was keeps the plan's name, so the page still says which table failed.
-        result = {**{key: record.result[key] for key in ("plan", "checksum") if key in record.result}, **result}
+        previewed = record.summary
+        result.plan, result.checksum = previewed.plan, previewed.checksum
     checksum = record.checksum if record is not None else hashlib.sha256(data or b"").hexdigest()
     failed = ImportRecord(pk=record.pk if record else None, created_at=record.created_at if record else None,
                           file_name=file_name, checksum=checksum, user=user if user and user.pk else None,
-                          status=ImportRecord.Status.FAILED, result=result)
+                          status=ImportRecord.Status.FAILED, result=result.to_json())
     _save_on_a_live_connection(failed)
     return failed
 

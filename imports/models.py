@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from imports.result import ImportResult
 from projects.models import Plan
 
 
@@ -24,6 +25,7 @@ class ImportRecord(models.Model):
         Plan, models.SET_NULL, null=True, blank=True, related_name="imports", verbose_name=_("plan")
     )
     # The import's summary as the command's --json prints it: counts, checks, warnings, errors.
+    # Read and written through imports.result.ImportResult (the `summary` property, its to_json()).
     result = models.JSONField(_("result"), default=dict)
 
     class Meta:
@@ -35,9 +37,14 @@ class ImportRecord(models.Model):
         return f"{self.file_name} ({self.get_status_display()})"
 
     @property
+    def summary(self) -> ImportResult:
+        """The stored result, typed (read it once: each access converts the JSON again)."""
+        return ImportResult.from_json(self.result)
+
+    @property
     def error_id(self) -> str | None:
         """The id under which the unexpected error that stopped this import is logged (imports.crashes)."""
-        return (self.result or {}).get("error_id")
+        return self.summary.error_id
 
 
 class SavedLayout(models.Model):

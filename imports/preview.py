@@ -5,7 +5,7 @@ of that jurisdiction is read: its projects' numbers, names and reports never rea
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,6 +21,7 @@ from imports.interpret.summary import summarize
 from imports.layout_choices import load_remembered, remembered_digest
 from imports.models import ImportRecord
 from imports.read import RawTable, ReadError, read_file
+from imports.result import ImportResult
 from imports.reuse import reusable_import
 from imports.shape.plan_groups import plan_groups
 from imports.write.compare import Outcome, fingerprint, unchanged
@@ -58,19 +59,24 @@ class ImportPreview:
     def errors(self) -> list[Problem]:
         return self.draft.errors
 
-    def summary(self) -> dict:
+    def result(self) -> ImportResult:
+        """What the import says: of the table, of the file, and what it does to the plan stored."""
         if self.reused is not None:
-            before = {k: v for k, v in self.reused.result.items() if k not in {"projects", "reuse"}}
-            counts = before["counts"]
-            return {**before, "file_name": self.file_name, Outcome.CREATED: 0, Outcome.UPDATED: 0,
-                    Outcome.UNCHANGED: counts["projects"] + counts["sub_projects"], **self._missing_summary()}
+            before = replace(self.reused.summary, projects=None, reuse=None)
+            counts = before.counts
+            return replace(before, file_name=self.file_name, created=0, updated=0,
+                           unchanged=counts["projects"] + counts["sub_projects"], **self._missing_summary())
         outcomes = list(self.outcome.values())
-        return {
-            **summarize(self.draft), "file_name": self.file_name, "checksum": self.checksum,
-            "layouts": self.draft.layouts, "readable": self.readable, "other_plans": self.other_plans,
+        return ImportResult(
+            **summarize(self.draft), file_name=self.file_name, checksum=self.checksum,
+            layouts=self.draft.layouts, readable=self.readable, other_plans=self.other_plans,
             **{outcome.value: outcomes.count(outcome) for outcome in Outcome},
             **self._missing_summary(),
-        }
+        )
+
+    def summary(self) -> dict:
+        """The result as JSON, as the import record stores it and `import_table --json` prints it."""
+        return self.result().to_json()
 
     def _missing_summary(self) -> dict:
         """The projects no longer in the table: which go ("deleted") and which stay ("kept").
@@ -175,7 +181,7 @@ class _Reading:
         options = self.options(sheets)
         record = reusable_import(checksum=self.checksum, options=options)
         # A plan that kept projects the table no longer has is read again, so they are listed and may be deleted.
-        if record is None or record.result.get("missing"):
+        if record is None or record.summary.missing:
             return None
         return ImportPreview(file_name=self.file_name, checksum=self.checksum, draft=PlanDraft(), options=options,
                              reused=record)

@@ -5,10 +5,12 @@ reading code are those of an applied import, and the plan's rows are still exact
 import left, reading the file again could only say "unchanged" for every row."""
 
 import hashlib
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 from imports.models import ImportRecord
+from imports.result import ImportResult
 from projects.models import Plan, Project
 
 PACKAGE = Path(__file__).resolve().parent
@@ -30,9 +32,9 @@ def plan_digest(plan: Plan) -> str:
     return hashlib.sha256(repr(list(rows)).encode()).hexdigest()
 
 
-def stamp(result: dict, *, plan: Plan, options: list) -> dict:
+def stamp(result: ImportResult, *, plan: Plan, options: list) -> ImportResult:
     """What a later import of the same file needs to know it may reuse this one."""
-    return {**result, "reuse": {"reader": reader_version(), "options": options, "digest": plan_digest(plan)}}
+    return replace(result, reuse={"reader": reader_version(), "options": options, "digest": plan_digest(plan)})
 
 
 def reusable_import(*, checksum: str, options: list) -> ImportRecord | None:
@@ -41,7 +43,7 @@ def reusable_import(*, checksum: str, options: list) -> ImportRecord | None:
               .select_related("plan").order_by("-created_at", "-id").first())
     if record is None:
         return None
-    reuse = record.result.get("reuse", {})
+    reuse = record.summary.reuse or {}
     if reuse.get("reader") != reader_version() or reuse.get("options") != options:
         return None
     return record if reuse.get("digest") == plan_digest(record.plan) else None

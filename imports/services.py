@@ -22,6 +22,7 @@ from imports.preview import may_import_into as may_import_into
 from imports.preview import parse_jurisdiction as parse_jurisdiction
 from imports.preview import preview_import as preview_import
 from imports.preview import preview_plans as preview_plans
+from imports.result import PlanFacts
 from imports.reuse import stamp
 from imports.staged_files import stage, staged
 from imports.write.compare import Outcome, project_facts
@@ -135,14 +136,14 @@ class Refused(ValidationError):
 
 
 def _refuse_unless_as_previewed(record: ImportRecord, fresh: ImportPreview, user, delete_missing: bool) -> None:
-    previewed, now = _plan_facts(record.result.get("plan", {})), _plan_facts(fresh.summary()["plan"])
+    previewed, now = _plan_facts(record.summary.plan or {}), _plan_facts(fresh.result().plan or {})
     if now != previewed:
         raise Refused(
             _("The file now reads as %(now)s, not %(previewed)s as the preview showed; nothing was imported. "
               "Please upload it again.") % {"now": _describe(now), "previewed": _describe(previewed)})
     if not may_import_into(user, fresh.draft.jurisdiction):
         raise Refused(_("You may import only plans of your own jurisdiction and of those under it."))
-    listed = {p["key"] for p in record.result.get("missing", []) if not p["reports"]}
+    listed = {p["key"] for p in record.summary.missing or [] if not p["reports"]}
     if delete_missing and not fresh.deletable_keys() <= listed:
         # The admin agreed to delete what the preview listed, and nothing else.
         raise Refused(_("The plan has changed since the preview; nothing was imported. "
@@ -166,10 +167,11 @@ class PreviewedOptions:
 
 def previewed_options(record: ImportRecord) -> PreviewedOptions:
     """Jurisdiction, year, chosen roles, remembered layouts and sheets exactly as the preview read the file."""
-    jurisdiction, year, *rest = record.result.get("options") or [None, None]
+    summary = record.summary
+    jurisdiction, year, *rest = summary.options or [None, None]
     layout = rest[0] if rest else {}
     remembered = {header: LayoutChoice.from_dict({"roles": roles.get("roles")})
-                  for header, roles in (record.result.get("remembered") or {}).items()}
+                  for header, roles in (summary.remembered or {}).items()}
     return PreviewedOptions(jurisdiction, year, LayoutChoice.from_dict(layout.get("choice")), remembered,
                             layout.get("sheets"))
 
@@ -181,7 +183,7 @@ def _refuse_unless_previewed(record: ImportRecord) -> None:
         raise Refused(_("This import failed; please upload the table again."))
 
 
-def _plan_facts(plan: dict) -> tuple[str, int | None, str]:
+def _plan_facts(plan: PlanFacts | dict) -> tuple[str, int | None, str]:
     """What names the plan an import writes into, from a summary's "plan"."""
     return plan.get("jurisdiction") or "", plan.get("year"), plan.get("kind") or ""
 
@@ -208,18 +210,18 @@ def _record(preview: ImportPreview, *, user, status: str, record: ImportRecord |
             projects: bool = False, options: bool = False) -> ImportRecord:
     record = record or ImportRecord(file_name=preview.file_name, checksum=preview.checksum)
     record.user, record.status, record.plan = user, status, plan
-    record.result = preview.summary()
+    result = preview.result()
     if plan is not None:
-        record.result = stamp(record.result, plan=plan, options=preview.options)
+        result = stamp(result, plan=plan, options=preview.options)
     if projects:
-        record.result["projects"] = [
+        result.projects = [
             {**project_facts(project), "outcome": preview.outcome.get(project.key, "")}
             for project in preview.draft.projects
         ]
     if options:
         # [jurisdiction, year, …] as the admin gave them: confirm_import() reads the file again with these.
-        record.result["options"] = preview.options
-        record.result["remembered"] = preview.remembered
-    record.result = bounded(record.result)
+        result.options = preview.options
+        result.remembered = preview.remembered
+    record.result = bounded(result).to_json()
     record.save()
     return record

@@ -65,14 +65,15 @@ def upload(request: HttpRequest) -> HttpResponse:
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
     """Every project as it will be stored, the plan's checks, and each warning with its place."""
     record = get_object_or_404(visible_records(request.user), pk=pk)
-    table = PreviewTable(record.result.get("projects", []))
+    summary = record.summary
+    table = PreviewTable(summary.projects or [])
     RequestConfig(request, paginate={"per_page": PREVIEW_ROWS_PER_PAGE}).configure(table)
     # The other plans of the same file (a sheet per year or district), previewed beside this one.
     others = visible_records(request.user).filter(
         checksum=record.checksum, status=ImportRecord.Status.PREVIEWED).exclude(pk=record.pk)[:20] \
-        if record.result.get("other_plans") else []
+        if summary.other_plans else []
     return render(request, "imports/preview.html", {
-        "record": record, "summary": record.result, "table": table, "roles": role_options(),
+        "record": record, "summary": summary, "table": table, "roles": role_options(),
         "fixed_roles": fixed_roles(),
         "header_row": previewed_options(record).choice.header_row, "others": others,
     })
@@ -92,7 +93,7 @@ def relayout(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("The uploaded file is no longer available; please upload it again."))
         return redirect("imports:upload")
     options = previewed_options(record)
-    choice = choice_from_form(request.POST, record.result.get("layouts") or [], options.choice)
+    choice = choice_from_form(request.POST, record.summary.layouts or [], options.choice)
     fresh = preview_import(file_name=record.file_name, data=data, jurisdiction=options.jurisdiction,
                            year=options.year, reuse=False, choice=choice, sheets=options.sheets, user=request.user)
     remember_layouts(layouts=fresh.draft.layouts, user=request.user)
@@ -128,4 +129,4 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 def _say_if_crashed(request: HttpRequest, record: ImportRecord) -> None:
     """An import stopped by an unexpected error says so at the top of the page, with its error id."""
     if record.error_id:
-        messages.error(request, record.result["errors"][0]["message"])
+        messages.error(request, record.summary.errors[0]["message"])

@@ -67,7 +67,7 @@ class Command(BaseCommand):
             progress.close()
             # The import's transaction has rolled back: the failed record is written on its own.
             record = record_crash(error=error, file_name=file.name, data=data, stage="command")
-            raise CommandError(record.result["errors"][0]["message"]) from error
+            raise CommandError(record.summary.errors[0]["message"]) from error
         progress.close()
         summaries = [preview.summary() for preview in previews]
         if json:
