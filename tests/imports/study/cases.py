@@ -94,7 +94,6 @@ CASES = [
     ),
     StudyCase(
         id="qiandongnan-2023-progress-numbering-restarts-per-status",
-        fails_today=dict.fromkeys(FORMS, "无法从标题读出行政区: 黔东南州 (a 州) has no known place suffix"),
         file="gz_qiandongnan_2023_progress_status_sections.txt",
         source="http://www.dg-xinl.com/html/2023/qdnnews_0508/206668.shtml",
         province="贵州", level="city",
