@@ -32,6 +32,7 @@ from collections.abc import Sequence
 
 from imports.layouts import build_layout
 from imports.prose.items import MIN_ITEMS, Item, data_row, task_headings
+from imports.prose.loose_numbers import read_loose_numbers
 from imports.prose.numbering import (
     Marker,
     find_headings,
@@ -55,7 +56,7 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
     multi = sum(1 for row in rows if sum(1 for cell in row.cells if cell) > 1)
     if not rows or multi * 2 > len(rows):
         return None  # a grid without a header, not paragraphs
-    paragraphs = [read_paragraph(row, line) for row in rows for line in row_lines(row)]
+    paragraphs = read_loose_numbers([read_paragraph(row, line) for row in rows for line in row_lines(row)])
     headings = find_headings(paragraphs)
     tasks = task_headings(paragraphs, headings)
     first_leads = any(says_first_leads(paragraph.text) for paragraph in paragraphs)

@@ -125,9 +125,6 @@ CASES = [
     ),
     StudyCase(
         id="qianjin-2024-district-numbers-glued-to-names",
-        fails_today=dict.fromkeys(
-            FORMS, "2 projects: 1前进区… is no number, "
-                   "、其他项目 joins item 4; 关于前进区 gives no place"),
         file="hl_jiamusi_qianjin_2024_glued_numbers.txt",
         source="http://wasg.jmsqjq.gov.cn/e/action/ShowInfo.php?classid=109&id=18923&tempid=14",
         province="黑龙江", level="district",
@@ -169,7 +166,6 @@ CASES = [
     ),
     StudyCase(
         id="qiandongnan-2024-number-alone-on-its-line",
-        fails_today=dict.fromkeys(FORMS, "未找到表头: （一） alone on its line is no number; 黔东南州 gives no place"),
         file="gz_qiandongnan_2024_number_alone.txt",
         source="http://qdnwm.gov.cn/jujiaoqdn/4742.html",
         province="贵州", level="city",
@@ -251,7 +247,6 @@ CASES = [
     ),
     StudyCase(
         id="hanbin-laocheng-2014-subdistrict-zhiyi",
-        fails_today=dict.fromkeys(FORMS, "未找到表头: 之一：…之五： is not read as numbering"),
         file="sn_ankang_hanbin_laocheng_2014_zhiyi.txt",
         source="https://xiexiebang.com/a2/2019051217/47572cef00f26564.html",
         province="陕西", level="town", shape="report prose; 之一：“名称”——内容 items",
