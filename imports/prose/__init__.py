@@ -42,6 +42,7 @@ from imports.prose.numbering import (
     row_lines,
 )
 from imports.prose.roles import HEADERS, PROGRESS, PROGRESS_HEADER, Said, says_first_leads, section_lead_of
+from imports.prose.sibling_headings import sibling_headings
 from imports.readers.base import RawRow
 from imports.segments import Entry, Segment
 
@@ -57,7 +58,7 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
     if not rows or multi * 2 > len(rows):
         return None  # a grid without a header, not paragraphs
     paragraphs = read_loose_numbers([read_paragraph(row, line) for row in rows for line in row_lines(row)])
-    headings = find_headings(paragraphs)
+    headings = sibling_headings(paragraphs, find_headings(paragraphs))
     tasks = task_headings(paragraphs, headings)
     first_leads = any(says_first_leads(paragraph.text) for paragraph in paragraphs)
     preamble: list[str] = []

@@ -71,8 +71,8 @@ CASES = [
     StudyCase(
         id="tianzhu-2023-county-book-title-list",
         fails_today=dict.fromkeys(
-            FORMS, "2 projects: 一、出台的目的 and 二、主要内容 read as items, "
-                   "the 《…》《…》 titles not split"),
+            FORMS, "未找到表头: the 《…》《…》 titles are not split into items "
+                   "(一、出台的目的 and 二、主要内容 head sections since class 4)"),
         file="gs_wuwei_tianzhu_2023_book_title_list.txt",
         source="http://www.gstianzhu.gov.cn/art/2023/7/3/art_3818_1118397.html",
         province="甘肃", level="county",
@@ -152,7 +152,7 @@ CASES = [
         id="heilongjiang-2013-items-glued-role-brackets",
         fails_today=dict.fromkeys(
             FORMS, "5 projects, no units: (X主办，Y协办)/(X负责) are no roles, "
-                   "（二） after a bracket not split, 省 no place"),
+                   "（二） after a bracket not split"),
         file="hl_province_2013_glued_role_brackets.txt",
         source="http://wisor.cc/policy/show.php?from=client&itemid=100941",
         province="黑龙江", level="province",
@@ -256,9 +256,6 @@ CASES = [
     ),
     StudyCase(
         id="luan-2017-progress-name-then-lead-inline",
-        fails_today=dict.fromkeys(
-            FORMS, "6 projects: the section 一、…综合排名 over "
-                   "a plain paragraph is read as a project"),
         file="ah_luan_2017_progress_name_role_inline.txt",
         source="http://wxrb.luaninfo.com/p/a.aspx?id=11118&t=3&time=2017-08-11",
         province="安徽", level="city",
