@@ -78,7 +78,8 @@ def assess(project: Project, today: date, limits: Limits, previous: ProjectStatu
     if milestone_of.get(quarter) == "not_started":
         yellow.append({"code": "behind_milestone", "quarter": quarter})
     if result.percent is not None:  # without a percent the lateness rules below speak
-        target = time_target(plan.year, today, {m.quarter: m.target_percent for m in project.targets})
+        judged_on = today if over else _judged_on(plan, today, latest)
+        target = time_target(plan.year, judged_on, {m.quarter: m.target_percent for m in project.targets})
         gap = target - result.percent
         if light := gap_light(gap, limits):
             behind = {"code": "behind_target", "percent": result.percent, "target": target, "gap": gap}
@@ -111,6 +112,20 @@ def assess(project: Project, today: date, limits: Limits, previous: ProjectStatu
     else:
         result.reasons = [_on_plan(plan, latest)]
     return result
+
+
+def _judged_on(plan: Plan, today: date, latest: Report | None) -> date:
+    """The day the reported percent is held against the time-proportional target.
+
+    A percent describes the project on the day it was due (or handed in, if later), not on every day after:
+    a plan that reports in June and December must not turn red in October for June's figure. So it is the
+    latest due date passed, or the day the latest report came in if that is later, and never after today.
+    Before any due date and without a report, it is today. (A past year is judged on 31 December.)"""
+    due = _due(plan.schedule, plan.year, today)
+    days = [due[-1].due] if due else []
+    if latest is not None and latest.submitted_at is not None:
+        days.append(timezone.localdate(latest.submitted_at))
+    return min(max(days), today) if days else today
 
 
 def _recovering(previous: ProjectStatus | None, period: date | None) -> dict | None:

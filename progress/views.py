@@ -17,6 +17,7 @@ from progress.forms import CloseRequestForm, NoteForm, ReportForm, ReviewForm, i
 from progress.models import Attachment, CoordinationRequest, Report
 from projects.access import may_review, unit_role, visible_project, visible_projects
 from projects.downloads import as_download
+from projects.editing import save_keeping_input, status_of
 from projects.models import Plan
 
 
@@ -46,18 +47,12 @@ def report(request: HttpRequest, pk: int, month: date) -> HttpResponse:
         if form.is_valid() and submit:
             form.check_submission()
         if form.is_valid():
-            try:
-                services.save_report(user=request.user, project=project, month=month, data=form.to_input(),
-                                     version=form.cleaned_data["version"], submit=submit, files=form.uploads())
-            except services.ReportConflict as clash:
-                # Keep what this person wrote in the form; saving again now starts from the other's version.
-                conflict = clash.report
-                form.data = form.data.copy()
-                form.data["version"] = conflict.version
-            except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
-            else:
+            saved, conflict = save_keeping_input(
+                form, lambda: services.save_report(user=request.user, project=project, month=month,
+                                                   data=form.to_input(), version=form.cleaned_data["version"],
+                                                   submit=submit, files=form.uploads()),
+                services.ReportConflict, lambda clash: clash.report)
+            if saved:
                 messages.success(request, _("Report submitted.") if submit else _("Draft saved."))
                 return redirect("progress:report", pk=project.pk, month=month)
     record = selectors.report_record(project.pk, month)
@@ -69,7 +64,7 @@ def report(request: HttpRequest, pk: int, month: date) -> HttpResponse:
                       if role == "assisting" else None),
         "notes": selectors.notes(project, month),
         "milestone": project.milestones.filter(quarter=(month.month - 1) // 3 + 1).first(),
-    }, status=409 if conflict else (400 if form is not None and form.errors else 200))
+    }, status=status_of(form, conflict))
 
 
 def _act(request: HttpRequest, action: Callable[[], object], done: str) -> None:

@@ -26,7 +26,7 @@ from projects.models import Organization, Project, ProjectOrganization
 from supervision.chase_messages import Kind, Missing, compose, post_to_robot, send_email
 from supervision.events import record
 from supervision.models import Chase, ChaseItem, Event
-from supervision.rules import Resolved, rules_for
+from supervision.rules import Resolved, all_rules
 
 COUNTED = [Report.Status.SUBMITTED, Report.Status.ACCEPTED]  # what Report.counts says, for a query
 # A unit chased this recently is not chased again: a double click, or two coordinators at once.
@@ -142,7 +142,7 @@ def _store(missing: Owed, user: User | None) -> list[Chase]:
 def _deliver(chases: list[Chase], missing: Owed) -> None:
     """Send each stored chase by e-mail and to its jurisdiction's group robot, and write how it went on it."""
     addresses = officer_addresses(chase.organization_id for chase in chases)
-    rules: dict[int, Resolved] = {}
+    rules: dict[int, Resolved] = all_rules() if chases else {}
     # A robot that failed once in a round is not asked again in it: a dead address costs 5 s, not 5 s a unit.
     failed: dict[str, str] = {}
     with override(settings.LANGUAGE_CODE):
@@ -152,8 +152,6 @@ def _deliver(chases: list[Chase], missing: Owed) -> None:
             if addresses[unit.pk]:
                 chase.email_error = send_email(message, addresses[unit.pk])
                 chase.email_count = 0 if chase.email_error else len(addresses[unit.pk])
-            if unit.jurisdiction_id not in rules:
-                rules[unit.jurisdiction_id] = rules_for(unit.jurisdiction_id)
             robot = rules[unit.jurisdiction_id]
             if robot.webhook_url:
                 if robot.webhook_url in failed:

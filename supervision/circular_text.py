@@ -106,12 +106,7 @@ def default_wording(close: PeriodClose, figures: CloseFigures) -> Wording:
                 "followed their progress up to %(day)s; the situation is circulated as follows.") % {
         "jurisdiction": plan.jurisdiction.name, "count": figures.projects, "subject": _subject(plan),
         "day": day(close.as_of)}
-    behind = figures.standings[Standing.BEHIND]
-    if behind:
-        remarks = _("On the whole most projects advance as planned, but %(count)s are behind the "
-                    "time-proportional target and need the close attention of their units.") % {"count": behind}
-    else:
-        remarks = _("On the whole every project that reported is at or ahead of the time-proportional target.")
+    remarks = _remarks(figures)
     if plan.report_frequency != Plan.ReportFrequency.MONTHLY:  # quarterly, or on listed dates
         reporting = _("2. Every lead unit reports its progress truthfully and completely by the dates the plan "
                       "sets; units that report late or not at all will be named again in the next circular.")
@@ -173,6 +168,21 @@ def _total(amounts) -> str:
     say that nothing was planned."""
     given = [amount for amount in amounts if amount is not None]
     return plain(sum(given, Decimal(0))) if given else "—"
+
+
+def _remarks(figures: CloseFigures) -> str:
+    """The closing sentence of 总体情况, which must say what the figures say: "most projects advance as planned"
+    only when more than half of them are done, ahead or on schedule."""
+    s = figures.standings
+    behind, keeping = s[Standing.BEHIND], s[Standing.DONE] + s[Standing.AHEAD] + s[Standing.ON_SCHEDULE]
+    if not behind:
+        return _("On the whole every project that reported is at or ahead of the time-proportional target.")
+    if 2 * keeping > figures.projects:
+        return _("On the whole most projects advance as planned, but %(count)s are behind the "
+                 "time-proportional target and need the close attention of their units.") % {"count": behind}
+    return _("Only %(keeping)s of the %(count)s projects are at or ahead of the time-proportional target and "
+             "%(behind)s are behind: progress as a whole lags, and the lead units must give it their close "
+             "attention.") % {"keeping": keeping, "count": figures.projects, "behind": behind}
 
 
 def _overall(close: PeriodClose, figures: CloseFigures) -> list[str]:

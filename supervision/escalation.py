@@ -22,7 +22,7 @@ from projects.access import visible_projects
 from projects.models import Project
 from supervision import events
 from supervision.models import Escalation, Event, InstructionSheet, PeriodClose, Snapshot
-from supervision.rules import rules_for
+from supervision.rules import all_rules, rules_for
 from supervision.sheet_access import may_issue_sheets
 
 Light, Step = ProjectStatus.Light, Escalation.Step
@@ -107,13 +107,12 @@ def suggested_sheets(user: User) -> list[Suggestion]:
     closes = list(PeriodClose.objects.filter(plan__in=projects.values("plan_id"), plan__year__gte=clock.today().year)
                   .order_by("plan_id", "-period").values_list("pk", "plan_id", "plan__jurisdiction_id", "period"))
     by_plan: dict[int, list[int]] = defaultdict(list)
-    periods, needed = {}, {}
-    for pk, plan_id, jurisdiction_id, period in closes:
+    periods, rules = {}, all_rules() if closes else {}
+    for pk, plan_id, _jurisdiction_id, period in closes:
         by_plan[plan_id].append(pk)
         periods[pk] = period
-        if jurisdiction_id not in needed:
-            needed[jurisdiction_id] = rules_for(jurisdiction_id).suggest_sheet_periods
-    plan_rule = {plan_id: needed[jurisdiction_id] for _pk, plan_id, jurisdiction_id, _period in closes}
+    plan_rule = {plan_id: rules[jurisdiction_id].suggest_sheet_periods
+                 for _pk, plan_id, jurisdiction_id, _period in closes}
     red: dict[int, dict[int, str]] = defaultdict(dict)
     plan_of = {}
     for project_id, close_id, plan_id in (Snapshot.objects.filter(close_id__in=periods, light=Light.RED,

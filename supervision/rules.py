@@ -40,14 +40,33 @@ def rules_for(jurisdiction: Jurisdiction | int) -> Resolved:
         chain.append(pk)
         pk = Jurisdiction.objects.filter(pk=pk).values_list("parent_id", flat=True).first()
     own = {rules.jurisdiction_id: rules for rules in Rules.objects.filter(jurisdiction_id__in=chain)}
+    return _resolve([own[pk] for pk in chain if pk in own])
+
+
+def all_rules() -> dict[int, Resolved]:
+    """The rules of every jurisdiction, from two queries: for pages and commands that meet many of them."""
+    parents = dict(Jurisdiction.objects.values_list("id", "parent_id"))
+    own = {rules.jurisdiction_id: rules for rules in Rules.objects.all()}
+    resolved = {}
+    for start in parents:
+        chain, pk = [], start
+        while pk is not None and pk not in chain:
+            chain.append(pk)
+            pk = parents.get(pk)
+        resolved[start] = _resolve([own[pk] for pk in chain if pk in own])
+    return resolved
+
+
+def _resolve(chain: list[Rules]) -> Resolved:
+    """Each value from the nearest jurisdiction that set it (`chain` runs from the jurisdiction up)."""
     values = {}
     for field in fields(Resolved):
-        for pk in chain:  # nearest first
-            value = getattr(own[pk], field.name) if pk in own else None
+        for rules in chain:
+            value = getattr(rules, field.name)
             if value not in (None, ""):
                 values[field.name] = value
                 break
     # The robot's kind goes with its address: a child's address is not posted in its parent's format.
     if "webhook_url" in values:
-        values["webhook_kind"] = next(own[pk].webhook_kind for pk in chain if pk in own and own[pk].webhook_url)
+        values["webhook_kind"] = next(rules.webhook_kind for rules in chain if rules.webhook_url)
     return Resolved(**values)

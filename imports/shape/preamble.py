@@ -31,13 +31,19 @@ MONTH_TEXT = re.compile(r"(?:20\d\d\s*年\s*)?\d{1,2}\s*月")
 HALF_YEAR = ("半年", "上半年")
 # A jurisdiction's name ends in one of these; the shortest name that does is taken, so
 # 鲤城区委 gives 鲤城区 and 泉州市鲤城区 gives 泉州市 then 鲤城区.
-LEVEL_SUFFIXES = ("自治州", "自治县", "街道", "市", "区", "县", "镇", "乡", "旗")
-PLACE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:" + "|".join(LEVEL_SUFFIXES) + ")")
+LEVEL_SUFFIXES = ("自治州", "自治县", "街道", "市", "区", "县", "镇", "乡", "旗", "省", "盟")
+# 州 alone (黔东南州, 恩施州) ends a place only where the name visibly ends, before a year, an organ
+# or punctuation: 杭州市, 贵州省 and 杭州湾新区 hold a 州 inside their names.
+PREFECTURE = r"州(?=\s*20\d\d|人民政府|政府|党工委|工委|委|[^\u4e00-\u9fff]|$)"
+PLACE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:" + "|".join(LEVEL_SUFFIXES) + "|" + PREFECTURE + ")")
 # Organs that stand between two places: 晋江市人民政府新塘街道办事处, 晋江市委新塘街道工作委员会.
 ORGANS = re.compile(r"^(?:人民政府|政府|党工委|工委|委员会|委)")
 NOT_A_PLACE_START = "各全我本该"
 # Words of a sentence, never of a place's name: 关于印发区政府… is not a district called 关于印发区.
-NOT_A_PLACE = re.compile(r"关于|印发|通知|工作|报告|已经|审议|政府|会议|代表")
+NOT_A_PLACE = re.compile(r"关于|印发|通知|工作|报告|已经|审议|政府|会议|代表|推进|加快|做好|开展|实施|落实|加强")
+# After 关于 a place is followed by its year, its organ or a place inside it (关于前进区2024年度…);
+# anything else is the sentence going on (关于加快推进城区…), whose words name no place.
+AFTER_ABOUT = re.compile(r"\s*20\d\d|人民政府|政府|党工委|工委|委员会|[\u4e00-\u9fff]{1,10}?(?:街道|区|县|镇|乡)")
 # Lines that name the issuing government (and so may carry its whole chain of places).
 ISSUER_WORDS = ("人民政府", "党工委", "办事处", "管委会", "委员会", "办公室")
 
@@ -83,6 +89,10 @@ def places_in(text: str) -> list[str]:
     text = re.sub(r"^(?:中共|中国共产党)", "", text)
     # A notice names the table it sends: 关于印发《桐庐县2025年民生实事项目实施方案》的通知.
     text = re.sub(r"^(?:关于)?(?:印发|下达|公布|转发)?《", "", text)
+    if text.startswith("关于"):
+        text = text[2:]
+        if not ((match := PLACE.match(text)) and AFTER_ABOUT.match(text, match.end())):
+            return []
     found = []
     while (match := PLACE.match(text)) and match.group(0)[0] not in NOT_A_PLACE_START and not NOT_A_PLACE.search(
             match.group(0)):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from projects.access import may_review
 from projects.downloads import as_download
+from projects.editing import save_keeping_input, status_of
 from supervision import circulars as services
 from supervision.circular_docx import circular_docx as docx_bytes
 from supervision.circular_forms import CircularForm
@@ -103,20 +104,14 @@ def edit_circular(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = CircularForm(request.POST)
         if form.is_valid():
-            try:
-                services.edit_circular(user=request.user, circular=item, **form.cleaned_data)
-            except services.CircularConflict as clash:
-                conflict = clash.circular
-                form.data = form.data.copy()
-                form.data["version"] = conflict.version
-            except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
-            else:
+            saved, conflict = save_keeping_input(
+                form, lambda: services.edit_circular(user=request.user, circular=item, **form.cleaned_data),
+                services.CircularConflict, lambda clash: clash.circular)
+            if saved:
                 messages.success(request, _("The wording is saved."))
                 return redirect("supervision:circular", pk=item.pk)
     return render(request, "supervision/circular_edit.html", {"circular": item, "form": form, "conflict": conflict},
-                  status=409 if conflict else (400 if form.errors else 200))
+                  status=status_of(form, conflict))
 
 
 @login_required

@@ -2,11 +2,11 @@
 be before it turns yellow or red, each jurisdiction's own points, and a project back from red that turns green
 only once a later reporting period finds it still on target, every change kept in its history."""
 
-from datetime import date
+from datetime import date, datetime, time
 
 import pytest
 from django.template.loader import render_to_string
-from django.utils.timezone import localtime
+from django.utils.timezone import get_current_timezone, localtime
 from django.utils.translation import override
 
 from progress import lights, services
@@ -30,9 +30,14 @@ def district():
     return make_jurisdiction(name="鲤城区")
 
 
+def handed_in_on(day: date) -> datetime:
+    return datetime.combine(day, time(12), tzinfo=get_current_timezone())
+
+
 def reported_project(district, *, year: int = YEAR, months: int = 6, percent: int | None,
-                     targets: dict[int, int] | None = None) -> Project:
-    """A project whose lead unit handed in every report from January to `months`, the last saying `percent`."""
+                     targets: dict[int, int] | None = None, last_on: date | None = None) -> Project:
+    """A project whose lead unit handed in every report from January to `months`, the last saying `percent`
+    (handed in on `last_on`, if given: the percent is held against the target of that day)."""
     plan = Plan.objects.filter(jurisdiction=district, year=year).first() or make_plan(jurisdiction=district, year=year)
     project = make_project(plan=plan)
     unit = make_organization(name=f"单位{project.pk}", jurisdiction=district)
@@ -40,8 +45,10 @@ def reported_project(district, *, year: int = YEAR, months: int = 6, percent: in
     for quarter, target in (targets or {}).items():
         QuarterlyMilestone.objects.create(project=project, quarter=quarter, planned="节点", target_percent=target)
     for month in range(1, months + 1):
+        last = month == months
         Report.objects.create(project=project, organization=unit, period=date(year, month, 1), status="accepted",
-                              percent_complete=percent if month == months else None)
+                              percent_complete=percent if last else None,
+                              submitted_at=handed_in_on(last_on) if last and last_on else None)
     return project
 
 
@@ -58,7 +65,7 @@ EDGES = [(10, "green"), (11, "yellow"), (30, "yellow"), (31, "red")]
 @pytest.mark.parametrize(("gap", "light"), EDGES)
 def test_without_quarter_targets_the_target_is_the_share_of_the_year_gone_by(district, gap, light):
     assert time_target(YEAR, MID_YEAR) == 50
-    status = light_on(reported_project(district, percent=50 - gap), MID_YEAR)
+    status = light_on(reported_project(district, percent=50 - gap, last_on=MID_YEAR), MID_YEAR)
     assert status.light == light
     if light != "green":
         assert status.reasons == [{"code": "behind_target", "percent": 50 - gap, "target": 50, "gap": gap}]
@@ -69,7 +76,8 @@ def test_with_quarter_targets_the_target_follows_the_quarterly_plan(district, ga
     targets = {1: 20, 2: 70, 3: 85, 4: 100}
     end_of_june = date(YEAR, 6, 30)
     assert time_target(YEAR, end_of_june, targets) == 70  # not the year's share (50)
-    status = light_on(reported_project(district, percent=70 - gap, targets=targets), end_of_june)
+    status = light_on(reported_project(district, percent=70 - gap, targets=targets, last_on=end_of_june),
+                      end_of_june)
     assert status.light == light
     if light != "green":
         assert status.reasons[0] == {"code": "behind_target", "percent": 70 - gap, "target": 70, "gap": gap}
@@ -82,6 +90,34 @@ def test_a_past_year_is_judged_as_on_31_december_against_a_target_of_100(distric
     assert status.light == light
     if light != "green":
         assert {"code": "behind_target", "percent": 100 - gap, "target": 100, "gap": gap} in status.reasons
+
+
+def test_a_plan_reporting_on_listed_dates_is_judged_on_its_latest_due_date_not_every_day_after(district):
+    # The plan reports on 25 June and 25 December. June's 48 % was on target on 25 June (48 %); in October
+    # the year's share is 78 %, but no report has been due since: June's figure is still judged against June.
+    make_plan(jurisdiction=district, year=YEAR, report_frequency=Plan.ReportFrequency.DATES,
+              report_dates="6-25,12-25")
+    project = reported_project(district, months=0, percent=None)
+    unit = project.unit_roles.get().organization
+    Report.objects.create(project=project, organization=unit, period=date(YEAR, 6, 1), status="accepted",
+                          percent_complete=48, submitted_at=handed_in_on(date(YEAR, 6, 24)))
+    october = date(YEAR, 10, 12)
+    assert time_target(YEAR, october) == 78 and time_target(YEAR, date(YEAR, 6, 25)) == 48
+    assert light_on(project, october).light == "green"
+    # Once 25 December has passed without a new figure, June's 48 % is held against December's target.
+    after_due = light_on(project, date(YEAR, 12, 27))
+    assert after_due.light == "red" and after_due.reasons[0]["target"] == time_target(YEAR, date(YEAR, 12, 25))
+
+
+def test_a_report_handed_in_late_is_judged_against_the_target_of_the_day_it_came(district):
+    # June's report is due on 22 June, when the target is 47 %. 38 % handed in on time is 9 points behind: green;
+    # the same 38 % handed in on 2 July is held against that day's 50 %: 12 points behind, yellow.
+    assert (time_target(YEAR, date(YEAR, 6, 22)), time_target(YEAR, MID_YEAR)) == (47, 50)
+    on_time = reported_project(district, percent=38, last_on=date(YEAR, 6, 20))
+    late = reported_project(district, percent=38, last_on=MID_YEAR)
+    assert light_on(on_time, date(YEAR, 7, 10)).light == "green"
+    assert light_on(late, date(YEAR, 7, 10)).reasons == [
+        {"code": "behind_target", "percent": 38, "target": 50, "gap": 12}]
 
 
 def test_no_percent_reported_means_no_gap_rule(district):
@@ -97,7 +133,8 @@ def test_a_jurisdiction_sets_its_own_points_and_those_under_it_inherit_them(dist
     district.save()
     assert lights.limits_for(district.pk) == Limits(late_days=7, request_days=30, yellow_points=5, red_points=20)
     assert lights.limits_for(city.pk) == Limits(yellow_points=5, red_points=15)
-    assert [light_on(reported_project(district, percent=50 - gap), MID_YEAR).light for gap in (5, 6, 20, 21)] == [
+    assert [light_on(reported_project(district, percent=50 - gap, last_on=MID_YEAR), MID_YEAR).light
+            for gap in (5, 6, 20, 21)] == [
         "green", "yellow", "yellow", "red"]
 
 
@@ -122,7 +159,8 @@ def test_a_red_project_that_catches_up_is_yellow_until_a_later_period_still_find
     plan.save()
     for month in range(1, 6):
         Report.objects.create(project=project, organization=world.officer.organization, period=date(YEAR, month, 1),
-                              status="accepted", percent_complete=5 if month == 5 else None)
+                              status="accepted", percent_complete=5 if month == 5 else None,
+                              submitted_at=handed_in_on(date(YEAR, 6, 10)) if month == 5 else None)
 
     # 10 June: 44 % of the year gone, 5 % done: 39 points behind, red. A first light has no history.
     first = light_on(project, date(YEAR, 6, 10))
@@ -163,7 +201,7 @@ def test_a_red_project_that_catches_up_is_yellow_until_a_later_period_still_find
 
 
 def test_falling_behind_again_while_recovering_is_red_again(district):
-    project = reported_project(district, months=5, percent=5)
+    project = reported_project(district, months=5, percent=5, last_on=date(YEAR, 6, 10))
     assert light_on(project, date(YEAR, 6, 10)).light == "red"
     Report.objects.filter(project=project, period=date(YEAR, 5, 1)).update(percent_complete=44)
     assert light_on(project, date(YEAR, 6, 10)).reasons == [{"code": "recovering", "period": f"{YEAR}-06"}]

@@ -3,7 +3,7 @@
 import pytest
 
 from supervision.models import Rules
-from supervision.rules import DEFAULTS, rules_for
+from supervision.rules import DEFAULTS, all_rules, rules_for
 from tests.factories import make_jurisdiction
 
 pytestmark = pytest.mark.django_db
@@ -25,3 +25,18 @@ def test_a_district_inherits_what_its_city_set_and_overrides_what_it_sets_itself
     assert (resolved.urgent_days, resolved.normal_days, resolved.difficult_days) == (3, 10, 30)
     assert resolved.sheet_prefix == "鲤督办"
     assert (resolved.webhook_kind, resolved.webhook_url) == ("dingtalk", "http://127.0.0.1:9/city")
+
+
+def test_every_jurisdictions_rules_at_once_are_each_ones_own(django_assert_num_queries):
+    licheng = make_jurisdiction()
+    fengze = make_jurisdiction(name="丰泽区", parent=licheng.parent)
+    Rules.objects.create(jurisdiction=licheng.parent, urgent_days=3, webhook_kind="wecom",
+                         webhook_url="http://127.0.0.1:9/city")
+    Rules.objects.create(jurisdiction=licheng, normal_days=10, webhook_kind="dingtalk",
+                         webhook_url="http://127.0.0.1:9/licheng")
+    with django_assert_num_queries(2):  # the jurisdictions and the rules, however many there are
+        every = all_rules()
+    assert {pk: every[pk] for pk in (licheng.pk, fengze.pk, licheng.parent_id)} == {
+        pk: rules_for(pk) for pk in (licheng.pk, fengze.pk, licheng.parent_id)}
+    assert every[fengze.pk].webhook_kind == "wecom" and every[licheng.pk].webhook_kind == "dingtalk"
+    assert every[licheng.pk].normal_days == 10 and every[fengze.pk].normal_days == 15

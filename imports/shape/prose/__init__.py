@@ -36,6 +36,8 @@ from imports.read.base import RawRow
 from imports.shape.prose.item_roles import HEADERS, PROGRESS, PROGRESS_HEADER, Said, says_first_leads, section_lead_of
 from imports.shape.prose.items import MIN_ITEMS, Item, data_row, task_headings
 from imports.shape.prose.levels import find_headings, heading_text, no_projects_heading, read_paragraph, row_lines
+from imports.shape.prose.loose_numbers import read_loose_numbers
+from imports.shape.prose.sibling_headings import sibling_headings
 from imports.shape.segment import Entry, Segment
 
 NOTE_STARTS = ("注：", "注:", "备注：", "备注:", "说明：", "说明:")
@@ -49,8 +51,8 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
     multi = sum(1 for row in rows if sum(1 for cell in row.cells if cell) > 1)
     if not rows or multi * 2 > len(rows):
         return None  # a grid without a header, not paragraphs
-    paragraphs = [read_paragraph(row, line) for row in rows for line in row_lines(row)]
-    headings = find_headings(paragraphs)
+    paragraphs = read_loose_numbers([read_paragraph(row, line) for row in rows for line in row_lines(row)])
+    headings = sibling_headings(paragraphs, find_headings(paragraphs))
     tasks = task_headings(paragraphs, headings)
     first_leads = any(says_first_leads(paragraph.text) for paragraph in paragraphs)
     preamble: list[str] = []

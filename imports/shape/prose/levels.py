@@ -32,6 +32,8 @@ LONGEST_HEADING = 30
 NO_PROJECTS_HEADINGS = frozenset({
     "指导思想", "总体要求", "总体目标", "主要目标", "工作目标", "目标要求", "基本原则", "保障措施", "工作措施",
     "工作要求", "有关要求", "组织保障", "组织领导", "组织实施", "工作保障", "保障机制", "实施步骤", "工作步骤",
+    # The sections of a 政策解读 around its list (天祝): why and on what the plan was made.
+    "出台目的", "出台的目的", "出台背景", "制定背景", "起草背景", "政策背景", "制定依据", "起草依据", "政策依据",
 })
 LONGEST_UNNUMBERED_HEADING = 20
 
