@@ -17,6 +17,7 @@ Forms understood:
 import re
 from dataclasses import dataclass
 
+from imports.prose.role_brackets import label_role_brackets
 from imports.prose.roles import ROLE_RE, has_own_text
 from imports.readers.base import RawRow
 
@@ -77,8 +78,9 @@ def row_lines(row: RawRow) -> list[str]:
 
 def read_paragraph(row: RawRow, line: str) -> Paragraph:
     marker, text = _number(line)
-    roles = list(ROLE_RE.finditer(text))
-    return Paragraph(row, line, text, marker, bool(roles), bool(roles) and has_own_text(text, roles[0]))
+    labelled = label_role_brackets(text)  # （X主办，Y协办）: roles too
+    roles = list(ROLE_RE.finditer(labelled))
+    return Paragraph(row, line, text, marker, bool(roles), bool(roles) and has_own_text(labelled, roles[0]))
 
 
 def _number(line: str) -> tuple[Marker | None, str]:
@@ -136,10 +138,16 @@ def find_headings(paragraphs: list[Paragraph]) -> list[bool]:
             # 二、稳增长，保持经济合理运行 over （一）千方百计保障企业运行: a line over a heading heads too,
             # though it has a comma.
             result[index] = True
+        elif (marker is not None and after is not None and after.marker is not None and after.has_role
+              and after.marker.rank > marker.rank and not paragraph.has_role
+              and paragraph.text.endswith("。") and _heading_like(paragraph.text[:-1])):
+            # （一）全力推进产业项目建设。 over 1.…（省发改委主办…）: a heading, its full stop aside; over
+            # points that name no unit it stays an item (1.新建学校3所。 over （1）城区2所).
+            result[index] = True
         if marker is not None or paragraph.own_item:
             following = index
     return result
 
 
 def heading_text(text: str) -> str:
-    return re.sub(r"\s+", " ", text.rstrip("：:")).strip()
+    return re.sub(r"\s+", " ", text.rstrip("：:。")).strip()
