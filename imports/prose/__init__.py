@@ -40,6 +40,7 @@ from imports.prose.numbering import (
     read_paragraph,
     row_lines,
 )
+from imports.prose.role_brackets import lead_in_unit
 from imports.prose.roles import HEADERS, PROGRESS, PROGRESS_HEADER, Said, says_first_leads, section_lead_of
 from imports.readers.base import RawRow
 from imports.segments import Entry, Segment
@@ -66,6 +67,7 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
     in_note = False
     note_lists = False  # the note ended with a colon: numbered lines after it are its points
     section_lead = ""  # the unit a heading says leads its items
+    list_lead = ""  # the unit a line above the list says leads every item (由X负责以下…)
     lead_rank: int | None = None  # the level of that heading
     task: Marker | None = None  # the number of the task heading above, whose items are its parts
     task_name = ""
@@ -79,7 +81,7 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
         if current is not None:
             if quiet_rank is not None:
                 quiet[-1].append((len(entries), current))
-            entries.append(Entry("data", data_row(current, Said(section_lead, first_leads))))
+            entries.append(Entry("data", data_row(current, Said(section_lead or list_lead, first_leads))))
             items += 1
             any_role |= current.has_role
             current = None
@@ -131,9 +133,12 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
         elif current is not None:
             current.parts.append(text)
             current.has_role |= paragraph.has_role
+        elif entries and lead_in_unit(text):
+            section_lead = lead_in_unit(text)  # 以下事项由区卫健局负责： under a heading: read, not a note
         elif entries:
             entries.append(Entry("note", row, text))  # text under a heading that is not an item
         else:
+            list_lead = lead_in_unit(text) or list_lead
             preamble.append(text)
     close()
     if any_role:

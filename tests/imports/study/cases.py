@@ -208,9 +208,6 @@ CASES = [
     ),
     StudyCase(
         id="tianjin-2025-bureau-share-numbered-name-dot",
-        fails_today=dict.fromkeys(
-            FORMS, "no lead unit: 由市城市管理委负责以下… above the "
-                   "list is not read as the items' unit"),
         file="tj_2025_city_bureau_numbered.txt",
         source="https://wxredian.com/art?id=e58b2f93bd70220eeb1d9a8d44f7d476",
         province="天津", level="city",
