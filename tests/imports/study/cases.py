@@ -156,7 +156,8 @@ CASES = [
     StudyCase(
         id="heilongjiang-2013-items-glued-role-brackets",
         fails_today=dict.fromkeys(
-            FORMS, "6 projects: （二） and 2. after a role bracket not split, 省 no place"),
+            FORMS, "5 projects, no units: (X主办，Y协办)/(X负责) are no roles, "
+                   "（二） after a bracket not split, 省 no place"),
         file="hl_province_2013_glued_role_brackets.txt",
         source="http://wisor.cc/policy/show.php?from=client&itemid=100941",
         province="黑龙江", level="province",
