@@ -68,7 +68,7 @@ def label_role_brackets(text: str) -> str:
     return _BRACKET_RE.sub(label, text)
 
 
-@lru_cache(maxsize=4096)
+# Not cached, unlike the brackets: a line may be a whole page long.
 def lead_in_unit(line: str) -> str:
     """The units a lead-in line names as leading the items below it (由X负责以下…), or ""."""
     if "负责" not in line:
