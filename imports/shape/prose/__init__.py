@@ -24,6 +24,9 @@ Here, read_prose walks the paragraphs:
   unless they carry roles of their own. An unnumbered line after an item continues it, except a
   heading, a note (注：/说明：/备注：) or a paragraph that has text and a bracketed role of its own
   while the item already has roles: that is the next item, whose number was lost.
+* Under an item naming its units, numbered lines of an inner level naming units of their own are
+  its sub-projects (安顺: 一、…（责任单位：…） over 1.…（责任单位：…））.
+* A line above the list or under a heading saying 由X负责以下… names the lead of the items below.
 
 Lines above the first heading or item are the preamble (the title, the notice), for the caller.
 """
@@ -37,10 +40,21 @@ from imports.shape.prose.item_roles import HEADERS, PROGRESS, PROGRESS_HEADER, S
 from imports.shape.prose.items import MIN_ITEMS, Item, data_row, task_headings
 from imports.shape.prose.levels import find_headings, heading_text, no_projects_heading, read_paragraph, row_lines
 from imports.shape.prose.loose_numbers import read_loose_numbers
+from imports.shape.prose.role_brackets import lead_in_unit
 from imports.shape.prose.sibling_headings import sibling_headings
 from imports.shape.segment import Entry, Segment
 
+ROLES_CLOSED = ("）", ")", "】", "]")
 NOTE_STARTS = ("注：", "注:", "备注：", "备注:", "说明：", "说明:")
+
+
+def sub_item(holder: Item | None, marker: Marker | None, own_item: bool) -> bool:
+    """Whether a numbered item is a sub-project of the item above it (安顺: 一、…（责任单位：…） over
+    1.…（责任单位：…）): it stands at an inner level and names units of its own, as the item above does.
+    As in a grid whose 序号 is merged over rows each with cells of its own, every such item is one;
+    points naming no unit stay the item's text, and under an item naming none each is a project."""
+    return (own_item and marker is not None and holder is not None and holder.has_role
+            and holder.rank is not None and marker.rank > holder.rank)
 
 
 def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
@@ -62,10 +76,13 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
     in_note = False
     note_lists = False  # the note ended with a colon: numbered lines after it are its points
     section_lead = ""  # the unit a heading says leads its items
+    list_lead = ""  # the unit a line above the list says leads every item (由X负责以下…)
     lead_rank: int | None = None  # the level of that heading
     task: Marker | None = None  # the number of the task heading above, whose items are its parts
     task_name = ""
     task_items = 0
+    named = False  # the current item's line ends in its roles
+    holder: Item | None = None  # the last item of an outer level: numbered items under it may be its parts
     any_role = False  # some item names who does it
     quiet_rank: int | None = None  # the level of the heading of a section that holds no projects
     quiet: list[list[tuple[int, Item]]] = []  # per such section, its items and where they stand
@@ -75,7 +92,7 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
         if current is not None:
             if quiet_rank is not None:
                 quiet[-1].append((len(entries), current))
-            entries.append(Entry("data", data_row(current, Said(section_lead, first_leads))))
+            entries.append(Entry("data", data_row(current, Said(section_lead or list_lead, first_leads))))
             items += 1
             any_role |= current.has_role
             current = None
@@ -84,7 +101,7 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
         marker, text, row = paragraph.marker, paragraph.text, paragraph.row
         if headings[index]:
             close()
-            in_note = False
+            in_note, holder = False, None
             task = None
             if index in tasks:
                 task, task_name, task_items = marker, heading_text(text), 0
@@ -117,6 +134,8 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
             in_note = False
             current = Item(row, marker.number if marker else "", marker.rank if marker else None,
                             [text], paragraph.has_role, line=paragraph.line)
+            # 1.新建农村公厕50座（责任单位：…） says its name and units in full: lines under it say more.
+            named = paragraph.own_item and text.rstrip("。；;").endswith(ROLES_CLOSED)
             if task is not None and marker is not None and marker.rank > task.rank:
                 # The first item under a task's heading is the task's content; the others its sub-projects.
                 if task_items == 0:
@@ -124,12 +143,21 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
                 else:
                     current.number, current.under_title = "", True
                 task_items += 1
+            elif sub_item(holder, marker, paragraph.own_item):
+                current.number, current.under_title = "", True
+            else:
+                holder = current
         elif current is not None:
+            if named and current.points_from is None:
+                current.points_from = len(current.parts)  # its name from its own line, as over points
             current.parts.append(text)
             current.has_role |= paragraph.has_role
+        elif entries and lead_in_unit(text):
+            section_lead = lead_in_unit(text)  # 以下事项由区卫健局负责： under a heading: read, not a note
         elif entries:
             entries.append(Entry("note", row, text))  # text under a heading that is not an item
         else:
+            list_lead = lead_in_unit(text) or list_lead
             preamble.append(text)
     close()
     if any_role:

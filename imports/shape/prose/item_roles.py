@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from imports.foundation.cells.money import MONEY_RE, parse_amount
 from imports.foundation.cells.units import ParsedUnit, is_complete, parse_units
+from imports.shape.prose.role_brackets import label_role_brackets
 
 # The synthetic header: each word is one classify() reads as the role its column holds.
 HEADERS = ("序号", "项目名称", "项目内容", "牵头单位", "配合单位", "责任领导", "责任人", "完成时限",
@@ -158,6 +159,7 @@ def roles(text: str, said: Said) -> tuple[dict[int, list[str]], str]:
     One pass over the key words and the marks that can end a value: a value ends at the bracket
     closing the one its key stands in, at a full stop, at the end of its line when it stands in
     no bracket, and at the next key word at the latest."""
+    text = label_role_brackets(text)  # （X主办，Y协办）: the labels the scan below knows
     values: list[tuple[str, str]] = []
     kept: list[str] = []
     position = 0  # where the kept text resumes

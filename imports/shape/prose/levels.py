@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from imports.foundation.numbering import Marker, split_marker
 from imports.read.base import RawRow
 from imports.shape.prose.item_roles import ROLE_RE, has_own_text
+from imports.shape.prose.role_brackets import label_role_brackets
 
 _SENTENCE_MARKS_RE = re.compile(r"[。；;，,！!？?：:]")
 TRAILING_COUNT_RE = re.compile(r"[（(][^（）()]{0,10}[)）]$")
@@ -56,8 +57,9 @@ def row_lines(row: RawRow) -> list[str]:
 
 def read_paragraph(row: RawRow, line: str) -> Paragraph:
     marker, text = split_marker(line)
-    roles = list(ROLE_RE.finditer(text))
-    return Paragraph(row, line, text, marker, bool(roles), bool(roles) and has_own_text(text, roles[0]))
+    labelled = label_role_brackets(text)  # （X主办，Y协办）: roles too
+    roles = list(ROLE_RE.finditer(labelled))
+    return Paragraph(row, line, text, marker, bool(roles), bool(roles) and has_own_text(labelled, roles[0]))
 
 
 def _heading_like(text: str) -> bool:
@@ -99,10 +101,16 @@ def find_headings(paragraphs: list[Paragraph]) -> list[bool]:
             # 二、稳增长，保持经济合理运行 over （一）千方百计保障企业运行: a line over a heading heads too,
             # though it has a comma.
             result[index] = True
+        elif (marker is not None and after is not None and after.marker is not None and after.has_role
+              and after.marker.rank > marker.rank and not paragraph.has_role
+              and paragraph.text.endswith("。") and _heading_like(paragraph.text[:-1])):
+            # （一）全力推进产业项目建设。 over 1.…（省发改委主办…）: a heading, its full stop aside; over
+            # points that name no unit it stays an item (1.新建学校3所。 over （1）城区2所).
+            result[index] = True
         if marker is not None or paragraph.own_item:
             following = index
     return result
 
 
 def heading_text(text: str) -> str:
-    return re.sub(r"\s+", " ", text.rstrip("：:")).strip()
+    return re.sub(r"\s+", " ", text.rstrip("：:。")).strip()

@@ -106,21 +106,22 @@ CASES = [
     ),
     StudyCase(
         id="anshun-2019-completion-items-with-subitems",
-        fails_today=dict.fromkeys(
-            FORMS, "8 projects, "
-                   "no sub-project: the 1./2. 项 (with units) under a 件 with units become projects"),
         file="gz_anshun_2019_completion_items_subitems.txt",
         source="http://asxw.net/c/2020-01-09/529464.shtml",
         province="贵州", level="city",
         shape="completion prose; 一、实事（责任单位：…）已全面完成, 1./2. sub-items with their own bracket, "
               "status lines",
-        projects=4, sub_projects=2, categories=0,
+        projects=4, sub_projects=4, categories=0,
         first_lead=["市扶贫办", "市生态移民局", "各县区政府〈管委会〉"], last_lead=["市卫生健康局"],
         year=2019, place="安顺市",
         quirks="the city's 十件实事 16项 completion report: each 实事 is an 一、 line with its units and "
                "该件实事已全面完成 after the bracket; some have 1./2. 项 of their own (each with units), "
-               "others only a 此项工作已完成 line. As with 漯河 in the first study, the 件 is the project "
-               "and its further 项 a sub-project (一 and 三 have two 项 each: 4 projects, 2 sub-projects); "
+               "others only a 此项工作已完成 line. The 件 is the project and each of its 项 a sub-project "
+               "(一 and 三 have two 项 each: 4 projects, 4 sub-projects). Counted first as 4 + 2 after 漯河, "
+               "whose 件 is a heading naming no unit, so its first 项 gives the project its units; here the "
+               "件 names units of its own and each 项 others (市扶贫办，各县区 / 市生态移民局，西秀区…), as "
+               "rows of a grid under a merged 序号 each with cells of its own are each a sub-project, so "
+               "merging the first 项 into its 件 would lose its units; "
                "〈管委会〉 in angle brackets is part of the unit as written",
     ),
     StudyCase(
@@ -203,9 +204,6 @@ CASES = [
     ),
     StudyCase(
         id="tianjin-2025-bureau-share-numbered-name-dot",
-        fails_today=dict.fromkeys(
-            FORMS, "no lead unit: 由市城市管理委负责以下… above the "
-                   "list is not read as the items' unit"),
         file="tj_2025_city_bureau_numbered.txt",
         source="https://wxredian.com/art?id=e58b2f93bd70220eeb1d9a8d44f7d476",
         province="天津", level="city",
