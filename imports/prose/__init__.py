@@ -12,7 +12,9 @@ The parts, each readable on its own:
 * numbering: numbers and their levels, and which numbered lines are headings, not items;
 * roles: 牵头单位 / 配合单位 / 责任领导 / 完成时限 / 总投资 … taken out of an item's text, money
   stated in its sentence, 等 and 列第一位 (and the synthetic header the roles fill);
-* items: an item as a row (its name and content), and headings that name a task.
+* items: an item as a row (its name and content), and headings that name a task;
+* flattened and unnumbered: lists run together in one line (（1）…（2）…, 一是…二是…, 分别是A、B、C),
+  and lines each naming a work, cut into the paragraphs below, each item on its own.
 
 Here, read_prose walks the paragraphs:
 
@@ -31,14 +33,13 @@ Lines above the first heading or item are the preamble (the title, the notice), 
 from collections.abc import Sequence
 
 from imports.layouts import build_layout
+from imports.prose.flattened import read_paragraphs
 from imports.prose.items import MIN_ITEMS, Item, data_row, task_headings
 from imports.prose.numbering import (
     Marker,
     find_headings,
     heading_text,
     no_projects_heading,
-    read_paragraph,
-    row_lines,
 )
 from imports.prose.roles import HEADERS, PROGRESS, PROGRESS_HEADER, Said, says_first_leads, section_lead_of
 from imports.readers.base import RawRow
@@ -55,7 +56,7 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
     multi = sum(1 for row in rows if sum(1 for cell in row.cells if cell) > 1)
     if not rows or multi * 2 > len(rows):
         return None  # a grid without a header, not paragraphs
-    paragraphs = [read_paragraph(row, line) for row in rows for line in row_lines(row)]
+    paragraphs, sealed = read_paragraphs(rows)
     headings = find_headings(paragraphs)
     tasks = task_headings(paragraphs, headings)
     first_leads = any(says_first_leads(paragraph.text) for paragraph in paragraphs)
@@ -64,6 +65,7 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
     items = 0
     current: Item | None = None
     in_note = False
+    closed = False  # the item is one of a list told inside a paragraph: it ended with it
     note_lists = False  # the note ended with a colon: numbered lines after it are its points
     section_lead = ""  # the unit a heading says leads its items
     lead_rank: int | None = None  # the level of that heading
@@ -121,6 +123,7 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
             in_note = False
             current = Item(row, marker.number if marker else "", marker.rank if marker else None,
                             [text], paragraph.has_role, line=paragraph.line)
+            closed = index in sealed
             if task is not None and marker is not None and marker.rank > task.rank:
                 # The first item under a task's heading is the task's content; the others its sub-projects.
                 if task_items == 0:
@@ -128,6 +131,9 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
                 else:
                     current.number, current.under_title = "", True
                 task_items += 1
+        elif current is not None and closed:
+            close()
+            entries.append(Entry("note", row, text))  # the sentence or paragraph after a list told in one
         elif current is not None:
             current.parts.append(text)
             current.has_role |= paragraph.has_role
