@@ -4,13 +4,18 @@ Texts of our own in the shapes the study found (甘谷, 秦安, 琼山, 宁海, 
 wording, numbering and places; the counts were written down before the reader ever ran on them.
 """
 
+import time
 from decimal import Decimal
+
+import pytest
 
 from imports.drafts import PlanDraft
 from imports.layouts import count_header_cells
 from imports.plan_reader import draft_plan
 from imports.prose import read_prose
+from imports.prose.flattened import read_paragraphs
 from imports.readers import read_file, read_text
+from imports.readers.base import RawRow
 from tests.imports.test_real_tables import MAX_BYTES
 
 NOT_A_NAME = "0123456789.、，,;；:：()（）①②③④⑤⑥⑦⑧⑨⑩《》 "
@@ -147,3 +152,20 @@ def test_years_and_amounts_in_a_sentence_are_no_numbers():
     )
     assert len(draft.projects) == 2
     assert sum((project.total_investment for project in draft.projects), Decimal(0)) == Decimal(30000)
+
+
+HOSTILE_UNITS = ["：（1）", "为：甲乙；", "分别是：一是甲。", "）2.", "《甲乙》", "实事：（1）甲（2）乙"]
+
+
+@pytest.mark.parametrize("unit", HOSTILE_UNITS)
+def test_a_hostile_line_costs_what_its_length_does(unit):
+    # Each number 1 or lead-in tried scans the rest of the line: tries are bounded, so a line four
+    # times as long takes about four times as long, not sixteen.
+    def seconds(times: int) -> float:
+        start = time.perf_counter()
+        read_paragraphs([RawRow("文本", 1, (unit * times,))])  # unnumbered: a lead-in and its list
+        read_paragraphs([RawRow("文本", 1, ("1.甲" + unit * times,))])  # numbered: items glued on
+        return time.perf_counter() - start
+
+    seconds(100)  # warm the regular expressions
+    assert seconds(40_000) < 8 * seconds(10_000) + 0.1
