@@ -12,7 +12,9 @@ The parts, each readable on its own:
 * numbering: numbers and their levels, and which numbered lines are headings, not items;
 * roles: 牵头单位 / 配合单位 / 责任领导 / 完成时限 / 总投资 … taken out of an item's text, money
   stated in its sentence, 等 and 列第一位 (and the synthetic header the roles fill);
-* items: an item as a row (its name and content), and headings that name a task.
+* items: an item as a row (its name and content), and headings that name a task;
+* flattened and unnumbered: lists run together in one line (（1）…（2）…, 一是…二是…, 分别是A、B、C),
+  and lines each naming a work, cut into the paragraphs below, each item on its own.
 
 Here, read_prose walks the paragraphs:
 
@@ -36,9 +38,10 @@ from collections.abc import Sequence
 from imports.foundation.layouts import build_layout
 from imports.foundation.numbering import Marker
 from imports.read.base import RawRow
+from imports.shape.prose.flattened import read_paragraphs
 from imports.shape.prose.item_roles import HEADERS, PROGRESS, PROGRESS_HEADER, Said, says_first_leads, section_lead_of
 from imports.shape.prose.items import MIN_ITEMS, Item, data_row, task_headings
-from imports.shape.prose.levels import find_headings, heading_text, no_projects_heading, read_paragraph, row_lines
+from imports.shape.prose.levels import find_headings, heading_text, no_projects_heading
 from imports.shape.prose.loose_numbers import read_loose_numbers
 from imports.shape.prose.role_brackets import lead_in_unit
 from imports.shape.prose.sibling_headings import sibling_headings
@@ -65,7 +68,8 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
     multi = sum(1 for row in rows if sum(1 for cell in row.cells if cell) > 1)
     if not rows or multi * 2 > len(rows):
         return None  # a grid without a header, not paragraphs
-    paragraphs = read_loose_numbers([read_paragraph(row, line) for row in rows for line in row_lines(row)])
+    # Lists told inside a line are split first; then numbers written loosely are read.
+    paragraphs = read_loose_numbers(read_paragraphs(rows))
     headings = sibling_headings(paragraphs, find_headings(paragraphs))
     tasks = task_headings(paragraphs, headings)
     first_leads = any(says_first_leads(paragraph.text) for paragraph in paragraphs)
@@ -74,6 +78,7 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
     items = 0
     current: Item | None = None
     in_note = False
+    closed = False  # the item is one of a list told inside a paragraph: it ended with it
     note_lists = False  # the note ended with a colon: numbered lines after it are its points
     section_lead = ""  # the unit a heading says leads its items
     list_lead = ""  # the unit a line above the list says leads every item (由X负责以下…)
@@ -136,6 +141,7 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
                             [text], paragraph.has_role, line=paragraph.line)
             # 1.新建农村公厕50座（责任单位：…） says its name and units in full: lines under it say more.
             named = paragraph.own_item and text.rstrip("。；;").endswith(ROLES_CLOSED)
+            closed = paragraph.sealed
             if task is not None and marker is not None and marker.rank > task.rank:
                 # The first item under a task's heading is the task's content; the others its sub-projects.
                 if task_items == 0:
@@ -147,6 +153,9 @@ def read_prose(rows: Sequence[RawRow]) -> tuple[list[str], Segment] | None:
                 current.number, current.under_title = "", True
             else:
                 holder = current
+        elif current is not None and closed:
+            close()
+            entries.append(Entry("note", row, text))  # the sentence or paragraph after a list told in one
         elif current is not None:
             if named and current.points_from is None:
                 current.points_from = len(current.parts)  # its name from its own line, as over points

@@ -71,8 +71,9 @@ _CLAUSE_END_RE = re.compile(r"[，,；;]")
 _SECTION_LEAD_RE = re.compile(r"(.{2,30}?)牵头(?:的)?(?:重点)?(?:工作|任务|事项|项目)")
 # Money stated in the sentence (项目总投资约260万元, 分别投资约250万元和100万元), not as a role.
 # 完成投资 is a target reached, not what the project costs, so it is not among these;
-# 计划投入资金15.03万元 is what a fee line costs (前进区).
-_INVESTMENT_WORDS_RE = re.compile(r"总投资|项目投资|计划投资|估算投资|分别投资|投资总额|投资约|计划投入")
+# 计划投入资金15.03万元 is what a fee line costs (前进区); a clause opening with 投资 and an amount
+# (旅游富民工程。投资3.2亿元，…) says what the work costs.
+_INVESTMENT_WORDS_RE = re.compile(r"总投资|项目投资|计划投资|估算投资|分别投资|投资总额|投资约|计划投入|^\s*投资(?=\d)")
 _CLAUSE_RE = re.compile(r"[^，,；;。\n]+")
 # 市税务局、滁州海关等，各县、市、区政府: 等 closes the list of names before it, whatever they end in.
 _LIST_ETC_RE = re.compile(r"(、[^、，,；;\s]{2,40}?)等(?=[，,；;。]|$)")

@@ -47,6 +47,7 @@ class Paragraph:
     marker: Marker | None
     has_role: bool
     own_item: bool  # text and a bracketed role: an item even when its number was lost
+    sealed: bool = False  # an item of a list told inside a paragraph: what follows it is not its text
 
 
 def row_lines(row: RawRow) -> list[str]:

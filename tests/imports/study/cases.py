@@ -48,7 +48,6 @@ CASES = [
     # --- places outside the first study ------------------------------------------------------
     StudyCase(
         id="gangu-2020-county-list-in-one-line",
-        fails_today=dict.fromkeys(FORMS, "未找到表头: （1）…（8） run together in one line are not split into items"),
         file="gs_tianshui_gangu_2020_flattened_parens.txt",
         source="http://www.gangu.gov.cn/info/1481/326551.htm",
         province="甘肃", level="county", shape="news prose; （1）…（8） run together inside one paragraph",
@@ -58,9 +57,6 @@ CASES = [
     ),
     StudyCase(
         id="qinan-2015-county-semicolon-run",
-        fails_today=dict.fromkeys(
-            FORMS, "未找到表头: unnumbered items split by ； "
-                   "after 分别是： are not read as a list"),
         file="gs_tianshui_qinan_2015_semicolon_run.txt",
         source="http://yhg994208.cn/news/qa/201502112048124472.html",
         province="甘肃", level="county", shape="news prose; unnumbered items separated by ； in one sentence",
@@ -70,9 +66,6 @@ CASES = [
     ),
     StudyCase(
         id="tianzhu-2023-county-book-title-list",
-        fails_today=dict.fromkeys(
-            FORMS, "未找到表头: the 《…》《…》 titles are not split into items "
-                   "(一、出台的目的 and 二、主要内容 head sections since class 4)"),
         file="gs_wuwei_tianzhu_2023_book_title_list.txt",
         source="http://www.gstianzhu.gov.cn/art/2023/7/3/art_3818_1118397.html",
         province="甘肃", level="county",
@@ -84,7 +77,6 @@ CASES = [
     ),
     StudyCase(
         id="qiongshan-2016-district-yishi-ershi",
-        fails_today=dict.fromkeys(FORMS, "未找到表头: 一是…二是… inside one paragraph is not read as numbering"),
         file="hi_haikou_qiongshan_2016_yishi_ershi.txt",
         source="http://m.yinhu3.com/news/content/2016-02/25/content_2840283.htm",
         province="海南", level="district", shape="news prose; 一是…。二是…。 run together in one paragraph",
@@ -151,9 +143,6 @@ CASES = [
     ),
     StudyCase(
         id="heilongjiang-2013-items-glued-role-brackets",
-        fails_today=dict.fromkeys(
-            FORMS, "5 projects, no units: (X主办，Y协办)/(X负责) are no roles, "
-                   "（二） after a bracket not split"),
         file="hl_province_2013_glued_role_brackets.txt",
         source="http://wisor.cc/policy/show.php?from=client&itemid=100941",
         province="黑龙江", level="province",
@@ -191,7 +180,6 @@ CASES = [
     ),
     StudyCase(
         id="daan-2021-county-named-works-money-semicolons",
-        fails_today=dict.fromkeys(FORMS, "未找到表头: unnumbered 名称。投资…亿元 lines are not read as a list"),
         file="jl_baicheng_daan_2021_category_semicolons.txt",
         source="https://xitao.net/yingchao/36687.html",
         province="吉林", level="county",
@@ -234,7 +222,6 @@ CASES = [
     ),
     StudyCase(
         id="jixian-2016-county-two-lists-each-in-one-line",
-        fails_today=dict.fromkeys(FORMS, "未找到表头: names split by 、 after 'N项…为：' are not read as a list"),
         file="sx_linfen_jixian_2016_two_enum_lists.txt",
         source="http://ryehollerboys.com/jixian/2538923.html",
         province="山西", level="county",
@@ -284,7 +271,6 @@ CASES = [
     ),
     StudyCase(
         id="ninghai-2021-county-names-in-one-sentence",
-        fails_today=dict.fromkeys(FORMS, "未找到表头: names split by 、 after 分别是 are not read as a list"),
         file="zj_ningbo_ninghai_2021_enum_in_sentence.txt",
         source="http://nh.cnnb.com.cn/system/2021/01/23/012194244.shtml",
         province="浙江", level="county", shape="news prose; 分别是A工程、B工程… inside one sentence",
