@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from imports.foundation.cells.money import FUNDING_SOURCES
 from imports.foundation.cells.script import simplified
+from imports.foundation.numbering import HAN_NUMERAL, QUARTER_NUMERAL
 
 
 class Role(StrEnum):
@@ -94,11 +95,11 @@ HEADER_WORDS: tuple[tuple[Role, tuple[str, ...]], ...] = (
 OTHER_DATA_WORDS = ("地点", "地址", "位置", "所在地", "电话", "性质")
 # Unit headers that name only the helpers: such a column never becomes the lead column.
 HELPER_WORDS = ("协办", "配合", "参与", "协同")
-QUARTER_HEADER = re.compile(r"^(?:第)?([1-4一二三四])季度?(?:计划|目标|节点|进度)?$|^Q([1-4])$", re.IGNORECASE)
+QUARTER_HEADER = re.compile(rf"^(?:第)?({QUARTER_NUMERAL})季度?(?:计划|目标|节点|进度)?$|^Q([1-4])$", re.IGNORECASE)
 CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
 # A quarter named by its months (1-3月, 四至六月) or a half-year by the quarter it ends (上半年: 2).
-MONTHS_HEADER = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]{1,2})月?[-—–~～至到]"
-                           r"(\d{1,2}|[一二三四五六七八九十]{1,3})月"
+MONTHS_HEADER = re.compile(rf"^(\d{{1,2}}|{HAN_NUMERAL}{{1,2}})月?[-—–~～至到]"
+                           rf"(\d{{1,2}}|{HAN_NUMERAL}{{1,3}})月"
                            r"(?:份)?(?:计划|目标|节点|进度)?$")
 HALF_YEAR_HEADER = re.compile(r"^(上半年|下半年|前三季度)(?:计划|目标|节点|进度)?$")
 HALF_YEAR_QUARTERS = {"上半年": 2, "前三季度": 3, "下半年": 4}

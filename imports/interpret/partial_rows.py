@@ -16,6 +16,7 @@ TEXT_FIELDS = {
 NAME_AND_REST = re.compile(r"^([^。；;，,：:\n]{2,30})[：:]\s*(\S[\s\S]*)$")
 FIRST_CLAUSE = re.compile(r"^[^。；;\n]{2,60}")
 LONGEST_DERIVED_NAME = 60
+NAME_WORD = "名称"
 # A text cut mid-sentence: it ends where a sentence cannot, or its next line starts where one cannot.
 OPEN_ENDS = ("，", ",", "、", "：", ":", "（", "(", "；", ";", "—", "-", "及", "和", "与")
 CONTINUED_STARTS = ("，", ",", "、", "）", ")", "；", ";", "。")
@@ -50,6 +51,11 @@ def name_and_content(project: ProjectDraft, layout: Layout) -> None:
         if found:
             project.name, project.content = found.group(1).strip(), found.group(2).strip()
     elif not project.name and project.content and not layout.has(Role.NAME):
+        found = NAME_AND_REST.match(project.content)
+        if found and any(NAME_WORD in column.header for column in layout.find(Role.CONTENT)):
+            # 项目名称及建设内容 holding 名称：内容: the header says the name comes first.
+            project.name, project.content = found.group(1).strip(), found.group(2).strip()
+            return
         flat = re.sub(r"\s*\n\s*", "", project.content)
         clause = FIRST_CLAUSE.match(flat)
         project.name = clause.group(0).rstrip("，,、") if clause else flat[:LONGEST_DERIVED_NAME]

@@ -106,7 +106,7 @@ def block_rows(lines: list[str], header_cells: HeaderCells) -> list[Entry | Merg
     last: int | None = None  # the number of the last row
     above: list[str] | None = None  # the last data row, as wide as the header
 
-    def add_row(first: int, cells: list[str], merged: range = range(0)) -> None:
+    def add_row(first: int, cells: list[str], merged: range | list[int] = range(0)) -> None:
         nonlocal above
         entries.append((blocks[first][0], cells, frozenset(merged)) if merged else (blocks[first][0], cells))
         above = cells + [""] * (width - len(cells))
@@ -141,7 +141,14 @@ def block_rows(lines: list[str], header_cells: HeaderCells) -> list[Entry | Merg
                 end = min(end, following - max(column, 1))
             missing = column - lead
             padding = above[:missing] if above is not None else [""] * missing
-            add_row(start, [*padding, *texts[start:end]], range(missing) if above is not None else range(0))
+            cells = [*padding, *texts[start:end]]
+            merged = list(range(missing)) if above is not None else []
+            if above is not None and following is not None and len(cells) < width:
+                # A row short of its last cells under a full row: a cell merged down over it (a unit
+                # named once for several rows) left no block; the row shares the text above.
+                merged += [index for index in range(len(cells), width) if above[index]]
+                cells += above[len(cells):]
+            add_row(start, cells, merged)
             last = number
             start = end
             if following is not None and following > end:

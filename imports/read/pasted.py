@@ -235,7 +235,14 @@ def _tab_rows(lines: list[str], header_cells: HeaderCells) -> Iterator[Entry | M
             previous, unchecked = cells, True
             index = end + 1
             continue
-        if previous is not None and two:
+        if previous is not None and two and _runs_on(previous[0], cells[0]):
+            # The row's number follows the row above: it lost cells merged down on its right (a unit
+            # named once over several rows), not its number and name.
+            kept = len(cells)
+            cells = cells + previous[kept:]
+            yield number, cells, frozenset(range(kept, width))
+            previous = cells
+        elif previous is not None and two:
             padding = width - len(cells)
             cells = previous[:padding] + cells
             yield number, cells, frozenset(range(padding))
@@ -244,6 +251,12 @@ def _tab_rows(lines: list[str], header_cells: HeaderCells) -> Iterator[Entry | M
             yield from _loose_line(number, line)
             previous = None
         index += 1
+
+
+def _runs_on(above: str, first: str) -> bool:
+    """Whether a row's first cell is the number after the one above it (3 below 2)."""
+    above, first = clean(above), clean(first)
+    return above.isdecimal() and first.isdecimal() and len(first) <= 5 and int(first) == int(above) + 1
 
 
 def _has_text(cell: str) -> bool:

@@ -52,7 +52,9 @@ class Kind(StrEnum):
 
 MONEY_RE = re.compile(r"^\d{1,12}(?:\.\d+)?(?:万元|亿元|万|元)?$")
 STATUS_RE = re.compile(r"已完成|基本完成|全面完成|正在推进|序时推进|推进中|有序推进|未启动|未开工|已开工|已启动|"
-                       r"完工|竣工|\d{1,3}(?:\.\d+)?%")
+                       r"完工|竣工|\d{1,3}(?:\.\d+)?%|"
+                       # a count of what is done so far: 已建成8个, 已治理120条, 正在施工
+                       r"已(?:建成|新增|治理|改造|实施|发放|安装|培训|送)|正在施工|施工中")
 # 2024, 2023-2025, 2024年: a column of these is when, not how much.
 YEARS = re.compile(r"^20\d\d年?(?:[-—~～至]20\d\d年?)?$")
 DATE_RE = re.compile(rf"\d{{1,2}}月|{QUARTER_NUMERAL}季度|年底|年末|年内|全年|上半年|下半年|\d{{4}}年")
@@ -262,5 +264,8 @@ def _names_columns(row: RawRow, layout: Layout) -> bool:
     unlike = [column.role for column, cell in checked if kind_of(cell) not in expected[column.role]]
     # A header word may look like what it names (主抓部门 ends as a unit does): most must not.
     number_unlike = not layout.has(Role.NUMBER) or Role.NUMBER in unlike
-    return bool(checked) and number_unlike and len(unlike) * 2 > len(checked)
+    # Over a column of running numbers, a cell that is no number (序号) settles a tie: a data row
+    # numbers itself (序号 | 实事内容 | 目前进度 | 主体单位: half of the words checked look like units).
+    tie = layout.has(Role.NUMBER) and len(unlike) * 2 == len(checked)
+    return bool(checked) and number_unlike and (len(unlike) * 2 > len(checked) or tie)
 

@@ -147,3 +147,11 @@ def test_the_checker_sees_a_circle_closed_by_a_lazy_import_but_not_a_one_way_cha
     assert circles(graph) == [["imports.shape.a", "imports.shape.b", "imports.shape.c"]]
     graph["imports.shape.c"] = set()
     assert circles(graph) == []
+
+
+def test_the_numbering_patterns_are_spelled_in_one_module():
+    # Each shape that learns a new list style builds its pattern from foundation/numbering.py's pieces,
+    # so a numeral added there (两, 廿 …) reaches every reader at once.
+    spelled = {name for name, path in modules().items() if name != "imports.foundation.numbering"
+               and any(run in path.read_text(encoding="utf-8") for run in ("一二三四五", "①-⑳", "⑴-⒇"))}
+    assert spelled == set()

@@ -1,7 +1,6 @@
 """Importing a table again updates its plan in place; the cost of an import does not grow with its rows."""
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -151,10 +150,13 @@ def test_other_options_make_the_file_be_read_again():
     assert preview_import(file_name="003.txt", data=seed_bytes("003"), year=2023).reused is None
 
 
-def test_a_number_printed_twice_is_an_error_and_nothing_is_written():
+def test_a_number_printed_twice_is_a_warning_and_both_rows_are_kept():
+    # Issue 17: a repeated 序号 used to stop the import; any person reads both rows, so the import does.
     doubled = table(4).decode().replace("\n4\t项目4\t", "\n3\t项目4\t").encode()
     preview = preview_import(file_name="table.txt", data=doubled)
-    assert [problem.message for problem in preview.errors] == ["序号 3 重复出现。"]
-    with pytest.raises(ValidationError):
-        apply_import(preview=preview)
-    assert Project.objects.count() == 0
+    assert preview.errors == []
+    assert any("序号 3 此前已在" in problem.message for problem in preview.draft.warnings)
+    apply_import(preview=preview)
+    assert list(Project.objects.order_by("position").values_list("number", "name")) == [
+        ("1", "项目1"), ("2", "项目2"), ("3", "项目3"), ("3-2", "项目4")]
+    assert run(doubled)["unchanged"] == 4

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from imports.foundation.cells.list_marks import without_list_marks
 from imports.foundation.cells.script import read_as_simplified
 from imports.foundation.cells.units import GROUP_MARKERS
 
@@ -139,7 +140,8 @@ def _join_placeholders(tokens: list[str]) -> list[str]:
 def parse_people(text: str) -> PeopleParse:
     """Read the people and placeholders named in one cell, in printed order (characters as written)."""
     plain, as_written = read_as_simplified(text or "")
-    parsed = _parse_people(plain)
+    # A numbered list in the cell (1.王强 2.李明): its marks are not names.
+    parsed = _parse_people(without_list_marks(plain))
     return PeopleParse([as_written(n) for n in parsed.names], [as_written(p) for p in parsed.placeholders],
                        parsed.warnings)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
 
+from imports.foundation.cells.list_marks import names_nothing, without_list_marks
 from imports.foundation.cells.script import read_as_simplified
 
 # What a complete unit name ends with. Single characters cover their compounds (分局, 大队 …);
@@ -260,7 +261,8 @@ def _unit(name: str) -> ParsedUnit:
 def parse_units(text: str) -> UnitsParse:
     """Read the units named in one cell, in printed order (traditional characters kept as written)."""
     plain, as_written = read_as_simplified(text or "")
-    parsed = _parse_units(plain)
+    # A numbered list in the cell (1.县住建局 2.县财政局): its marks are not names.
+    parsed = _parse_units(without_list_marks(plain))
     units = [ParsedUnit(as_written(u.name), tuple(as_written(a) for a in u.aliases), u.is_group, u.mark)
              for u in parsed.units]
     return UnitsParse(units, parsed.warnings)
@@ -274,6 +276,8 @@ def _parse_units(text: str) -> UnitsParse:
         for joined in _distribute(_join_wrapped(_fragments(part))):
             for name in _split_run_together(joined.replace(JOINED, PARTY_AND_OFFICE_SEPARATOR)):
                 for piece in _without_etc(name):
+                    if names_nothing(piece):
+                        continue  # a number, bullet or punctuation mark is never a unit
                     unit = _unit(piece)
                     if unit.name in seen:
                         continue  # a unit has one role per project, however often a cell repeats it

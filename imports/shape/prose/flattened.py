@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from imports.foundation.numbering import HAN_DIGITS
 from imports.read.base import RawRow
 from imports.shape.prose.levels import (
     Marker,
@@ -32,7 +33,7 @@ from imports.shape.prose.levels import (
 from imports.shape.prose.pieces import ITEM_RANK, Piece, depths, lead_in, speaks_of_projects, value
 from imports.shape.prose.unnumbered import labels_to_categories, named_works, split_enumeration
 
-_HAN = "一二三四五六七八九十"
+_HAN = HAN_DIGITS
 _AFTER_STOP = "。；;！!？?）)】 \t"
 _FIRST_AFTER = _AFTER_STOP + "，,：:"  # the first number after a lead-in: 分别是：（1）, 包括：一是
 _SENTENCE_MARKS_RE = re.compile(r"[。；;，,！!？?：:]")

@@ -13,10 +13,11 @@
 import re
 from dataclasses import replace
 
+from imports.foundation.numbering import HAN_DIGITS
 from imports.shape.prose.item_roles import ROLE_RE, has_own_text
 from imports.shape.prose.levels import Marker, Paragraph, read_paragraph
 
-_HAN_DIGITS = "一二三四五六七八九"
+_HAN_DIGITS = HAN_DIGITS[:9]  # 一 … 九: a number one more is the next of these, or 十
 _ZHIYI_RE = re.compile(rf"之([{_HAN_DIGITS}十]{{1,3}})\s*[：:、.．]\s*")
 ARABIC_RANK = 2  # the level of 1. and 1、 (imports/prose/numbering.py)
 # What follows a count or a date at a line's start (2所, 2024年, 3号楼): such a number is no item's.

@@ -3,13 +3,14 @@
 import re
 from dataclasses import dataclass
 
+from imports.foundation.numbering import HAN_DIGITS
 from imports.read.base import RawRow
 from imports.shape.prose.levels import Marker
 
 # The rank given to items that had no number of their own, and to the labels over them: inside
 # the page's 一、 and （一）, as 1. is.
 ITEM_RANK, LABEL_RANK = 2, 1
-_HAN_DIGITS = "一二三四五六七八九"
+_HAN_DIGITS = HAN_DIGITS[:9]  # 一 … 九: a number one more is the next of these, or 十
 # A list told in a sentence is one of projects when the sentence says so (七件民生实事分别是：…,
 # …7个县列为民实事方案); 会议要求：一是…二是… lists duties, not projects.
 _PROJECT_WORDS_RE = re.compile(r"实事|项目|工程|行动|民生")

@@ -16,13 +16,14 @@
 import re
 from collections.abc import Iterator
 
+from imports.foundation.numbering import HAN_DIGITS
 from imports.read.base import RawRow
 from imports.shape.prose.item_roles import ROLE_RE
 from imports.shape.prose.levels import Marker
 from imports.shape.prose.pieces import ITEM_RANK, LABEL_RANK, Piece, depths, lead_in, speaks_of_projects, value
 
 _LEAD_IN_RE = re.compile(r"(?:分别是|分别为|依次是|依次为)[：:]?|(?:包括|主要有|具体是|具体为|是|为)[：:]|包括(?=《)")
-_COUNT_RE = re.compile(r"(\d{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:项|件|个|大|类|条|批)")
+_COUNT_RE = re.compile(rf"(\d{{1,2}}|[{HAN_DIGITS}两]{{1,3}})\s*(?:项|件|个|大|类|条|批)")
 _NAMES_UNITS_RE = re.compile(r"单位|部门|领导|负责|责任")
 _CLAUSE_END_RE = re.compile(r"[，,。；;]")
 _COMMA_RE = re.compile(r"[，,]")
