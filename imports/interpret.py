@@ -17,6 +17,7 @@ from imports.cells.money import (
     parse_amount,
     parse_funding,
 )
+from imports.cells.percent import parse_percent
 from imports.cells.quarters import parse_quarters, target_percent
 from imports.cells.units import ASSISTING_MARK, LEAD_MARK
 from imports.drafts import CategoryDraft, FundingDraft, MilestoneDraft, PlanDraft, Problem, ProjectDraft
@@ -245,6 +246,11 @@ class Interpreter:
                 self._money(project, column, text, where)
             elif role == Role.FUNDING:
                 project.funding_text = text
+            elif role == Role.PERCENT:
+                project.percent_complete = parse_percent(text)
+                if project.percent_complete is None:
+                    self.draft.warnings.append(Problem(
+                        _("“%(text)s” is not a percentage from 0 to 100.") % {"text": text[:40]}, *where))
             elif role in {Role.LEAD, Role.ASSISTING}:
                 parsed = units_of(text, self.language)
                 setattr(project, "lead_units" if role == Role.LEAD else "assisting_units", list(parsed.units))

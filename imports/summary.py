@@ -14,6 +14,11 @@ from projects.amounts import plain
 SAMPLES = 2  # cells shown under each column in the preview
 
 
+def _reported(project: ProjectDraft) -> bool:
+    """Whether a row of a progress table becomes the period's report: it says how far the project is."""
+    return bool(project.progress) or project.percent_complete is not None
+
+
 def _amount(value: Decimal | None) -> str | None:
     return None if value is None else plain(value)
 
@@ -34,6 +39,8 @@ def project_facts(project: ProjectDraft) -> dict:
         "fundings": [[f.source, _amount(f.amount), f.note] for f in project.fundings],
         "milestones": [[m.quarter, m.planned, m.target_percent] for m in project.milestones],
         "progress": project.progress,
+        # Only when read: a key every row gained would make rows stored before it compare as changed.
+        **({"percent_complete": project.percent_complete} if project.percent_complete is not None else {}),
     }
 
 
@@ -55,6 +62,8 @@ def fingerprint(project: ProjectDraft) -> str:
         [[u.name, u.aliases, u.is_group] for u in project.assisting_units],
         project.leaders, project.staff, [[f.source, _amount(f.amount), f.note] for f in project.fundings],
         [[m.quarter, m.planned, m.target_percent] for m in project.milestones], project.progress,
+        # Appended only when read, so the rows of tables without a 完成率 column keep their fingerprints.
+        *([project.percent_complete] if project.percent_complete is not None else []),
     ])
     # 30 bytes: 62 characters with the format mark, within the stored field's 64.
     return FINGERPRINT_FORMAT + hashlib.blake2b(facts.encode(), digest_size=30).hexdigest()
@@ -104,7 +113,7 @@ def summarize(draft: PlanDraft) -> dict:
             "organizations": len(units),
             "people": len(people),
             "milestones": sum(len(p.milestones) for p in projects),
-            "progress_reports": sum(1 for p in projects if p.progress and draft.progress_month),
+            "progress_reports": sum(1 for p in projects if _reported(p) and draft.progress_month),
         },
         "totals": {
             "total_investment": _amount(sums.get(Role.TOTAL.value)),
