@@ -44,7 +44,8 @@ def read_old_excel(data: bytes, *, name: str) -> list[RawTable]:
         if _ENCRYPTED_PACKAGE in streams:
             raise ReadError(_("The file is password-protected: remove the password, save it and upload it again."))
         raise ReadError(_("The file is neither an Excel workbook nor a Word document."))
-    check_records(container.stream(workbook_stream), size_limits())
+    limits = size_limits()
+    check_records(container.stream(workbook_stream), limits)
     try:
         workbook = CalamineWorkbook.from_filelike(BytesIO(data))
     except CalamineError as exc:
@@ -55,6 +56,8 @@ def read_old_excel(data: bytes, *, name: str) -> list[RawTable]:
             continue  # hidden sheets hold lookup lists for drop-downs
         try:
             values = workbook.get_sheet_by_name(sheet.name)
+            if values.end is not None:  # the record check, in calamine's own words
+                _refuse_if_too_large(sheet.name, values.end[0] + 1, values.end[1] + 1, limits)
             rows = _read_sheet(sheet.name, values.to_python(skip_empty_area=False), values.merged_cell_ranges or [])
         except CalamineError as exc:
             raise ReadError(_("Sheet %(sheet)s is damaged and cannot be read.") % {"sheet": sheet.name}) from exc
