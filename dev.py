@@ -47,14 +47,17 @@ def install() -> None:
 
 # Debian packages the tests use: chromium (and CJK fonts) for the browser tests, Playwright never downloading
 # one; LibreOffice's writer and poppler's pdftotext to turn the circular and the instruction sheet into PDF and
-# read them back, as an office opening our .docx would.
+# read them back, as an office opening our .docx would; LibreOffice's calc to save the importer's test
+# workbooks as Excel 97-2003 .xls. Each package is known installed by its command, or by a file when it
+# brings no command of its own (calc runs inside soffice).
 SYSTEM_PACKAGES = {"chromium": "chromium", "fonts-noto-cjk": None, "libreoffice-writer-nogui": "soffice",
-                   "poppler-utils": "pdftotext"}
+                   "libreoffice-calc-nogui": "/usr/lib/libreoffice/program/libsclo.so", "poppler-utils": "pdftotext"}
 
 
 def install_system_packages() -> None:
     """Install the Debian packages whose command is missing (fonts go with chromium)."""
-    missing = [package for package, command in SYSTEM_PACKAGES.items() if command and not shutil.which(command)]
+    missing = [package for package, marker in SYSTEM_PACKAGES.items()
+               if marker and not (shutil.which(marker) or os.path.exists(marker))]
     if not missing:
         return
     if "chromium" in missing:

@@ -8,7 +8,7 @@ PASTED_NAME = "粘贴文本.txt"
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("File (.xlsx, .docx, .csv or .txt)"), required=False)
+    file = forms.FileField(label=gettext_lazy("File (.xlsx, .xls, .docx, .csv or .txt)"), required=False)
     text = forms.CharField(label=gettext_lazy("…or paste the table"), required=False,
                            widget=forms.Textarea(attrs={"rows": 8}))
     jurisdiction = forms.CharField(

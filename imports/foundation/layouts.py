@@ -36,6 +36,7 @@ class Role(StrEnum):
     STAFF = "staff"
     DEADLINE = "deadline"
     PROGRESS = "progress"
+    PERCENT = "percent_complete"
     REMARKS = "remarks"
     CATEGORY = "category"
 
@@ -54,6 +55,7 @@ ROLE_LABELS = {
     Role.LEAD: gettext_lazy("lead units"), Role.ASSISTING: gettext_lazy("assisting units"),
     Role.LEADERS: gettext_lazy("supervising leaders"), Role.STAFF: gettext_lazy("responsible staff"),
     Role.DEADLINE: gettext_lazy("deadline"), Role.PROGRESS: gettext_lazy("progress"),
+    Role.PERCENT: gettext_lazy("percent complete"),
     Role.REMARKS: gettext_lazy("remarks"), Role.CATEGORY: gettext_lazy("category"),
 }
 # The roles an admin may give a column by hand (a quarter or a funding source needs its header's words).
@@ -74,6 +76,8 @@ HEADER_WORDS: tuple[tuple[Role, tuple[str, ...]], ...] = (
                  "主办", "主管部门", "主管单位")),
     (Role.ASSISTING, ("协办单位", "配合单位", "责任单位", "参与单位", "协办", "配合", "责任部门", "监管单位",
                       "监考单位", "协同单位", "实施单位", "建设单位", "项目单位", "业主单位", "实施主体")),
+    # Before the progress words: 完成比例 is a figure, 完成情况 is text.
+    (Role.PERCENT, ("完成率", "完成进度", "完成比例", "完成百分比", "进度百分比", "完成进度百分比")),
     (Role.PROGRESS, ("进展情况", "当前进度", "工作进展", "进展", "完成情况", "推进情况", "落实情况", "实施情况",
                      "进度情况")),
     (Role.WORK_PLAN, ("工作计划", "形象进度", "进度计划", "进度安排", "时间安排", "实施计划", "计划安排")),
@@ -109,6 +113,7 @@ MONTH_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "�
 # Notes in brackets never decide a column: 总投资 (万元), 形象进度安排 (需细化到季度).
 BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 LONGEST_HEADER = 20
+PERCENT_HEADER = re.compile(r"^\s*(?:完成|进度|进展)[^%％]{0,6}[（(]\s*[%％]\s*[)）]\s*$")
 # Line breaks and tabs are layout; every other control character (NUL, ESC, BEL …) is dropped.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 MIN_HEADER_CELLS = 3
@@ -172,6 +177,8 @@ def classify(text: str) -> tuple[Role | None, int | None, str | None]:
         return None, None, None
     if quarter := _quarter_named(word):
         return Role.QUARTER, quarter, None
+    if PERCENT_HEADER.search(text):  # 进度（%）: the brackets that normalise() drops say it is a figure
+        return Role.PERCENT, None, None
     if "投资" not in word and (source := source_of(word)) and word.endswith(("补助", "自筹", "配套", "财政", "资金")):
         return Role.SOURCE, None, source
     for role, words in HEADER_WORDS:

@@ -96,6 +96,7 @@ class ProjectDraft:
     fundings: list[FundingDraft] = field(default_factory=list)
     milestones: list[MilestoneDraft] = field(default_factory=list)
     progress: str = ""
+    percent_complete: int | None = None  # a 完成率 column's figure, 0-100
     # Figures found in a cell no header names (a shifted column); placed by the totals row, if any.
     unplaced: list[Decimal] = field(default_factory=list)
 

@@ -7,7 +7,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from imports.foundation.cells.cached import people_of, units_of
-from imports.foundation.cells.money import amount_problem, header_scale, in_wan, parse_amount, parse_funding
+from imports.foundation.cells.money import (
+    BRACKET_RE,
+    amount_note,
+    amount_problem,
+    header_scale,
+    in_wan,
+    parse_amount,
+    parse_funding,
+)
+from imports.foundation.cells.percent import parse_percent
 from imports.foundation.cells.quarters import parse_quarters, target_percent
 from imports.foundation.cells.units import ASSISTING_MARK, LEAD_MARK
 from imports.foundation.layouts import CONTROL_RE, Column, Layout, Role
@@ -237,6 +246,11 @@ class Interpreter:
                 self._money(project, column, text, where)
             elif role == Role.FUNDING:
                 project.funding_text = text
+            elif role == Role.PERCENT:
+                project.percent_complete = parse_percent(text)
+                if project.percent_complete is None:
+                    self.draft.warnings.append(Problem(
+                        _("“%(text)s” is not a percentage from 0 to 100.") % {"text": text[:40]}, *where))
             elif role in {Role.LEAD, Role.ASSISTING}:
                 parsed = units_of(text, self.language)
                 setattr(project, "lead_units" if role == Role.LEAD else "assisting_units", list(parsed.units))
@@ -270,13 +284,18 @@ class Interpreter:
             message = amount_problem(text) or _("“%(text)s” is not an amount.") % {"text": text[:40]}
             self.draft.warnings.append(Problem(message, *where))
             return
+        # 300（其中市级100）: the amount is 300, and what the brackets say is kept with it.
+        note = amount_note(text)
         if column.role == Role.SOURCE:
-            project.fundings.append(FundingDraft(column.source, amount.value))
+            project.fundings.append(FundingDraft(column.source, amount.value, note))
             return
         field_name = "total_investment" if column.role == Role.TOTAL else "annual_investment"
         if getattr(project, field_name) is None:
             setattr(project, field_name, amount.value)
             project.investment_is_approximate |= amount.approximate
+        if note:
+            remark = f"{BRACKET_RE.sub('', column.header).strip() or column.role.label}：{note}"
+            project.remarks = f"{project.remarks}\n{remark}" if project.remarks else remark
 
     def _funding_prose(self, project: ProjectDraft, layout: Layout) -> None:
         if not project.funding_text:

@@ -4,12 +4,17 @@ from decimal import Decimal
 from itertools import islice
 
 from imports.foundation.layouts import CONTROL_RE, Role
-from imports.interpret.draft import PlanDraft
+from imports.interpret.draft import PlanDraft, ProjectDraft
 from imports.interpret.plan_checks import totals
 from imports.shape.segment import EntryKind, Segment, signature_key
 from projects.amounts import plain
 
 SAMPLES = 2  # cells shown under each column in the preview
+
+
+def _reported(project: ProjectDraft) -> bool:
+    """Whether a row of a progress table becomes the period's report: it says how far the project is."""
+    return bool(project.progress) or project.percent_complete is not None
 
 
 def _amount(value: Decimal | None) -> str | None:
@@ -47,7 +52,7 @@ def summarize(draft: PlanDraft) -> dict:
             "organizations": len(units),
             "people": len(people),
             "milestones": sum(len(p.milestones) for p in projects),
-            "progress_reports": sum(1 for p in projects if p.progress and draft.progress_month),
+            "progress_reports": sum(1 for p in projects if _reported(p) and draft.progress_month),
         },
         "totals": {
             "total_investment": _amount(sums.get(Role.TOTAL.value)),

@@ -6,6 +6,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from imports.read.base import ZIP_ERRORS, RawRow, RawTable, ReadError, main_part, open_zip
+from imports.read.biff import read_old_excel
+from imports.read.compound import SIGNATURE as _OLE2
 from imports.read.delimited import decode_text, outside_quotes, read_delimited, sniff_delimiter
 from imports.read.excel import read_excel
 from imports.read.pasted import HeaderCells, detect_shape, read_text
@@ -14,9 +16,8 @@ from imports.read.word import read_word
 __all__ = ["HeaderCells", "RawRow", "RawTable", "ReadError", "read_file", "read_text"]
 
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Only the zip-based names are refused when the content is not a zip: systems that export
-# ".xls" files often write tab-separated text, which reads fine as text.
+# ".xls" files often write tab-separated text or a web page, so an ".xls" is read by its content.
 _EXCEL_NAMES = (".xlsx", ".xlsm", ".xltx")
 _WORD_NAMES = (".docx", ".docm", ".dotx")
 _CSV_DELIMITERS = (",", ";")
@@ -38,10 +39,11 @@ def read_file(
     if data.startswith(_ZIP):
         return _read_package(name, data)
     if data.startswith(_OLE2):
-        # Encrypted .xlsx/.docx files are OLE2 containers too, as are the old binary formats.
+        # Old .xls workbooks and .doc documents are OLE2 containers, as are encrypted .xlsx/.docx files;
+        # read_old_excel tells them apart by the streams inside and reads only the workbooks.
         if lowered.endswith((".doc", *_WORD_NAMES)):
             raise ReadError(_("The file is a password-protected or old .doc document: save it as .docx."))
-        raise ReadError(_("The file is a password-protected or old .xls workbook: save it as .xlsx."))
+        return read_old_excel(data, name=name)
     if lowered.endswith(_EXCEL_NAMES):
         raise ReadError(_("The file is not an Excel workbook: it is damaged or another kind of file renamed."))
     if lowered.endswith(_WORD_NAMES):

@@ -37,6 +37,8 @@ def project_facts(project: ProjectDraft) -> dict:
         "fundings": [[f.source, _amount(f.amount), f.note] for f in project.fundings],
         "milestones": [[m.quarter, m.planned, m.target_percent] for m in project.milestones],
         "progress": project.progress,
+        # Only when read: a key every row gained would make rows stored before it compare as changed.
+        **({"percent_complete": project.percent_complete} if project.percent_complete is not None else {}),
     }
 
 
@@ -58,6 +60,8 @@ def fingerprint(project: ProjectDraft) -> str:
         [[u.name, u.aliases, u.is_group] for u in project.assisting_units],
         project.leaders, project.staff, [[f.source, _amount(f.amount), f.note] for f in project.fundings],
         [[m.quarter, m.planned, m.target_percent] for m in project.milestones], project.progress,
+        # Appended only when read, so the rows of tables without a 完成率 column keep their fingerprints.
+        *([project.percent_complete] if project.percent_complete is not None else []),
     ])
     # 30 bytes: 62 characters with the format mark, within the stored field's 64.
     return FINGERPRINT_FORMAT + hashlib.blake2b(facts.encode(), digest_size=30).hexdigest()

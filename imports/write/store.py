@@ -239,7 +239,8 @@ class PlanWriter:
         """A progress table's entries become accepted reports; a changed entry updates its report
         in place with a revision, so what a unit wrote for that period is never lost."""
         period = self.draft.progress_month
-        reported = [p for p in changed if p.progress and p.lead_units and period]
+        # A row says how far its project is in words (进展情况), a figure (完成率), or both.
+        reported = [p for p in changed if (p.progress or p.percent_complete is not None) and p.lead_units and period]
         if not reported:
             return
         units = UnitBook(self.jurisdiction, [p.lead_units[0] for p in reported])
@@ -250,17 +251,27 @@ class PlanWriter:
             report = stored.get(self.ids[p.key])
             if report is None:
                 new.append(Report(project_id=self.ids[p.key], organization=units.get(p.lead_units[0]), period=period,
-                                  progress=p.progress, status=Report.Status.ACCEPTED))
-            elif report.progress != p.progress:
+                                  progress=p.progress, percent_complete=p.percent_complete,
+                                  status=Report.Status.ACCEPTED))
+                continue
+            changes = {"progress": [report.progress, p.progress]} if report.progress != p.progress else {}
+            # A table without a 完成率 column leaves the figure a unit reported as it is.
+            if p.percent_complete is not None and report.percent_complete != p.percent_complete:
+                changes["percent_complete"] = [report.percent_complete, p.percent_complete]
+            if changes:
                 report.version += 1
                 revisions.append(Revision(report=report, version=report.version, action=Revision.Action.IMPORTED,
-                                          changes={"progress": [report.progress, p.progress]}))
+                                          changes=changes))
                 report.progress = p.progress
+                if p.percent_complete is not None:
+                    report.percent_complete = p.percent_complete
                 edited.append(report)
         Report.objects.bulk_create(new, batch_size=BATCH)
-        Report.objects.bulk_update(edited, ["progress", "version"], batch_size=BATCH)
+        Report.objects.bulk_update(edited, ["progress", "percent_complete", "version"], batch_size=BATCH)
         revisions += [Revision(report=r, version=r.version, action=Revision.Action.IMPORTED,
-                               changes={"progress": ["", r.progress]}) for r in new]
+                               changes={"progress": ["", r.progress]}
+                               | ({"percent_complete": [None, r.percent_complete]}
+                                  if r.percent_complete is not None else {})) for r in new]
         Revision.objects.bulk_create(revisions, batch_size=BATCH)
 
 

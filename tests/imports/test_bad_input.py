@@ -35,6 +35,7 @@ from tests.imports.files import (
     xlsx_bytes,
     zip_bomb,
 )
+from tests.imports.xls_files import compound_file
 
 pytestmark = pytest.mark.django_db
 
@@ -120,14 +121,15 @@ def test_another_kind_of_file_renamed_xlsx_is_refused_as_not_a_workbook(stored_p
     assert_refused("责任分解表.xlsx", data, NOT_A_WORKBOOK, msgid=NOT_A_WORKBOOK, user=admin)
 
 
-PROTECTED_WORKBOOK = "The file is a password-protected or old .xls workbook: save it as .xlsx."
+PROTECTED_WORKBOOK = "The file is password-protected: remove the password, save it and upload it again."
 PROTECTED_DOCUMENT = "The file is a password-protected or old .doc document: save it as .docx."
 
 
-def test_a_password_protected_workbook_is_refused_with_advice_to_save_it_as_xlsx(stored_plan, admin):
-    assert OLE2_BYTES.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+def test_a_password_protected_workbook_is_refused_with_advice_to_remove_the_password(stored_plan, admin):
+    # Excel encrypts an .xlsx into an OLE2 file holding EncryptionInfo and EncryptedPackage streams.
+    data = compound_file({"EncryptionInfo": b"\x04\x00\x04\x00", "EncryptedPackage": bytes(5000)})
 
-    assert_refused("责任分解表.xlsx", OLE2_BYTES, PROTECTED_WORKBOOK, msgid=PROTECTED_WORKBOOK, user=admin)
+    assert_refused("责任分解表.xlsx", data, PROTECTED_WORKBOOK, msgid=PROTECTED_WORKBOOK, user=admin)
 
 
 def test_a_password_protected_document_is_refused_with_advice_to_save_it_as_docx(stored_plan, admin):

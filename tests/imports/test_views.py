@@ -115,4 +115,4 @@ def test_an_administrator_may_not_import_another_citys_table(client, settings, t
 
 def test_the_upload_form_speaks_chinese(admin_client):
     page = admin_client.get(reverse("imports:upload")).content.decode()
-    assert "文件（.xlsx、.docx、.csv 或 .txt）" in page and "……或粘贴表格" in page and "Only when" not in page
+    assert "文件（.xlsx、.xls、.docx、.csv 或 .txt）" in page and "……或粘贴表格" in page and "Only when" not in page

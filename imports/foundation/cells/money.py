@@ -104,6 +104,8 @@ BARE_AMOUNT_RE = re.compile(
 # A comma between digits groups thousands (1,234.5); any other comma ends a clause.
 CLAUSE_BREAK_RE = re.compile(r"[，；;。！？\n]|,(?!\d{3}(?:\D|$))")
 BRACKET_RE = re.compile(r"[（(]([^（()）]*)[)）]")
+# An amount followed by a note in brackets: 300（其中市级100）, 300(含省补50), 300（另有社会资本200）.
+TRAILING_NOTE_RE = re.compile(r"^(.*?)\s*[（(]([^（()）]*)[)）]\s*$")
 
 
 @dataclass(frozen=True)
@@ -229,8 +231,34 @@ def _parse_amount(text: str | int | float | Decimal | None) -> Amount | None:
     bare = BARE_AMOUNT_RE.match(cleaned)
     if bare:
         return Amount(_to_wan(bare.group(1), bare.group(2)), _is_approximate(cleaned))
+    noted = _noted(cleaned)
+    if noted:
+        return _parse_amount(noted[0])
     found = _prose_total(cleaned)
     return found[0] if found else None
+
+
+def _noted(cleaned: str) -> tuple[str, str] | None:
+    """(the amount, the note) of an amount followed by bracketed notes; a bracketed unit stays with it."""
+    amount, notes = cleaned, []
+    while (match := TRAILING_NOTE_RE.match(amount)) is not None:
+        amount, note = match.group(1), match.group(2).strip()
+        if note in UNIT_FACTORS:  # 300（万元）: the unit, not a note
+            amount += note
+        elif note:
+            notes.insert(0, note)
+    if amount == cleaned or not BARE_AMOUNT_RE.match(amount):
+        return None
+    return amount, NOTE_JOINER.join(notes)
+
+
+def amount_note(text: str) -> str:
+    """The bracketed note after an amount (其中市级100 of 300（其中市级100）), as written; "" if none."""
+    if "(" not in text and "（" not in text:  # nearly every money cell
+        return ""
+    prose, as_written = read_as_simplified(text.translate(FULL_WIDTH).strip())
+    noted = _noted(prose)
+    return as_written(noted[1]) if noted else ""
 
 
 def _source_of(clause: str) -> str | None:
