@@ -7,6 +7,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from imports.checks import run_checks
+from imports.chosen_reading import split_as_chosen
 from imports.drafts import PlanDraft, Problem
 from imports.interpret import Interpreter
 from imports.layouts import CONTROL_RE, LayoutChoice, Role
@@ -14,7 +15,7 @@ from imports.lengths import shorten_names
 from imports.numbering import number_rows
 from imports.preamble import read_preamble
 from imports.readers.base import RawTable
-from imports.segments import EntryKind, Segment, no_table_error, split_segments
+from imports.segments import EntryKind, Segment, no_table_error
 from imports.stages import Progress, Silent
 from imports.summary import describe_layouts
 from projects.models import Plan
@@ -26,8 +27,8 @@ def draft_plan(tables: list[RawTable], *, jurisdiction: list[str] | None = None,
     """What the tables say: plan facts from the text above them, projects from their rows.
 
     `choice` is the admin's choice of column roles and header row for this file; `remembered`
-    their earlier choices, by header signature."""
-    preamble, segments = split_segments(tables, choice, remembered)
+    their earlier choices, by header signature (and a list's reading, by its shape)."""
+    preamble, segments = split_as_chosen(tables, choice, remembered)
     preamble, had_controls = [CONTROL_RE.sub("", line) for line in preamble], any(map(CONTROL_RE.search, preamble))
     for segment in segments:
         _undo_merged_numbers(segment)

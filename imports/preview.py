@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
+from imports.chosen_reading import describe_reading
 from imports.collector import paused_collector
 from imports.drafts import Outcome, PlanDraft, Problem
 from imports.layout_choices import load_remembered, remembered_digest
@@ -52,6 +53,9 @@ class ImportPreview:
     missing: list[dict] = field(default_factory=list)
     # Whether those without reports are deleted; None while nobody has chosen (the browser's preview).
     delete_missing: bool | None = None
+    # A list's lines and what each was read as, with the marks to choose a reading by (imports.chosen_reading);
+    # None for a table read by its header or cells.
+    reading: dict | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -68,7 +72,7 @@ class ImportPreview:
             **summarize(self.draft), "file_name": self.file_name, "checksum": self.checksum,
             "layouts": self.draft.layouts, "readable": self.readable, "other_plans": self.other_plans,
             **{outcome.value: outcomes.count(outcome) for outcome in Outcome},
-            **self._missing_summary(),
+            **self._missing_summary(), **({"reading": self.reading} if self.reading else {}),
         }
 
     def _missing_summary(self) -> dict:
@@ -222,7 +226,8 @@ class _Reading:
                 for layout in draft.layouts if layout["remembered"]}
         preview = ImportPreview(file_name=self.file_name, checksum=self.checksum, draft=draft,
                                 options=self.options(sheets), remembered=used, readable=bool(tables),
-                                other_plans=others)
+                                other_plans=others,
+                                reading=describe_reading(tables, self.choice, self.remembered, draft.layouts))
         if not draft.errors:
             _compare(preview)
         return preview

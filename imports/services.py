@@ -168,7 +168,7 @@ def previewed_options(record: ImportRecord) -> PreviewedOptions:
     """Jurisdiction, year, chosen roles, remembered layouts and sheets exactly as the preview read the file."""
     jurisdiction, year, *rest = record.result.get("options") or [None, None]
     layout = rest[0] if rest else {}
-    remembered = {header: LayoutChoice.from_dict({"roles": roles.get("roles")})
+    remembered = {header: LayoutChoice.from_dict({"roles": roles.get("roles"), "reading": roles.get("reading")})
                   for header, roles in (record.result.get("remembered") or {}).items()}
     return PreviewedOptions(jurisdiction, year, LayoutChoice.from_dict(layout.get("choice")), remembered,
                             layout.get("sheets"))
