@@ -27,7 +27,7 @@ from imports.readers.base import RawRow, RawTable
 from imports.reading_choice import ANY_MARK, BULLETS, EVERY_LINE, LETTER_MARK, NUMBERING_MARKS, STEM_MARK, ReadingChoice
 from imports.segments import Entry, FoundBy, Segment, signature_key, split_segments
 
-SHAPE_PREFIX = "list:"  # a remembered choice's key, beside the header signatures of remembered columns
+SHAPE_PREFIX = "清单|"  # a remembered choice's key, beside the header signatures of remembered columns
 SHOWN_LINES = 50
 LONGEST_SHOWN = 120
 LONGEST_TITLE_LINES = 5

@@ -23,6 +23,18 @@ def kind_labels() -> dict[str, str]:
     }
 
 
+def describe_choice(chosen: ReadingChoice) -> str:
+    """The choice in words, as the form offered it (the admin site shows a remembered one so)."""
+    items = {EVERY_LINE: _("Each line is a project (the title above the list excepted)"),
+             ANY_MARK: _("Each line that starts with a number or a mark is a project")}.get(
+        chosen.items) or _("Each line that starts with “%(mark)s” is a project") % {"mark": chosen.items}
+    parts = [items, _("Lines that start with “%(mark)s” are categories") % {"mark": chosen.categories}
+             if chosen.categories else _("No categories")]
+    if chosen.start is not None:
+        parts.append(_("The list starts at line %(line)s") % {"line": chosen.start})
+    return "；".join(parts)
+
+
 def reading_form(reading: Mapping) -> dict:
     """What the template shows: the lines with what each was read as, and the choices with the current one."""
     chosen = ReadingChoice.from_dict(reading.get("choice"))

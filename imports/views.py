@@ -112,6 +112,10 @@ def reread(request: HttpRequest, pk: int) -> HttpResponse:
     The choice is remembered for lists of the same shape, so the same list pasted again is read at once;
     "as the importer does" forgets it. A choice the form did not offer changes nothing."""
     record = get_object_or_404(visible_records(request.user), pk=pk)
+    data = staged(checksum=record.checksum)
+    if data is None:
+        messages.error(request, _("The uploaded file is no longer available; please upload it again."))
+        return redirect("imports:upload")
     reading = record.result.get("reading")
     if not reading or record.status == ImportRecord.Status.APPLIED:
         messages.error(request, _("This preview holds no list to read another way."))
@@ -121,10 +125,6 @@ def reread(request: HttpRequest, pk: int) -> HttpResponse:
     except ValueError as refusal:
         messages.error(request, str(refusal))
         return redirect("imports:preview", pk=record.pk)
-    data = staged(checksum=record.checksum)
-    if data is None:
-        messages.error(request, _("The uploaded file is no longer available; please upload it again."))
-        return redirect("imports:upload")
     if chosen is None:
         remember_reading(shape=reading["shape"], reading=None, user=request.user)
     options = previewed_options(record)
