@@ -198,8 +198,9 @@ def split_as_chosen(tables: list[RawTable], choice: LayoutChoice | None,
     # Columns chosen for this list before, then this file's own choice of columns, as for a table.
     saved = remembered.get(signature_key(layout.signature))
     layout = choice.apply(saved.apply(layout) if saved else layout)
+    # `remembered` says the columns were chosen before; a remembered reading is told apart (describe_reading).
     segment = Segment(layout, entries, sheet=lines[0].row.sheet, found_by=FoundBy.PROSE,
-                      remembered=from_memory or bool(saved and saved.roles))
+                      remembered=bool(saved and saved.roles))
     return preamble, [segment] if entries else []
 
 
@@ -220,7 +221,8 @@ def describe_reading(tables: Sequence[RawTable], choice: LayoutChoice | None,
         "shape": shape_of(lines), "count": len(lines), "dead_end": not layouts, "remembered": from_memory,
         "choice": reading.as_dict() if reading else None,
         "marks": [{"mark": mark, "count": count} for mark, count in marks_seen(lines).items()],
-        "lines": [{"line": line.row.line, "text": line.text[:LONGEST_SHOWN], "mark": line.mark, "kind": kind.value}
+        "lines": [{"line": line.row.line, "text": line.text[:LONGEST_SHOWN], "mark": line.mark, "kind": kind.value,
+                   "printed": line.text[:len(line.text) - len(line.rest)].strip()}
                   for line, kind in zip(shown, kinds, strict=True)],
     }
 

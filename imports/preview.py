@@ -224,10 +224,12 @@ class _Reading:
             return self.foreign(draft)
         used = {layout["signature"]: self.remembered[layout["signature"]].as_dict()
                 for layout in draft.layouts if layout["remembered"]}
+        reading = describe_reading(tables, self.choice, self.remembered, draft.layouts)
+        if reading and reading["remembered"]:  # a list read as chosen for its shape before
+            used[reading["shape"]] = self.remembered[reading["shape"]].as_dict()
         preview = ImportPreview(file_name=self.file_name, checksum=self.checksum, draft=draft,
                                 options=self.options(sheets), remembered=used, readable=bool(tables),
-                                other_plans=others,
-                                reading=describe_reading(tables, self.choice, self.remembered, draft.layouts))
+                                other_plans=others, reading=reading)
         if not draft.errors:
             _compare(preview)
         return preview

@@ -25,6 +25,13 @@ LETTER_MARK = "A."
 STEM_MARK = "甲、"
 BULLETS = "★☆●○◆◇■□▲△▶►•※√✓-"
 MARKS = (*NUMBERING_MARKS, LETTER_MARK, STEM_MARK, *BULLETS)
+# How the form names a numbering: by its first numbers, so that "A." is not taken for the A line alone.
+MARK_NAMES = {"一、": "一、二、…", "（一）": "（一）（二）…", "1.": "1. 2. …", "（1）": "（1）（2）…", "①": "①②…",
+              LETTER_MARK: "A. B. …", STEM_MARK: "甲、乙、…"}
+
+
+def mark_name(mark: str) -> str:
+    return MARK_NAMES.get(mark, mark)
 LONGEST_START = 99_999
 
 

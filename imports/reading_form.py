@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from imports.chosen_reading import Kind
 from imports.models import SavedReading
-from imports.reading_choice import ANY_MARK, AUTOMATIC, EVERY_LINE, LONGEST_START, ReadingChoice
+from imports.reading_choice import ANY_MARK, AUTOMATIC, EVERY_LINE, LONGEST_START, ReadingChoice, mark_name
 
 
 def kind_labels() -> dict[str, str]:
@@ -27,8 +27,8 @@ def describe_choice(chosen: ReadingChoice) -> str:
     """The choice in words, as the form offered it (the admin site shows a remembered one so)."""
     items = {EVERY_LINE: _("Each line is a project (the title above the list excepted)"),
              ANY_MARK: _("Each line that starts with a number or a mark is a project")}.get(
-        chosen.items) or _("Each line that starts with “%(mark)s” is a project") % {"mark": chosen.items}
-    parts = [items, _("Lines that start with “%(mark)s” are categories") % {"mark": chosen.categories}
+        chosen.items) or _("Each line marked “%(mark)s” is a project") % {"mark": mark_name(chosen.items)}
+    parts = [items, _("Lines marked “%(mark)s” are categories") % {"mark": mark_name(chosen.categories)}
              if chosen.categories else _("No categories")]
     if chosen.start is not None:
         parts.append(_("The list starts at line %(line)s") % {"line": chosen.start})
@@ -42,12 +42,13 @@ def reading_form(reading: Mapping) -> dict:
     items = [(EVERY_LINE, _("Each line is a project (the title above the list excepted)"))]
     if marks:
         items.append((ANY_MARK, _("Each line that starts with a number or a mark is a project")))
-    items += [(mark, _("Each line that starts with “%(mark)s” is a project (%(count)s lines)")
-               % {"mark": mark, "count": entry["count"]}) for mark, entry in zip(marks, reading["marks"], strict=True)]
+    items += [(mark, _("Each line marked “%(mark)s” is a project (%(count)s lines)")
+               % {"mark": mark_name(mark), "count": entry["count"]})
+              for mark, entry in zip(marks, reading["marks"], strict=True)]
     if chosen is not None:
         items.append((AUTOMATIC, _("Read it as the importer does, without this choice")))
     categories = [("", _("No categories"))] + [
-        (mark, _("Lines that start with “%(mark)s” are categories") % {"mark": mark}) for mark in marks]
+        (mark, _("Lines marked “%(mark)s” are categories") % {"mark": mark_name(mark)}) for mark in marks]
     labels = kind_labels()
     return {
         "items": items, "categories": categories,

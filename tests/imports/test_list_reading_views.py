@@ -106,6 +106,9 @@ def test_the_same_list_pasted_again_is_read_at_once_and_says_so(admin_client):
     again = paste(admin_client, LETTERED)
     assert again.status == "previewed" and leads(again) == LETTERED_LEADS
     assert again.result["reading"]["remembered"] is True
+    # Kept with the preview for confirming; the columns themselves were not chosen, and do not say so.
+    assert again.result["remembered"][again.result["reading"]["shape"]]["reading"]["items"] == "A."
+    assert again.result["layouts"][0]["remembered"] is False
     page = admin_client.get(reverse("imports:preview", args=[again.pk])).content.decode()
     assert chinese("Read the way you chose for a list of this shape before. You may change it below.") in page
     assert 'name="items" value="A." checked' in page
