@@ -57,6 +57,6 @@ class ReadingChoice:
         items, categories, start = data.get("items"), data.get("categories") or "", data.get("start")
         if items not in (EVERY_LINE, ANY_MARK, *MARKS) or categories not in ("", *MARKS) or items == categories:
             return None
-        if start is not None and not (isinstance(start, int) and 1 <= start <= LONGEST_START):
+        if start is not None and not (type(start) is int and 1 <= start <= LONGEST_START):  # not a bool
             return None
         return cls(items=items, categories=categories, start=start)
