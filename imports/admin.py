@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from imports.models import ImportRecord, SavedLayout
+from imports.foundation.reading_choice import ReadingChoice
+from imports.models import ImportRecord, SavedLayout, SavedReading
+from imports.reading_form import describe_choice
 from projects.admin_scope import ScopedAdmin
 
 
@@ -21,3 +24,19 @@ class SavedLayoutAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
     search_fields = ["header"]
     readonly_fields = ["digest", "header", "user", "updated_at"]
+
+
+@admin.register(SavedReading)
+class SavedReadingAdmin(admin.ModelAdmin):
+    """Readings of lists remembered per shape (imports.shape.chosen_reading): an administrator may forget one here."""
+
+    list_display = ["__str__", "user", "updated_at"]
+    list_select_related = ["user"]
+    search_fields = ["shape"]
+    # The choice in words, not its JSON: it is changed on the preview, and only forgotten here.
+    fields = readonly_fields = ["digest", "shape", "reading", "user", "updated_at"]
+
+    @admin.display(description=_("reading"))
+    def reading(self, saved: SavedReading) -> str:
+        chosen = ReadingChoice.from_dict(saved.choice)
+        return describe_choice(chosen) if chosen else "—"

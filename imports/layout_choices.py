@@ -3,12 +3,14 @@
 import hashlib
 import json
 from collections.abc import Mapping
+from dataclasses import replace
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from imports.foundation.layouts import CHOSEN_ROLES, Basis, LayoutChoice, Role
-from imports.models import SavedLayout
+from imports.foundation.reading_choice import ReadingChoice
+from imports.models import SavedLayout, SavedReading
 
 OTHER = "other"  # what the form and the command line call "no role: keep as other data"
 
@@ -37,14 +39,21 @@ def parse_columns(text: str) -> dict[str, Role | None]:
 
 
 def load_remembered() -> dict[str, LayoutChoice]:
-    """Every remembered layout, by header signature key (a handful of table shapes per office)."""
-    return {saved.header: LayoutChoice.from_dict({"roles": saved.roles})
-            for saved in SavedLayout.objects.only("header", "roles")}
+    """Every remembered layout, by header signature key (a handful of table shapes per office), and
+    every remembered reading of a list, by its shape (imports.shape.chosen_reading), with that list's columns."""
+    remembered = {saved.header: LayoutChoice.from_dict({"roles": saved.roles})
+                  for saved in SavedLayout.objects.only("header", "roles")}
+    for saved in SavedReading.objects.only("shape", "choice"):
+        if reading := ReadingChoice.from_dict(saved.choice):
+            remembered[saved.shape] = replace(remembered.get(saved.shape, LayoutChoice()), reading=reading)
+    return remembered
 
 
 def remembered_digest(remembered: Mapping[str, LayoutChoice]) -> str:
     """What the remembered layouts are, as one short string an import's options can hold."""
-    data = sorted((header, choice.as_dict()["roles"]) for header, choice in remembered.items())
+    # A reading joins only the entries that have one, so the digests of earlier records stay as they were.
+    data = sorted((header, choice.as_dict()["roles"], *([choice.reading.as_dict()] if choice.reading else []))
+                  for header, choice in remembered.items())
     return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
@@ -82,7 +91,8 @@ def choice_from_form(data: Mapping[str, str], layouts: list[dict], previous: Lay
     header_row = (data.get("header_row") or "").strip()
     return LayoutChoice(roles=roles,
                         header_row=(int(header_row) if header_row.isdigit() and len(header_row) <= 7
-                                    else previous.header_row))
+                                    else previous.header_row),
+                        reading=previous.reading)  # the columns form does not change how a list is read
 
 
 def fixed_roles() -> list[str]:

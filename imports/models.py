@@ -66,3 +66,25 @@ class SavedLayout(models.Model):
 
     def __str__(self) -> str:
         return self.header.replace("|", " | ")[:200]
+
+
+class SavedReading(models.Model):
+    """How to read a list the importer could not place, chosen by an administrator, used again for the
+    next list of the same shape (imports.shape.chosen_reading.shape_of: the marks its lines start with and
+    its first line)."""
+
+    # SHA-256 of the shape: a shape holds a whole first line.
+    digest = models.CharField(_("SHA-256"), max_length=64, unique=True)
+    shape = models.TextField(_("shape"))
+    choice = models.JSONField(_("reading"), default=dict)  # ReadingChoice.as_dict()
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("user")
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("remembered list reading")
+        verbose_name_plural = _("remembered list readings")
+
+    def __str__(self) -> str:
+        return self.shape[:200]

@@ -23,6 +23,7 @@ from imports.models import ImportRecord
 from imports.read import RawTable, ReadError, read_file
 from imports.result import ImportResult
 from imports.reuse import reusable_import
+from imports.shape.chosen_reading import describe_reading
 from imports.shape.plan_groups import plan_groups
 from imports.write.compare import Outcome, fingerprint, unchanged
 from imports.write.store import find_jurisdiction, stored_fingerprints
@@ -54,6 +55,9 @@ class ImportPreview:
     missing: list[dict] = field(default_factory=list)
     # Whether those without reports are deleted; None while nobody has chosen (the browser's preview).
     delete_missing: bool | None = None
+    # A list's lines and what each was read as, with the marks to choose a reading by (imports.shape.chosen_reading);
+    # None for a table read by its header or cells.
+    reading: dict | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -71,7 +75,7 @@ class ImportPreview:
             **summarize(self.draft), file_name=self.file_name, checksum=self.checksum,
             layouts=self.draft.layouts, readable=self.readable, other_plans=self.other_plans,
             **{outcome.value: outcomes.count(outcome) for outcome in Outcome},
-            **self._missing_summary(),
+            **self._missing_summary(), reading=self.reading or None,
         )
 
     def summary(self) -> dict:
@@ -227,9 +231,12 @@ class _Reading:
             return self.foreign(draft)
         used = {layout["signature"]: self.remembered[layout["signature"]].as_dict()
                 for layout in draft.layouts if layout["remembered"]}
+        reading = describe_reading(tables, self.choice, self.remembered, draft.layouts)
+        if reading and reading["remembered"]:  # a list read as chosen for its shape before
+            used[reading["shape"]] = self.remembered[reading["shape"]].as_dict()
         preview = ImportPreview(file_name=self.file_name, checksum=self.checksum, draft=draft,
                                 options=self.options(sheets), remembered=used, readable=bool(tables),
-                                other_plans=others)
+                                other_plans=others, reading=reading)
         if not draft.errors:
             _compare(preview)
         return preview

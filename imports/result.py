@@ -79,6 +79,8 @@ class ImportResult:
     projects: list[dict[str, Any]] | None = None
     options: list | None = None  # [jurisdiction, year, {"choice", "remembered", "sheets"}?]
     remembered: dict[str, dict] | None = None
+    # The lines of a list and what each was read as, with the choices offered (shape/chosen_reading.py).
+    reading: dict[str, Any] | None = None
     # The id under which the unexpected error that stopped the import is logged (imports/crashes.py).
     error_id: str | None = None
     # Per long list, how many entries were left out to keep the record small (imports/bounds.py).

@@ -170,7 +170,7 @@ def previewed_options(record: ImportRecord) -> PreviewedOptions:
     summary = record.summary
     jurisdiction, year, *rest = summary.options or [None, None]
     layout = rest[0] if rest else {}
-    remembered = {header: LayoutChoice.from_dict({"roles": roles.get("roles")})
+    remembered = {header: LayoutChoice.from_dict({"roles": roles.get("roles"), "reading": roles.get("reading")})
                   for header, roles in (summary.remembered or {}).items()}
     return PreviewedOptions(jurisdiction, year, LayoutChoice.from_dict(layout.get("choice")), remembered,
                             layout.get("sheets"))

@@ -8,4 +8,5 @@ urlpatterns = [
     path("<int:pk>/", views.preview, name="preview"),
     path("<int:pk>/confirm/", views.confirm, name="confirm"),
     path("<int:pk>/columns/", views.relayout, name="relayout"),
+    path("<int:pk>/reading/", views.reread, name="reread"),
 ]

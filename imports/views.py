@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
@@ -13,6 +15,7 @@ from django_tables2 import RequestConfig
 from imports.forms import ConfirmForm, UploadForm
 from imports.layout_choices import choice_from_form, fixed_roles, remember_layouts, role_options
 from imports.models import ImportRecord
+from imports.reading_form import reading_form, reading_from_post, remember_reading
 from imports.services import (
     FILE_GONE,
     confirm_import,
@@ -76,6 +79,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         "record": record, "summary": summary, "table": table, "roles": role_options(),
         "fixed_roles": fixed_roles(),
         "header_row": previewed_options(record).choice.header_row, "others": others,
+        "reading": reading_form(summary.reading) if summary.reading else None,
     })
 
 
@@ -97,6 +101,39 @@ def relayout(request: HttpRequest, pk: int) -> HttpResponse:
     fresh = preview_import(file_name=record.file_name, data=data, jurisdiction=options.jurisdiction,
                            year=options.year, reuse=False, choice=choice, sheets=options.sheets, user=request.user)
     remember_layouts(layouts=fresh.draft.layouts, user=request.user)
+    return redirect("imports:preview", pk=record_preview(preview=fresh, user=request.user).pk)
+
+
+@require_POST
+@login_required
+@permission_required(CAN_IMPORT, raise_exception=True)
+def reread(request: HttpRequest, pk: int) -> HttpResponse:
+    """Read the previewed list again the way the admin chose (which lines are projects, which head categories).
+
+    The choice is remembered for lists of the same shape, so the same list pasted again is read at once;
+    "as the importer does" forgets it. A choice the form did not offer changes nothing."""
+    record = get_object_or_404(visible_records(request.user), pk=pk)
+    data = staged(checksum=record.checksum)
+    if data is None:
+        messages.error(request, _("The uploaded file is no longer available; please upload it again."))
+        return redirect("imports:upload")
+    reading = record.summary.reading
+    if not reading or record.status == ImportRecord.Status.APPLIED:
+        messages.error(request, _("This preview holds no list to read another way."))
+        return redirect("imports:preview", pk=record.pk)
+    try:
+        chosen = reading_from_post(request.POST, reading)
+    except ValueError as refusal:
+        messages.error(request, str(refusal))
+        return redirect("imports:preview", pk=record.pk)
+    if chosen is None:
+        remember_reading(shape=reading["shape"], reading=None, user=request.user)
+    options = previewed_options(record)
+    fresh = preview_import(file_name=record.file_name, data=data, jurisdiction=options.jurisdiction,
+                           year=options.year, reuse=False, choice=replace(options.choice, reading=chosen),
+                           sheets=options.sheets, user=request.user)
+    if chosen is not None:
+        remember_reading(shape=reading["shape"], reading=chosen, user=request.user)
     return redirect("imports:preview", pk=record_preview(preview=fresh, user=request.user).pk)
 
 

@@ -43,6 +43,7 @@ SCOPES = {
     "imports.importrecord": "plan__jurisdiction",
     "supervision.rules": "jurisdiction",
     "imports.savedlayout": SHARED,
+    "imports.savedreading": SHARED,
     "accounts.user": "jurisdiction",
 }
 

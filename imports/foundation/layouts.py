@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from imports.foundation.cells.money import FUNDING_SOURCES
 from imports.foundation.cells.script import simplified
 from imports.foundation.numbering import HAN_NUMERAL, QUARTER_NUMERAL
+from imports.foundation.reading_choice import ReadingChoice
 
 
 class Role(StrEnum):
@@ -278,13 +279,18 @@ class LayoutChoice:
 
     roles: dict[str, Role | None] = field(default_factory=dict)
     header_row: int | None = None
+    # How to read a list the importer could not place (imports.foundation.reading_choice); None: as it reads it.
+    reading: ReadingChoice | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.roles) or self.header_row is not None
+        return bool(self.roles) or self.header_row is not None or self.reading is not None
 
     def as_dict(self) -> dict:
-        return {"roles": {key: role.value if role else "" for key, role in self.roles.items()},
+        data = {"roles": {key: role.value if role else "" for key, role in self.roles.items()},
                 "header_row": self.header_row}
+        if self.reading is not None:  # only then: choices stored before readings existed keep their form
+            data["reading"] = self.reading.as_dict()
+        return data
 
     @classmethod
     def from_dict(cls, data: dict | None) -> "LayoutChoice":
@@ -292,7 +298,8 @@ class LayoutChoice:
         roles = {str(key): Role(value) if value else None for key, value in (data.get("roles") or {}).items()
                  if not value or value in Role.__members__.values()}
         header_row = data.get("header_row")
-        return cls(roles=roles, header_row=header_row if isinstance(header_row, int) else None)
+        return cls(roles=roles, header_row=header_row if isinstance(header_row, int) else None,
+                   reading=ReadingChoice.from_dict(data.get("reading")))
 
     def apply(self, layout: Layout) -> Layout:
         """The layout with the chosen roles put on the columns they name."""

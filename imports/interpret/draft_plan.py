@@ -15,9 +15,10 @@ from imports.interpret.projects_from_rows import Interpreter
 from imports.interpret.row_numbers import number_rows
 from imports.interpret.summary import describe_layouts
 from imports.read.base import RawTable
+from imports.shape.chosen_reading import split_as_chosen
 from imports.shape.preamble import read_preamble
 from imports.shape.segment import EntryKind, Segment
-from imports.shape.split import no_table_error, split_segments
+from imports.shape.split import no_table_error
 from projects.models import Plan
 
 
@@ -27,8 +28,8 @@ def draft_plan(tables: list[RawTable], *, jurisdiction: list[str] | None = None,
     """What the tables say: plan facts from the text above them, projects from their rows.
 
     `choice` is the admin's choice of column roles and header row for this file; `remembered`
-    their earlier choices, by header signature."""
-    preamble, segments = split_segments(tables, choice, remembered)
+    their earlier choices, by header signature (and a list's reading, by its shape)."""
+    preamble, segments = split_as_chosen(tables, choice, remembered)
     preamble, had_controls = [CONTROL_RE.sub("", line) for line in preamble], any(map(CONTROL_RE.search, preamble))
     for segment in segments:
         _undo_merged_numbers(segment)

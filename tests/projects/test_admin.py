@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.timezone import now
 
 from accounts.models import User
-from imports.models import ImportRecord, SavedLayout
+from imports.models import ImportRecord, SavedLayout, SavedReading
 from progress.models import AssistingNote, CoordinationRequest, LightChange, ProjectStatus, Report, Verification
 from projects.models import (
     Category,
@@ -55,6 +55,8 @@ def grow(step: int) -> None:
     ImportRecord.objects.create(file_name=f"{step}.xlsx", checksum="0" * 64, status="applied", plan=plan)
     SavedLayout.objects.create(digest=f"{step:064d}", header=f"序号|工程{step}|主抓", roles={"主抓": "lead"},
                                user=User.objects.first())
+    SavedReading.objects.create(digest=f"{step:064d}", shape=f"清单|A.|第{step}区0年民生实事",
+                                choice={"items": "A.", "categories": "", "start": None}, user=User.objects.first())
     unit = plan.jurisdiction.organizations.first()
     OrganizationAlias.objects.create(organization=unit, name=f"别名{step}")
     make_user(username=f"officer{step}", organization=unit, person=plan.jurisdiction.people.first())
