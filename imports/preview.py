@@ -9,7 +9,6 @@ from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from imports.collector import paused_collector
@@ -27,8 +26,8 @@ from imports.shape.chosen_reading import describe_reading
 from imports.shape.plan_groups import plan_groups
 from imports.write.compare import Outcome, fingerprint, unchanged
 from imports.write.store import find_jurisdiction, stored_fingerprints
-from progress.models import AssistingNote, Report
 from projects.access import jurisdiction_ids_of
+from projects.keeping import with_records
 from projects.models import Project
 
 
@@ -267,15 +266,15 @@ def _compare(preview: ImportPreview) -> None:
 
 
 def _missing_projects(jurisdiction, draft: PlanDraft, keys: set[str]) -> list[dict]:
-    """The stored projects of these keys in table order, each saying whether units have reported on it."""
+    """The stored projects of these keys in table order, each saying whether the year's work refers to it
+    (reports, requests, instructions, sheets …: projects/keeping.py), which keeps it."""
     if not keys:
         return []
-    rows = (Project.objects.filter(plan__jurisdiction=jurisdiction, plan__year=draft.year, plan__kind=draft.kind)
-            .annotate(reported=Exists(Report.objects.filter(project=OuterRef("pk"))),
-                      noted=Exists(AssistingNote.objects.filter(project=OuterRef("pk"))))
-            .order_by("position").values_list("key", "number", "name", "reported", "noted"))
-    return [{"key": key, "number": number, "name": name, "reports": reported or noted}
-            for key, number, name, reported, noted in rows if key in keys]
+    rows = (with_records(Project.objects.filter(plan__jurisdiction=jurisdiction, plan__year=draft.year,
+                                                plan__kind=draft.kind))
+            .order_by("position").values_list("key", "number", "name", "has_records"))
+    return [{"key": key, "number": number, "name": name, "reports": kept}
+            for key, number, name, kept in rows if key in keys]
 
 
 def may_import_into(user, chain: list[str]) -> bool:

@@ -43,7 +43,7 @@ class MissingProject(TypedDict):
     key: str
     number: str
     name: str
-    reports: bool  # units have reported on it: never deleted
+    reports: bool  # the year's work refers to it (reports, instructions, sheets …): never deleted
 
 
 @dataclass

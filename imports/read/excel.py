@@ -241,11 +241,31 @@ def _float_text(value: float) -> str:
     return "0" if text == "-0" else text
 
 
+def _within(merges: list[Merge], title: str, rows: int, columns: int) -> list[Merge]:
+    """The merged ranges that start inside the sheet's values, if together they cover it at most once.
+
+    They are filled cell by cell: ranges that overlap (which Excel never writes) could ask for the sheet's
+    cells hundreds of times from a file of a few KB, and one starting far right of the values would
+    widen every row it spans. A range starting outside the values has nothing to repeat."""
+    inside, covered = [], 0
+    for merge in merges:
+        (first_row, first_column), (last_row, last_column) = merge
+        if first_row >= rows or first_column >= columns:
+            continue
+        covered += (min(last_row, rows - 1) - first_row + 1) * (min(last_column, columns - 1) - first_column + 1)
+        if covered > rows * columns:
+            raise ReadError(_("Sheet %(sheet)s is damaged and cannot be read: its merged cells overlap.")
+                            % {"sheet": title})
+        inside.append(merge)
+    return inside
+
+
 def _read_sheet(title: str, grid: list[list], merges: list[Merge]) -> list[RawRow]:
     """Rows of cell texts, each merged range's value repeated down its first column."""
     texts = [[cell_text(value) for value in values] for values in grid]
     merged: dict[int, list[int]] = {}
-    for (first_row, first_column), (last_row, last_column) in merges:
+    for (first_row, first_column), (last_row, last_column) in _within(merges, title, len(texts),
+                                                                      max(map(len, texts), default=0)):
         anchor = (texts[first_row][first_column]
                   if first_row < len(texts) and first_column < len(texts[first_row]) else "")
         for number in range(first_row, min(last_row + 1, len(texts))):

@@ -11,6 +11,7 @@ from imports.foundation.progress_report import Progress, Silent
 from imports.interpret.draft import PlanDraft, ProjectDraft
 from progress.models import Report, Revision
 from projects import bulk
+from projects.keeping import deletable
 from projects.models import (
     Category,
     Funding,
@@ -133,9 +134,10 @@ class PlanWriter:
         stored = dict(Project.objects.filter(plan=self.plan).values_list("key", "id"))
         gone = [pk for key, pk in stored.items() if key not in keys]
         # A corrected table may drop a row; its project goes when the admin chose so (the preview
-        # listed it), and never when units have reported on it. Otherwise it stays, as kept below.
+        # listed it), and never when the year's work refers to it (projects/keeping.py). Otherwise it
+        # stays, as kept below.
         if self.delete_missing and gone:
-            Project.objects.filter(pk__in=gone, reports__isnull=True, assisting_notes__isnull=True).delete()
+            deletable(Project.objects.filter(pk__in=gone)).delete()
             # Deleting a project deletes its sub-projects, which may still be rows of the table.
             stored = dict(Project.objects.filter(plan=self.plan).values_list("key", "id"))
         changed = [p for p in draft.projects if self.outcome.get(p.key) != "unchanged"]

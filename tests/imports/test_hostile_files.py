@@ -319,3 +319,31 @@ def test_tables_read_without_a_header_stay_bounded(tmp_path, database, build, pr
     assert summary["counts"]["projects"] == projects
     if projects:
         assert code == 0 or all("20,000" not in error["message"] for error in summary["errors"])
+
+
+# --- merged ranges -------------------------------------------------------------------------------
+
+
+def merged_workbook(ranges: list[str]) -> bytes:
+    """A sheet of 2,000 rows by 60 columns (values in A1 and BH2000) with these merged ranges."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET_NAME
+    sheet["A1"], sheet["BH2000"] = "序号", "备注"
+    merges = "".join(f'<mergeCell ref="{span}"/>' for span in ranges)
+    return replace_in_part(save_workbook(workbook), SHEET, "</sheetData>",
+                           f'</sheetData><mergeCells count="{len(ranges)}">{merges}</mergeCells>')
+
+
+def test_overlapping_merged_ranges_are_refused_not_filled_cell_by_cell_again_and_again():
+    # 400 ranges over nearly the whole sheet, a few KB packed: filled one by one they asked for 48 million
+    # cells; no sheet Excel writes has two ranges covering one cell.
+    data = merged_workbook([f"A{row}:BG1999" for row in range(2, 402)])
+    assert len(data) < 20_000
+    assert refusal(data) == f"Sheet {SHEET_NAME} is damaged and cannot be read: its merged cells overlap."
+
+
+def test_ranges_that_tile_the_sheet_and_one_right_of_its_values_are_read():
+    data = merged_workbook([f"B{row}:C{row + 1}" for row in range(2, 1998, 2)] + ["CA1:CA2000"])
+    rows = read_file("责任分解表.xlsx", data, max_bytes=MAX_BYTES)[0].rows
+    assert [row.line for row in rows] == [1, 2000]  # read, not refused: the empty rows between are left out
