@@ -1,7 +1,7 @@
 """Benchmark of the table import (preview_import + apply_import), against django-import-export.
 
     python bench/imports.py [--rows N] [--repeat R] [--database-url URL] [--ie-default-rows M]
-                            [--shapes long,short,prose,many-units,merged] [--no-details]
+                            [--shapes long,short,prose,many-units,merged,perf-table] [--no-details]
 
 Per shape (--shapes, default all), on one generated .xlsx of N data rows each:
 * long: the layout of fixtures/001_*.txt described below (15 columns, quarters, money).
@@ -12,12 +12,16 @@ Per shape (--shapes, default all), on one generated .xlsx of N data rows each:
 * merged: the same columns, each numbered project 2-4 rows with 序号, 项目名称, 牵头单位 and 责任领导
   merged down over them (as fixtures/003_*.txt), each row its own 建设内容, 责任单位 and 完成时限.
   Every row is a data row: N counts rows, not numbered projects.
+* perf-table: the table of ../shared/perf/make_table.py (beside the checkout, as in CI), written by running
+  that script (--rows N --seed 2024): no title, one header row, 14 columns of short cells (序号, 项目名称,
+  建设内容 of ~80 characters, 总投资 and three funding columns, 第一季度..第四季度 of ~30 characters,
+  责任领导, 承办单位, 协办单位 with 0-3 units). Imported as its README says: --jurisdiction 测试区 --year 2024.
 Ours: `call_command("import_table", path)` in this process after Django is set up, so Django's
 start-up is excluded and everything else the command does is timed (reading the file from disk,
 preview_import, apply_import, the summary it prints), a new import into empty tables (truncated
 between runs), with the project's lru caches emptied first as in a new process.
 import-export: its fastest settings (below) on the same file into a flat model
-(FlatRow for long, ShortRow for the others), including tablib's load of the .xlsx; for `merged`
+(FlatRow for long, PerfRow for perf-table, ShortRow for the others), including tablib's load of the .xlsx; for `merged`
 the rows without a 序号 get a key "number.k" in the timed part, as import-export needs one to
 import them. The runs alternate (ours, theirs, ours, …) so drift on a shared machine hits both,
 and each starts after gc.collect(), so none pays for collecting the garbage of the one before;
@@ -57,6 +61,7 @@ import os
 import random
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -173,7 +178,7 @@ def write_xlsx(rows: list[list]) -> bytes:
         return Path(file.name).read_bytes()
 
 
-SHAPES = ("long", "short", "prose", "many-units", "merged")
+SHAPES = ("long", "short", "prose", "many-units", "merged", "perf-table")
 SHORT_HEADER = ["序号", "项目名称", "建设内容", "牵头单位", "责任单位", "责任领导", "完成时限"]
 SHORT_FIELDS = ["number", "name", "content", "lead_units", "assisting_units", "leaders", "deadline"]
 DEADLINES = ["2024年6月底", "2024年9月底", "2024年12月底", "2024年底", "2024年10月", "年底前完成"]
@@ -255,6 +260,20 @@ def write_merged_xlsx(rows: list[list], merges: list[tuple[int, int, int]]) -> b
         return Path(file.name).read_bytes()
 
 
+MAKE_TABLE = REPO.parent / "shared" / "perf" / "make_table.py"
+PERF_FIELDS = ["number", "name", "content", "total", "higher", "district", "village", "q1", "q2", "q3", "q4",
+               "leaders", "lead_units", "assisting_units"]
+
+
+def write_perf_table(path: Path, n: int) -> bytes:
+    """The workbook of shared/perf/make_table.py, written by that script itself (it is not part of the repo)."""
+    if not MAKE_TABLE.is_file():
+        sys.exit(f"{MAKE_TABLE} not found: the perf-table shape needs ../shared beside the checkout")
+    subprocess.run([sys.executable, str(MAKE_TABLE), str(path), "--rows", str(n), "--seed", "2024"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return path.read_bytes()
+
+
 FLAT_MODELS = """from django.db import models
 class FlatRow(models.Model):
     number = models.CharField(max_length=20, unique=True)
@@ -267,6 +286,13 @@ FLAT_MODELS += """class ShortRow(models.Model):
     number = models.CharField(max_length=20, blank=True)
     name = models.CharField(max_length=500, blank=True)
 """ + "".join(f"    {name} = models.TextField(blank=True, null=True)\n" for name in SHORT_FIELDS[2:])
+FLAT_MODELS += """class PerfRow(models.Model):
+    number = models.CharField(max_length=20, unique=True)
+    name = models.CharField(max_length=500)
+""" + "".join(f"    {name} = models.TextField(blank=True, null=True)\n"
+              for name in PERF_FIELDS[2:3] + PERF_FIELDS[7:]) + "".join(
+    f"    {name} = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)\n"
+    for name in PERF_FIELDS[3:7])
 
 
 def prepare_database(url: str | None, workdir: Path) -> tuple[str, str]:
@@ -411,13 +437,13 @@ def cold_caches() -> None:
                     value.cache_clear()
 
 
-def our_command(path: Path):
+def our_command(path: Path, **options):
     """The import_table command, in this process: all it does but Django's start-up. Returns what it printed."""
     from django.core.management import call_command
 
     def run() -> str:
         output = io.StringIO()
-        call_command("import_table", str(path), stdout=output)
+        call_command("import_table", str(path), stdout=output, **options)
         return output.getvalue()
     return run
 
@@ -426,6 +452,8 @@ def ie_shape_import(data: bytes, shape: str):
     """import-export at its fastest on a shape's workbook: key = 序号, or 序号.k on the rows a merge covers."""
     if shape == "long":
         return ie_import(data, fast=True)
+    if shape == "perf-table":
+        return ie_perf_import(data)
     import tablib
     from bench_flat.models import ShortRow
     from import_export import instance_loaders, resources
@@ -454,6 +482,29 @@ def ie_shape_import(data: bytes, shape: str):
     return run
 
 
+def ie_perf_import(data: bytes):
+    """import-export at its fastest on make_table.py's workbook: every row below the header is a project,
+    upserted on 序号 (the settings shared/perf/README.md names)."""
+    import tablib
+    from bench_flat.models import PerfRow
+    from import_export import instance_loaders, resources
+
+    class Meta:
+        model, import_id_fields, fields = PerfRow, ["number"], PERF_FIELDS
+        use_bulk, batch_size, skip_diff = True, 1000, True
+        instance_loader_class = instance_loaders.CachedInstanceLoader
+    resource_class = type("PerfResource", (resources.ModelResource,), {"Meta": Meta})
+
+    def run():
+        raw = tablib.Dataset().load(data, format="xlsx", headers=True)
+        dataset = tablib.Dataset(*(row[:len(PERF_FIELDS)] for row in raw), headers=PERF_FIELDS)
+        result = resource_class().import_data(dataset, dry_run=False)
+        assert not result.has_errors() and not result.has_validation_errors(), result.base_errors[:1]
+        assert result.totals["new"] == len(dataset), result.totals
+        return result.totals
+    return run
+
+
 @contextlib.contextmanager
 def timed_commits():
     """The seconds of each COMMIT on the default connection while inside: on PostgreSQL, where the
@@ -476,15 +527,18 @@ def timed_commits():
 
 def measure_shape(shape: str, n: int, repeat: int, workdir: Path) -> dict:
     """Ours and import-export's fastest on one shape, alternating, medians of `repeat` runs each."""
-    from bench_flat.models import FlatRow, ShortRow
+    from bench_flat.models import FlatRow, PerfRow, ShortRow
 
     from projects.models import Project
-    rows, merges = shape_rows(shape, n)
-    data = write_merged_xlsx(rows, merges) if merges else write_xlsx(rows)
-    path = workdir / f"{shape}.xlsx"
-    path.write_bytes(data)
-    ours, theirs = our_command(path), ie_shape_import(data, shape)
-    flat = FlatRow if shape == "long" else ShortRow
+    path, options = workdir / f"{shape}.xlsx", {}
+    if shape == "perf-table":  # no title to name the place and year: given as its README gives them
+        data, options = write_perf_table(path, n), {"jurisdiction": "测试区", "year": 2024}
+    else:
+        rows, merges = shape_rows(shape, n)
+        data = write_merged_xlsx(rows, merges) if merges else write_xlsx(rows)
+        path.write_bytes(data)
+    ours, theirs = our_command(path, **options), ie_shape_import(data, shape)
+    flat = {"long": FlatRow, "perf-table": PerfRow}.get(shape, ShortRow)
     seconds = {"ours": [], "ie": [], "commit": []}
     for _ in range(repeat):
         truncate(*our_tables())

@@ -274,6 +274,14 @@ def refresh_many(projects: QuerySet[Project], today: date | None = None) -> None
     plans = Plan.objects.in_bulk({plan for _pk, plan, _jurisdiction, _lead in rows})
     limits, adapt, now = all_limits(), connection.ops, clock.now()
     quiet, changes, known = [], [], {}
+
+    def values(status: ProjectStatus, found: Assessment) -> tuple:
+        """A status's STATUS_FIELDS but the project, as the database stores them."""
+        return (found.light, json.dumps(found.reasons, ensure_ascii=False), found.percent,
+                adapt.adapt_datefield_value(found.last_period), adapt.adapt_datefield_value(status.late_period),
+                found.late_days, adapt.adapt_datetimefield_value(now),
+                adapt.adapt_datetimefield_value(status.since), adapt.adapt_datefield_value(status.since_period))
+
     for pk, plan, jurisdiction, lead in rows:
         if pk in busy:
             continue
@@ -281,13 +289,12 @@ def refresh_many(projects: QuerySet[Project], today: date | None = None) -> None
         # Without reports, a light depends on these alone: a table's thousands of projects share a few.
         facts = (plan, jurisdiction, tuple(targets[pk]), lead, _state(previous))
         if facts not in known:
-            known[facts] = assess(_Quiet(plans[plan], targets[pk], lead), today, limits[jurisdiction], previous)
-        found = known[facts]
-        status = _stored(pk, found, previous, now)
-        quiet.append((pk, found.light, json.dumps(found.reasons, ensure_ascii=False), found.percent,
-                      adapt.adapt_datefield_value(found.last_period), adapt.adapt_datefield_value(status.late_period),
-                      found.late_days, adapt.adapt_datetimefield_value(now),
-                      adapt.adapt_datetimefield_value(status.since), adapt.adapt_datefield_value(status.since_period)))
+            found = assess(_Quiet(plans[plan], targets[pk], lead), today, limits[jurisdiction], previous)
+            # A first light (every project of a new table) is the same row for all projects of these
+            # facts but their id: made once, not a model instance and its JSON for each of thousands.
+            known[facts] = found, None if previous else values(_stored(0, found, None, now), found)
+        found, stored = known[facts]
+        quiet.append((pk, *(stored or values(_stored(pk, found, previous, now), found))))
         if change := _change(pk, found, previous, now):
             changes.append(change)
     ProjectStatus.objects.filter(project__in=selected).exclude(project_id__in=busy).delete()

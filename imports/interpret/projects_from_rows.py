@@ -32,6 +32,11 @@ FIELD_LIMITS = {"name": 500, "number": 20, "construction_period": 50, "deadline"
 FIELD_ROLES = {"name": Role.NAME, "number": Role.NUMBER, "construction_period": Role.PERIOD, "deadline": Role.DEADLINE}
 MONEY_ROLES = {Role.TOTAL, Role.ANNUAL, Role.SOURCE}
 INHERITED = ("lead_units", "assisting_units", "leaders", "staff")
+# What _fill does with a cell of each role; a role listed later wins where two would apply.
+CELL_KINDS = {None: "other", Role.LEADERS: "people", Role.STAFF: "people", Role.LEAD: "units", Role.ASSISTING: "units",
+              Role.FUNDING: "funding", **dict.fromkeys(MONEY_ROLES, "money"), Role.QUARTER: "quarter",
+              Role.PERIOD: "period", **dict.fromkeys(TEXT_FIELDS, "text"), Role.CATEGORY: "category", Role.NAME: "name",
+              Role.PERCENT: "percent"}
 
 
 @dataclass
@@ -75,7 +80,9 @@ class Interpreter:
     def _without_controls(self, entry: Entry, layout: Layout) -> Entry:
         """The entry with control characters dropped from every cell, and one warning per cell that had any."""
         row = entry.row
-        if not any(CONTROL_RE.search(cell) for cell in row.cells):
+        # One search of the row's cells joined by a line break (not a control character here) rather
+        # than one per cell: nearly every row has none.
+        if not CONTROL_RE.search("\n".join(row.cells)):
             return entry
         headers = {column.index: column.header for column in layout.columns}
         for index, cell in enumerate(row.cells):
@@ -221,46 +228,54 @@ class Interpreter:
 
     def _fill(self, project: ProjectDraft, cells: tuple[str, ...], layout: Layout) -> None:
         year = self.draft.year
+        width = len(cells)
         for column in layout.columns:
-            text = _cell(cells, column.index)
+            index = column.index
+            text = cells[index] if index < width else ""
             if not text:
                 continue
             role = column.role
-            where = (project.sheet, project.line, column.header)
-            if role == Role.NAME and project.name:
-                # A second name column: kept beside the first, as other data, not written over it.
-                project.extra[column.header or _column_name(column.index)] = text
-            elif role == Role.NAME:
-                project.name = _flat(text)
-            elif role == Role.CATEGORY:
-                project.category = _flat(text)
-            elif role in TEXT_FIELDS:
+            # One look-up per cell rather than a chain of comparisons with the roles (70,000 cells).
+            kind = CELL_KINDS.get(role)
+            if kind is None:  # the number: read by _data
+                continue
+            if kind == "name":
+                if project.name:
+                    # A second name column: kept beside the first, as other data, not written over it.
+                    project.extra[column.header or _column_name(index)] = text
+                else:
+                    project.name = _flat(text)
+            elif kind == "text":
                 # Two columns of one role (two 备注) are joined, never one written over the other.
-                before = getattr(project, TEXT_FIELDS[role])
-                setattr(project, TEXT_FIELDS[role], f"{before}\n{text}" if before else text)
-            elif role == Role.PERIOD:
-                project.construction_period = re.sub(r"\s+", "", text).replace("—", "-").replace("～", "-")
-            elif role == Role.QUARTER:
+                field_name = TEXT_FIELDS[role]
+                before = getattr(project, field_name)
+                setattr(project, field_name, f"{before}\n{text}" if before else text)
+            elif kind == "quarter":
                 _add_milestone(project, column.quarter, text)
-            elif role in MONEY_ROLES:
-                self._money(project, column, text, where)
-            elif role == Role.FUNDING:
-                project.funding_text = text
-            elif role == Role.PERCENT:
+            elif kind == "money":
+                self._money(project, column, text, (project.sheet, project.line, column.header))
+            elif kind == "percent":
                 project.percent_complete = parse_percent(text)
                 if project.percent_complete is None:
                     self.draft.warnings.append(Problem(
-                        _("“%(text)s” is not a percentage from 0 to 100.") % {"text": text[:40]}, *where))
-            elif role in {Role.LEAD, Role.ASSISTING}:
+                        _("“%(text)s” is not a percentage from 0 to 100.") % {"text": text[:40]},
+                        project.sheet, project.line, column.header))
+            elif kind == "units":
                 parsed = units_of(text, self.language)
                 setattr(project, "lead_units" if role == Role.LEAD else "assisting_units", list(parsed.units))
-                self._warn(parsed.warnings, *where)
-            elif role in {Role.LEADERS, Role.STAFF}:
+                self._warn(parsed.warnings, project.sheet, project.line, column.header)
+            elif kind == "people":
                 parsed = people_of(text, self.language)
                 setattr(project, "leaders" if role == Role.LEADERS else "staff", list(parsed.names))
-                self._warn(parsed.warnings, *where)
-            elif role is None:
-                project.extra[column.header or _column_name(column.index)] = text
+                self._warn(parsed.warnings, project.sheet, project.line, column.header)
+            elif kind == "category":
+                project.category = _flat(text)
+            elif kind == "period":
+                project.construction_period = re.sub(r"\s+", "", text).replace("—", "-").replace("～", "-")
+            elif kind == "funding":
+                project.funding_text = text
+            else:  # a column of no known role
+                project.extra[column.header or _column_name(index)] = text
         name_and_content(project, layout)
         _follow_marks(project, layout)
         if self.section.lead and not project.lead_units:
@@ -358,4 +373,6 @@ def _cell(cells: tuple[str, ...], index: int) -> str:
 
 def _flat(text: str) -> str:
     """A name wrapped over several lines of a cell, on one line again."""
+    if "\n" not in text:  # most names: nothing to join
+        return text.strip()
     return re.sub(r"\s*\n\s*", "", text).strip()

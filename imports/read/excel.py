@@ -86,11 +86,12 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 _REFERENCE = re.compile(r"([A-Za-z]*)([0-9]*)")
 # Every cell start tag, whatever its prefix or spacing; then the cells written as Excel, WPS and
 # openpyxl write them, reference first, double quotes, no ">" in a value: those holding
-# something, and the empty ones (<c …/>, <c …></c>) that only carry a style.
+# something (the tag ends in ">"), and the empty ones (<c …/>, <c …></c>) that only carry a style.
 _ANY_CELL = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
 _PLAIN_ATTRIBUTES = rb'(?:\s+[\w:.-]+="[^"<>]*")*\s*'
-_PLAIN_VALUE_CELL = re.compile(rb'<c r="([A-Za-z]*)([0-9]*)"' + _PLAIN_ATTRIBUTES + rb">(?!</c>)")
-_PLAIN_EMPTY_CELL = re.compile(rb'<c r="[A-Za-z]*[0-9]*"' + _PLAIN_ATTRIBUTES + rb"(?:/>|></c>)")
+# Both in one pass: at each cell start tag the plain form with how its tag ends, else any cell tag,
+# whose end is then b"". Attribute values hold no "<", so no cell tag starts inside a plain one.
+_CELL_TAGS = re.compile(rb'<c r="([A-Za-z]*)([0-9]*)"' + _PLAIN_ATTRIBUTES + rb"(/>|></c>|>)|" + _ANY_CELL.pattern)
 _CHUNK = 4 * 1024 * 1024
 
 
@@ -128,9 +129,10 @@ def _check_references(stream: IO[bytes], sheet: str, limits: SizeLimits) -> bool
             end = text.rfind(b"</row>")
             cut = end + len(b"</row>") if end >= 0 else text.rfind(b">") + 1
             text, pending = text[:cut], text[cut:]
-        references = _PLAIN_VALUE_CELL.findall(text)
-        if len(_ANY_CELL.findall(text)) != len(references) + len(_PLAIN_EMPTY_CELL.findall(text)):
+        tags = _CELL_TAGS.findall(text)  # one pass, not three: a tenth of reading a 10 MB sheet
+        if not all(end for _letters, _digits, end in tags):
             return False
+        references = [(letters, digits) for letters, digits, end in tags if end == b">"]
         if references:
             furthest_row, furthest_column = _furthest(references)
             rows, columns = max(rows, furthest_row), max(columns, furthest_column)
@@ -234,6 +236,12 @@ def cell_text(value: object) -> str:
 
 
 def _float_text(value: float) -> str:
+    # Python's shortest repr of a money figure (1234.56) has at most 15 significant digits when it
+    # is at most 16 characters with a point: it is then exactly what the rounding below gives, at
+    # a third of the cost (20,000 amounts in a table of four money columns).
+    text = repr(value)
+    if len(text) <= 16 and "e" not in text and "n" not in text and not text.endswith(".0"):
+        return text
     if not math.isfinite(value):
         return str(value)
     # Excel shows at most 15 significant digits; more are binary artefacts (28.959000000000003).

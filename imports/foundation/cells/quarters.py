@@ -8,6 +8,7 @@ is due in; months before the plan year are preparation; what cannot be dated is 
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from django.utils.translation import gettext as _
@@ -70,6 +71,7 @@ def quarter_of_month(month: int) -> int:
     return (month - 1) // 3 + 1
 
 
+@lru_cache(maxsize=16384)  # a table's thousands of quarter cells repeat a few hundred texts
 def target_percent(text: str) -> int | None:
     """The share of the year's task a quarter column targets (完成年度任务数的50% → 50)."""
     match = PERCENT_RE.search(text or "")
