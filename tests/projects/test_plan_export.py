@@ -9,7 +9,8 @@ import pytest
 
 from imports.foundation.layouts import Role, build_layout
 from imports.services import apply_import, preview_import
-from pages.plan_table import plan_table, table_title
+from pages.plan_table import plan_table
+from pages.plan_title import table_title
 from progress.models import Report, Revision
 from projects.amounts import plain
 from projects.models import (
