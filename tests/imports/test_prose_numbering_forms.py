@@ -62,7 +62,7 @@ def test_numbers_glued_to_the_name_in_a_run_of_one_two_three_number_the_items():
     assert [problem.message for problem in draft.errors] == []
     assert draft.jurisdiction == ["东风区"]
     assert [category.name for category in draft.categories] == ["基础设施项目", "产业发展项目"]
-    # A short item is named by its whole text (imports/prose/items.py), money sentence and all.
+    # A short item is named by its whole text (imports/shape/prose/items.py), money sentence and all.
     assert [project.name.split("。")[0] for project in draft.projects] == [
         "新建村级文化广场2处", "红旗村道路硬化3公里", "东升村排水沟改造1.2公里", "建设蔬菜大棚20栋", "设施农业冷库1座",
     ]  # fmt: skip

@@ -19,7 +19,7 @@ from imports.shape.prose.levels import Marker, Paragraph, read_paragraph
 
 _HAN_DIGITS = HAN_DIGITS[:9]  # 一 … 九: a number one more is the next of these, or 十
 _ZHIYI_RE = re.compile(rf"之([{_HAN_DIGITS}十]{{1,3}})\s*[：:、.．]\s*")
-ARABIC_RANK = 2  # the level of 1. and 1、 (imports/prose/numbering.py)
+ARABIC_RANK = 2  # the level of 1. and 1、 (imports/foundation/numbering.py)
 # What follows a count or a date at a line's start (2所, 2024年, 3号楼): such a number is no item's.
 _COUNTED = "年月日号时点分秒天周个件项所座户人名位次万千百亿元角米里亩套处条家栋辆台吨岁倍期批层间张只份种类场"
 _GLUED_RE = re.compile(rf"(\d{{1,3}})(?=[\u4e00-\u9fff])(?![{_COUNTED}])")
