@@ -43,7 +43,7 @@ def test_a_word_above_a_header_starting_with_its_number_word_stays_a_line_above(
 
 def test_a_unit_merged_over_two_rows_does_not_narrow_a_header_of_unknown_words():
     # Row 2 has no unit block (merged with row 1's): the 3 stands one block closer than a full row.
-    text = page("序号", "项目", "具体指标", "责任单位", "1", "甲", "乙", "区住建局", "2", "丙", "丁", "3", "戊", "己", "区民政局")
+    text = page("序号", "项目", "具体指标", "责任单位", *"1 甲 乙 区住建局 2 丙 丁 3 戊 己 区民政局".split())
 
     assert rows_of(text) == [
         ("序号", "项目", "具体指标", "责任单位"),
@@ -71,7 +71,10 @@ def test_two_short_lines_above_numbered_blocks_are_no_header_without_a_number_wo
 
 
 def test_a_title_naming_a_column_is_not_the_first_cell_of_the_header():
-    text = page("鹿城区山福镇2018年民生实事项目", "序号", "项目名称及建设内容", "1", "低保暖心工程：投保", "2", "交通惠民工程：停车位")
+    text = page(
+        "鹿城区山福镇2018年民生实事项目", "序号", "项目名称及建设内容",
+        "1", "低保暖心工程：投保", "2", "交通惠民工程：停车位",
+    )  # fmt: skip
 
     assert rows_of(text) == [
         ("鹿城区山福镇2018年民生实事项目",),
