@@ -42,7 +42,9 @@ blocks holding each number are listed once and the next row's number found by bi
 the reading stays linear however hostile the text.
 
 The header finder for the words of imports.foundation.layouts whose cells' lines come as blocks of their own
-is imports.read.wrapped_headers: only this shape needs it.
+is imports.read.wrapped_headers: only this shape needs it. Where those words take a title line as the
+header's first cell, or find no header (words the vocabulary lacks), the rows numbered 1, 2, 3 … under
+it place it: imports.read.header_from_rows.
 Cells are cleaned as in every other shape (imports.read.text_rows.clean).
 """
 
@@ -52,6 +54,7 @@ from collections.abc import Callable
 
 from imports.foundation.layouts import Role, classify, count_header_cells
 from imports.foundation.numbering import HAN_NUMERAL, HEADING_MARK, ROW_NUMBER
+from imports.read.header_from_rows import number_column, placed_headers
 from imports.read.text_rows import Entry, HeaderCells, MergedEntry, _loose_line, clean
 from imports.read.wrapped_headers import wrapped_header_finder
 
@@ -75,11 +78,16 @@ def block_rows(lines: list[str], header_cells: HeaderCells) -> list[Entry | Merg
         else:
             blocks[-1][1].append(line.strip())
     texts = [clean("\n".join(block_lines)) for _number, block_lines in blocks]
+    numbers = [_row_number(text) for text in texts]
+    places: dict[int, list[int]] = {}  # each number -> the blocks holding it, in order
+    for index, number in enumerate(numbers):
+        if number is not None:
+            places.setdefault(number, []).append(index)
     found_at = _header_finder(texts, header_cells)
     known_words = header_cells is count_header_cells
 
-    def header_at(start: int) -> tuple[int, tuple[str, ...], Entry | None] | None:
-        """(blocks, cells, the row under it or None) of a header starting at a block."""
+    def by_words(start: int) -> tuple[int, tuple[str, ...], Entry | None] | None:
+        """(blocks, cells, the row under it or None) of a header starting at a block, found by its words."""
         found = found_at(start)
         if not found or found[0] <= 0:
             return None
@@ -90,17 +98,16 @@ def block_rows(lines: list[str], header_cells: HeaderCells) -> list[Entry | Merg
         cells, lower = _split_labels(cells, texts, start, taken)
         return taken, cells, lower and (blocks[lower[0]][0], lower[1])
 
-    start = next((index for index in range(len(blocks)) if header_at(index)), None)
+    if known_words:
+        header_at, start, by_rows = placed_headers(by_words, texts, numbers, places)
+    else:
+        header_at, by_rows = by_words, None
+        start = next((index for index in range(len(blocks)) if header_at(index)), None)
     if start is None:
         return None
     entries: list[Entry | MergedEntry] = [
         entry for number, block in blocks[:start] for entry in _plain_rows_at(number, block)
     ]
-    numbers = [_row_number(text) for text in texts]
-    places: dict[int, list[int]] = {}  # each number -> the blocks holding it, in order
-    for index, number in enumerate(numbers):
-        if number is not None:
-            places.setdefault(number, []).append(index)
     width = 1
     column: int | None = None  # the 序号 column of the header, if it has one near the left
     last: int | None = None  # the number of the last row
@@ -122,7 +129,9 @@ def block_rows(lines: list[str], header_cells: HeaderCells) -> list[Entry | Merg
             entries.append((blocks[start][0], list(cells)))
             if lower:
                 entries.append(lower)
-            width, column, last, above = len(cells), _number_column(cells), None, None
+            width, column, last, above = len(cells), number_column(cells), None, None
+            if start == by_rows:
+                column = 0  # found by the numbers starting its rows
             start += taken
             continue
         lead = None
@@ -163,11 +172,6 @@ def block_rows(lines: list[str], header_cells: HeaderCells) -> list[Entry | Merg
         add_row(start, texts[start : start + width])
         start += width
     return entries
-
-
-def _number_column(cells: tuple[str, ...] | list[str]) -> int | None:
-    """The 序号 column of a header when it is one of its first three (after a 领域 merged down, say)."""
-    return next((place for place, cell in enumerate(cells[:3]) if classify(cell)[0] is Role.NUMBER), None)
 
 
 def _next_anchor(
@@ -310,7 +314,7 @@ def _split_labels(
     _group_over)."""
     roles = [classify(cell)[0] for cell in cells]
     first_row = start + taken
-    column = _number_column(cells)
+    column = number_column(cells)
     at = first_row + (column or 0)
     number = _row_number(texts[at]) if column is not None and at < len(texts) else None
     if number is None:

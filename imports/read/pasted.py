@@ -47,8 +47,10 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import accumulate
 
+from imports.foundation.layouts import count_header_cells
 from imports.read.base import RawTable, TableSize, make_row
 from imports.read.blocks import block_rows
+from imports.read.header_from_rows import tab_header_over_numbered_rows
 from imports.read.text_rows import Entry, HeaderCells, MergedEntry, _loose_line, clean
 
 SHEET = "文本"
@@ -186,6 +188,11 @@ def _tab_rows(lines: list[str], header_cells: HeaderCells) -> Iterator[Entry | M
             stops[index] = 1
         elif _TOTALS.search(line) and _is_totals(line.split("\t")):
             stops[index] = 1
+    # A header of words the vocabulary lacks, above lines numbered 1 and 2, when no header by words comes first.
+    unknown = tab_header_over_numbered_rows(lines, tabs) if header_cells is count_header_cells else None
+    if unknown is not None and not any(index <= unknown for index in widths):
+        widths[unknown] = tabs[unknown] + 1
+        stops[unknown] = 1
     next_stop = [count] * (count + 1)  # the first stop at or after each line
     for index in range(count - 1, -1, -1):
         next_stop[index] = index if stops[index] else next_stop[index + 1]

@@ -95,7 +95,7 @@ def _unknown_column(text: str, following: str | None, joined: list[str], unknown
     after three cells naming columns, one a name or content, before a block naming a column by itself
     (主责部门 between 阶段性目标 and 配合部门), and while two cells in three still name a column."""
     return (
-        following is not None and _wrappable(text) and not _is_title(text) and _block_role(following) is not None
+        following is not None and _wrappable(text) and not is_title(text) and _block_role(following) is not None
         and len(joined) >= MIN_HEADER_CELLS and bool(WRITING_ROLES & set(header_roles(joined)))
         and (unknown + 1) * 3 <= len(joined) + 1
     )
@@ -154,12 +154,13 @@ _LONGEST_FRAGMENT = 2
 def _block_role(cell: str) -> Role | None:
     """The role a block names as a header cell: none for a number, a section heading (一、… （一）…, even
     one naming a column: …工作目标) or a title."""
-    if NUMBER_ALONE.match(cell) or HEADING_START.match(cell) or _is_title(cell):
+    if NUMBER_ALONE.match(cell) or HEADING_START.match(cell) or is_title(cell):
         return None
     return classify(cell)[0]
 
 
-def _is_title(cell: str) -> bool:
+def is_title(cell: str) -> bool:
+    """Whether a block is a document's title (…分解表, …清单, …通知): never a header cell."""
     word = normalise(cell) if len(cell) <= LONGEST_HEADER * 3 else ""
     return len(word) >= _SHORTEST_TITLE and word.endswith(_TITLE_ENDINGS)
 

@@ -19,6 +19,7 @@ from imports.foundation.layouts import count_header_cells
 from imports.interpret.draft_plan import draft_plan
 from imports.read import read_file
 from tests.imports.shapes.cases import CASES, ShapeCase
+from tests.imports.shapes.variants import VARIANTS
 from tests.imports.test_real_tables import MAX_BYTES, _xlsx
 from tests.imports.test_study_tables import _docx
 
@@ -97,7 +98,7 @@ def the_file(case: ShapeCase, form: str) -> tuple[str, bytes]:
 
 
 def _params():
-    for case in CASES:
+    for case in CASES + VARIANTS:
         for form in case.forms:
             reason = case.fails_today.get(form)
             marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
@@ -132,6 +133,8 @@ def test_a_table_shape_reads_as_counted_by_hand_in_every_form(case: ShapeCase, f
         assert top[0].content == case.first_content
     if case.first_progress:
         assert case.first_progress in top[0].progress, top[0].progress
+    if case.first_leaders:
+        assert top[0].leaders == case.first_leaders
 
     # A number, a bullet or a punctuation mark is never a unit or a person.
     for project in draft.projects:

@@ -55,8 +55,6 @@ CASES = [
         province="浙江", level="town", shape="two columns: 序号 | 项目名称及建设内容, the cell 名称：内容",
         projects=7, first_lead=[], last_lead=[], year=2018, place="山福镇",
         first_name="低保暖心工程", first_content="为全镇低保对象统一投保城乡小额人身意外保险。",
-        fails_today={"blocks": "the blocks reader makes the title the first cell of a header 3 wide "
-                               "(标题 | 序号 | 项目名称及建设内容): every row is shifted and has no name"},
         quirks="the town's people's congress page lists ten projects each as a name and what it does "
                "(农田水利…工程：完成主要河道治理…); put here in the two-column table such lists are printed in; "
                "no unit is named, so none is invented",
@@ -100,8 +98,6 @@ CASES = [
         province="安徽", level="county", shape="progress table: 实事内容 | 目前进度 | 主体单位 | 完成率, no word known",
         projects=6, first_lead=["县民政局"], last_lead=["县住建局"], year=2025, place="萧县",
         first_name="建设嵌入式养老机构2个", first_progress="已建成1个",
-        fails_today={"blocks": "未找到表头: the blocks reader finds a header only by its words, and these are "
-                               "unknown; the cells' roles are never inferred for blocks"},
         quirks="the county's 民生办 reports each month how far each 实事 has come, as a count done and a percent "
                "(2个嵌入式养老机构建设已完成1个（50%）); our table puts that in columns whose header words the "
                "vocabulary does not know, so the roles come from the cells",
@@ -113,8 +109,6 @@ CASES = [
         province="浙江", level="district", shape="配合部门 cells holding numbered lists: 1.区财政局 2.各街道办事处",
         projects=5, first_lead=["区住房和城建局"], last_lead=["区教育局"], year=2019, place="上城区",
         first_assisting=["区财政局", "各街道办事处"], last_assisting=["区财政局", "区住房和城建局"],
-        fails_today={"blocks": "指标要求, an unknown word in the middle of the header, stops the blocks reader "
-                               "finding a header: the text is read as a numbered list"},
         quirks="the district's 目标任务分解表 (序号 | 任务名称 | 指标要求 | 牵头部门 | 配合部门 | 目标类型) lists many "
                "配合部门 in one cell; here numbered inside the cell (1. 1、 ①) as Word tables often do",
     ),
