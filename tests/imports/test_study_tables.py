@@ -15,14 +15,11 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from imports.foundation.layouts import count_header_cells
-from imports.interpret.draft_plan import draft_plan
-from imports.read import read_file
+from tests.imports.counted import drafted, in_every_form, read_as_counted
 from tests.imports.study.cases import CASES, FORMS, STUDIED_BEFORE, StudyCase
-from tests.imports.test_real_tables import MAX_BYTES, _xlsx
+from tests.imports.test_real_tables import _xlsx
 
 STUDY = Path(__file__).resolve().parent / "study"
-NOT_A_NAME = "0123456789.、，,;；:：()（）①②③④⑤⑥⑦⑧⑨⑩ "
 
 
 def _lines(case: StudyCase) -> list[str]:
@@ -51,41 +48,12 @@ def the_file(case: StudyCase, form: str) -> tuple[str, bytes]:
     return f"{title}.docx", _docx(lines)
 
 
-def _params():
-    for case in CASES:
-        for form in case.forms:
-            reason = case.fails_today.get(form)
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            yield pytest.param(case, form, id=f"{case.id}-{form}", marks=marks)
-
-
-@pytest.mark.parametrize(("case", "form"), list(_params()))
+@pytest.mark.parametrize(("case", "form"), in_every_form(CASES))
 def test_a_studied_table_imports_as_counted_by_hand_in_every_form(case: StudyCase, form: str):
-    name, data = the_file(case, form)
-    tables = read_file(name, data, max_bytes=MAX_BYTES, header_cells=count_header_cells)
-    draft = draft_plan(tables)
-
-    assert [problem.message for problem in draft.errors] == []
-    assert draft.year == case.year
-    assert draft.jurisdiction and draft.jurisdiction[-1] == case.place, draft.jurisdiction
-
-    top = [project for project in draft.projects if project.parent_key is None]
-    under = [project for project in draft.projects if project.parent_key is not None]
-    assert (len(top), len(under)) == (case.projects, case.sub_projects), [p.name for p in draft.projects]
+    draft = drafted(*the_file(case, form))
+    top = read_as_counted(draft, case)
     if case.categories is not None:
         assert len(draft.categories) == case.categories, [category.name for category in draft.categories]
-
-    assert [unit.name for unit in top[0].lead_units] == case.first_lead
-    assert [unit.name for unit in top[-1].lead_units] == case.last_lead
-    if case.first_leaders:
-        assert top[0].leaders == case.first_leaders
-    if case.first_assisting is not None:
-        assert [unit.name for unit in top[0].assisting_units] == case.first_assisting
-    # A number, a bullet or a punctuation mark is never a unit.
-    for project in draft.projects:
-        for unit in project.lead_units + project.assisting_units:
-            assert unit.name.strip(NOT_A_NAME), unit.name
-
     if case.investment is not None:
         amounts = [getattr(project, case.investment_field) for project in top]
         assert None not in amounts, [p.name for p, a in zip(top, amounts) if a is None]
