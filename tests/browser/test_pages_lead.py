@@ -85,9 +85,9 @@ def test_each_roles_first_pages_lead_with_what_matters_on_the_demo(demo, page):
     # The leader's projects, a heading per plan, red before yellow before green before done.
     headings = main.locator("h3.plan-heading")
     assert headings.count() >= 2
-    order = {"红灯": 0, "黄灯": 1, "绿灯": 2, "已核验完成": 3}  # 待核验 unknown to the page yet: last
+    order = {"红灯": 0, "黄灯": 1, "待核验": 2, "绿灯": 3, "已核验完成": 4}  # as pages/tasks.py ranks them
     for cards in main.locator("ul.supervised").all():
-        lights = [order.get(text, 4) for text in cards.locator(".light").all_inner_texts()]
+        lights = [order[text] for text in cards.locator(".light").all_inner_texts()]
         assert lights == sorted(lights)
     walk(page, "tasks-leader")
     page.goto(page.base + "/dashboard/")

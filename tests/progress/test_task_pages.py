@@ -15,7 +15,7 @@ from tests.projects.conftest import load, report_on_2022
 
 pytestmark = pytest.mark.django_db
 
-LIGHT_ORDER = {"红灯": 0, "黄灯": 1, "绿灯": 2, "已核验完成": 3}
+LIGHT_ORDER = {"红灯": 0, "黄灯": 1, "待核验": 2, "绿灯": 3, "已核验完成": 4}
 
 
 @pytest.fixture
@@ -75,9 +75,9 @@ CYCLE = {
     # The same, but an assisting unit is chased for nothing: no missing reports to read.
     "assisting": 3,
     # Claims to verify, sheets waiting for the office, periods to close (plans, their closes), closes without a
-    # circular, suggested sheets (closes, the rules of their jurisdiction and of those above it (3), red
-    # snapshots, open sheets on those projects, the projects), instructions not closed, overdue ones (a count).
-    "coordinator": 14,
+    # circular, suggested sheets (closes, the jurisdictions and every office's rules (2), red snapshots, open
+    # sheets on those projects, the projects), instructions not closed, overdue ones (a count).
+    "coordinator": 13,
     # Answers waiting for them to close, their own instructions waiting for an answer, summons and listings.
     "leader": 3,
 }
