@@ -258,19 +258,23 @@ def refresh_many(projects: QuerySet[Project], today: date | None = None) -> None
     rows = list(projects.order_by("pk").values_list("pk", "plan_id", "plan__jurisdiction_id", has_lead))
     # The projects as a subquery: thousands of ids sent as parameters cost more than the queries.
     selected = projects.values("pk")
-    busy = set(Report.objects.filter(project__in=selected).values_list("project_id", flat=True))
-    busy.update(CoordinationRequest.objects.filter(project__in=selected, closed_at__isnull=True)
+    # The models' orderings would join project, plan and jurisdiction for every row only to sort it
+    # (the milestones' took longer than the milestones: 14 ms for 5,000 projects without any).
+    busy = set(Report.objects.filter(project__in=selected).order_by().values_list("project_id", flat=True))
+    busy.update(CoordinationRequest.objects.filter(project__in=selected, closed_at__isnull=True).order_by()
                 .values_list("project_id", flat=True))
     targets = defaultdict(list)
     for pk, quarter, percent in QuarterlyMilestone.objects.filter(
-            project__in=selected, target_percent__isnull=False).values_list("project_id", "quarter", "target_percent"):
+            project__in=selected, target_percent__isnull=False).order_by("project_id", "quarter").values_list(
+                "project_id", "quarter", "target_percent"):
         targets[pk].append(_Target(quarter, percent))
     if busy:
         refresh(Project.objects.filter(pk__in=busy), today)
     # A table imported again: the lights its projects had decide what changes (none on a first import).
     before = {pk: ProjectStatus(project_id=pk, light=light, reasons=reasons, since=since, since_period=period)
               for pk, light, reasons, since, period in ProjectStatus.objects.filter(project__in=selected)
-              .exclude(project_id__in=busy).values_list("project_id", "light", "reasons", "since", "since_period")}
+              .exclude(project_id__in=busy).order_by()
+              .values_list("project_id", "light", "reasons", "since", "since_period")}
     plans = Plan.objects.in_bulk({plan for _pk, plan, _jurisdiction, _lead in rows})
     limits, adapt, now = all_limits(), connection.ops, clock.now()
     quiet, changes, known = [], [], {}

@@ -98,8 +98,9 @@ def _adoptable(name: str, parent: Jurisdiction | None) -> Jurisdiction | None:
 
 
 def stored_fingerprints(jurisdiction: Jurisdiction, year: int | None, kind: str) -> dict[str, str]:
+    # Unordered: Project's ordering would join plan and jurisdiction to sort rows that go into a dict.
     return dict(Project.objects.filter(plan__jurisdiction=jurisdiction, plan__year=year, plan__kind=kind)
-                .values_list("key", "import_fingerprint"))
+                .order_by().values_list("key", "import_fingerprint"))
 
 
 class PlanWriter:
@@ -131,7 +132,7 @@ class PlanWriter:
         keys = {p.key for p in draft.projects}
         # The plan's stored rows in one query without parameters: the rows no longer in the table
         # are found here, not by sending the table's thousands of keys back in a NOT IN list.
-        stored = dict(Project.objects.filter(plan=self.plan).values_list("key", "id"))
+        stored = self._stored_ids()
         gone = [pk for key, pk in stored.items() if key not in keys]
         # A corrected table may drop a row; its project goes when the admin chose so (the preview
         # listed it), and never when the year's work refers to it (projects/keeping.py). Otherwise it
@@ -139,7 +140,7 @@ class PlanWriter:
         if self.delete_missing and gone:
             deletable(Project.objects.filter(pk__in=gone)).delete()
             # Deleting a project deletes its sub-projects, which may still be rows of the table.
-            stored = dict(Project.objects.filter(plan=self.plan).values_list("key", "id"))
+            stored = self._stored_ids()
         changed = [p for p in draft.projects if self.outcome.get(p.key) != "unchanged"]
         updated = [stored[p.key] for p in changed if self.outcome.get(p.key) == "updated" and p.key in stored]
         kept = sorted((p for some in bulk.chunks(gone) for p in Project.objects.filter(pk__in=some)),
@@ -160,6 +161,11 @@ class PlanWriter:
         self._reports(changed)
         self.progress.advance()
         return self.plan
+
+    def _stored_ids(self) -> dict[str, int]:
+        # Unordered: Project's ordering (plan, position) would join plan and jurisdiction and sort
+        # thousands of rows that only go into a dict.
+        return dict(Project.objects.filter(plan=self.plan).order_by().values_list("key", "id"))
 
     def _categories(self) -> dict[str, Category]:
         wanted = {c.name: c for c in self.draft.categories}
@@ -195,7 +201,7 @@ class PlanWriter:
                         [(*self._values(p), self.ids[p.key]) for p in level if p.key in self.ids])
             bulk.insert(Project, PROJECT_FIELDS, new)
             if new:
-                self.ids = dict(Project.objects.filter(plan=self.plan).values_list("key", "id"))
+                self.ids = self._stored_ids()
 
     def _children(self, changed: list[ProjectDraft]) -> None:
         if not changed:
