@@ -19,7 +19,7 @@ from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
 from imports.read.base import RawTable, ReadError, SizeLimits, size_limits
 from imports.read.compound import CompoundFile, damaged
-from imports.read.excel import _read_sheet, _refuse_if_too_large
+from imports.read.excel import refuse_if_too_large, sheet_rows
 
 # Record types (the BIFF8 specification's numbers; BIFF5 uses the same ones for these).
 _BOF, _EOF, _FILEPASS, _BOUNDSHEET, _SST, _DIMENSIONS, _MERGED = 0x0809, 0x000A, 0x002F, 0x0085, 0x00FC, 0x0200, 0x00E5
@@ -57,8 +57,8 @@ def read_old_excel(data: bytes, *, name: str) -> list[RawTable]:
         try:
             values = workbook.get_sheet_by_name(sheet.name)
             if values.end is not None:  # the record check, in calamine's own words
-                _refuse_if_too_large(sheet.name, values.end[0] + 1, values.end[1] + 1, limits)
-            rows = _read_sheet(sheet.name, values.to_python(skip_empty_area=False), values.merged_cell_ranges or [])
+                refuse_if_too_large(sheet.name, values.end[0] + 1, values.end[1] + 1, limits)
+            rows = sheet_rows(sheet.name, values.to_python(skip_empty_area=False), values.merged_cell_ranges or [])
         except CalamineError as exc:
             raise ReadError(_("Sheet %(sheet)s is damaged and cannot be read.") % {"sheet": sheet.name}) from exc
         if rows:
@@ -156,7 +156,7 @@ def _check_sheet(stream: bytes, position: int, end: int, sheet: _Sheet, limits: 
             if row >= rows or column >= columns:
                 rows, columns = max(rows, row + 1), max(columns, column + 1)
                 if rows > max_rows or columns > max_columns or rows * columns > max_cells:
-                    _refuse_if_too_large(sheet.name, rows, columns, limits)
+                    refuse_if_too_large(sheet.name, rows, columns, limits)
             if count > max_cells:
                 _refuse_cells(sheet.name, limits)
         elif kind in _OTHER_SHEET_RECORDS:
@@ -176,7 +176,7 @@ def _check_other_record(sheet: _Sheet, kind: int, body: memoryview, limits: Size
         last = first + max((len(body) - 6) // 6, 1) - 1
         sheet.rows, sheet.columns = max(sheet.rows, row + 1), max(sheet.columns, last + 1)
         sheet.cells += last - first + 1
-        _refuse_if_too_large(sheet.name, sheet.rows, sheet.columns, limits)
+        refuse_if_too_large(sheet.name, sheet.rows, sheet.columns, limits)
     elif kind == _DIMENSIONS:
         # As calamine reads it: 14 bytes hold 32-bit rows (BIFF8), 10 bytes 16-bit ones (BIFF5).
         first_row, end_row, first_column, end_column = struct.unpack_from("<IIHH" if len(body) >= 14 else "<HHHH", body)

@@ -59,9 +59,9 @@ def read_excel(data: bytes, *, name: str) -> list[RawTable]:
                 _check_size(archive, parts.get(sheet.name), sheet.name, limits)
                 values = workbook.get_sheet_by_name(sheet.name)
                 if values.end is not None:  # the check above, in calamine's own words
-                    _refuse_if_too_large(sheet.name, values.end[0] + 1, values.end[1] + 1, limits)
+                    refuse_if_too_large(sheet.name, values.end[0] + 1, values.end[1] + 1, limits)
                 grid = values.to_python(skip_empty_area=False)
-                rows = _read_sheet(sheet.name, grid, values.merged_cell_ranges or [])
+                rows = sheet_rows(sheet.name, grid, values.merged_cell_ranges or [])
             except (*ZIP_ERRORS, etree.XMLSyntaxError, CalamineError) as exc:
                 raise ReadError(sheet_damaged) from exc
             if rows:
@@ -136,7 +136,7 @@ def _check_references(stream: IO[bytes], sheet: str, limits: SizeLimits) -> bool
         if references:
             furthest_row, furthest_column = _furthest(references)
             rows, columns = max(rows, furthest_row), max(columns, furthest_column)
-            _refuse_if_too_large(sheet, rows, columns, limits)
+            refuse_if_too_large(sheet, rows, columns, limits)
         if not chunk:
             return True
 
@@ -165,7 +165,7 @@ def _check_cells(stream: IO[bytes], sheet: str, limits: SizeLimits) -> None:
             column = _column_number(letters) if letters else column + 1
             if len(element):  # a value, an inline string or a formula
                 rows, columns = max(rows, _number(digits, row)), max(columns, column)
-                _refuse_if_too_large(sheet, rows, columns, limits)
+                refuse_if_too_large(sheet, rows, columns, limits)
         # Drop what has been counted, or a sheet of a million empty cells fills the memory.
         element.clear()
         while element.getprevious() is not None:
@@ -194,7 +194,7 @@ def _column_letters(number: int) -> str:
     return letters
 
 
-def _refuse_if_too_large(sheet: str, rows: int, columns: int, limits: SizeLimits) -> None:
+def refuse_if_too_large(sheet: str, rows: int, columns: int, limits: SizeLimits) -> None:
     if not limits.exceeded(rows, columns):
         return
     raise ReadError(
@@ -268,8 +268,8 @@ def _within(merges: list[Merge], title: str, rows: int, columns: int) -> list[Me
     return inside
 
 
-def _read_sheet(title: str, grid: list[list], merges: list[Merge]) -> list[RawRow]:
-    """Rows of cell texts, each merged range's value repeated down its first column."""
+def sheet_rows(title: str, grid: list[list], merges: list[Merge]) -> list[RawRow]:
+    """Rows of cell texts, each merged range's value repeated down its first column (.xlsx and .xls alike)."""
     texts = [[cell_text(value) for value in values] for values in grid]
     merged: dict[int, list[int]] = {}
     for (first_row, first_column), (last_row, last_column) in _within(merges, title, len(texts),
