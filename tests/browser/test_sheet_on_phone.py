@@ -79,7 +79,11 @@ def test_an_officer_signs_and_answers_a_sheet_from_a_phone(page, settings, tmp_p
     # The answered sheet shows the answer and the photo, and the photo fits the phone's screen.
     assert "剩余 3 个小区 12 月 20 日前完工" in page.inner_text("main")
     image = page.locator("ul.attachments img")
-    assert image.count() == 1 and image.evaluate("img => img.complete && img.naturalWidth") == 96
+    assert image.count() == 1
+    # The page is shown before the photo arrives; wait for it (a fixed check raced the download on a busy machine).
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    assert image.evaluate("img => img.naturalWidth") == 96
     assert image.bounding_box()["x"] + image.bounding_box()["width"] <= WIDTH
     check_fits_the_phone(page)
     screenshot(page, tmp_path, "sheet-answered-375.png")
