@@ -64,8 +64,8 @@ def run_checks(draft: PlanDraft) -> None:
     """Declared counts, numbering gaps and the totals row, each as a Check; failures also warn."""
     top = [project for project in draft.projects if project.parent_key is None]
     # Five digits at most, as the interpreter reads numbers: listing the gaps below a 20-digit number would
-    # exhaust memory.
-    numbers = sorted({int(p.number) for p in top if p.number.isdigit() and len(p.number) <= LONGEST_NUMBER})
+    # exhaust memory. Decimal digits only: ① and ² are digits to str.isdigit(), but not to int().
+    numbers = sorted({int(p.number) for p in top if p.number.isdecimal() and len(p.number) <= LONGEST_NUMBER})
     if numbers:
         gaps = sorted(set(range(1, numbers[-1] + 1)) - set(numbers))
         message = (_("Numbers %(gaps)s are missing.") % {"gaps": _ranges(gaps)}) if gaps else \
