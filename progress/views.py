@@ -102,8 +102,9 @@ def review(request: HttpRequest, report_pk: int) -> HttpResponse:
 def withdraw(request: HttpRequest, report_pk: int) -> HttpResponse:
     report = get_object_or_404(Report.objects.filter(project__in=visible_projects(request.user)), pk=report_pk)
     version = request.POST.get("version", "")
+    # isdecimal, not isdigit: "①" is a digit to Python but no number to int().
     _act(request, lambda: services.withdraw_report(user=request.user, report=report,
-                                                   version=int(version) if version.isdigit() else -1),
+                                                   version=int(version) if version.isdecimal() else -1),
          _("Report withdrawn; it can be written again."))
     return redirect("progress:report", pk=report.project_id, month=report.period)
 
