@@ -17,6 +17,7 @@ from django.utils.translation import override
 from imports.models import ImportRecord
 from imports.services import Refused, apply_import, confirm_import, preview_plans, preview_upload
 from projects.models import Project
+from tests.fuzz.watch import no_unexpected_errors
 from tests.imports.test_bad_input import contents
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -25,7 +26,7 @@ CHINESE = re.compile(r"[\u4e00-\u9fff]")
 @contextmanager
 def rolled_back():
     """One example's writes, undone when it ends, so that the next example meets the same database."""
-    with override("zh-hans"), transaction.atomic():
+    with no_unexpected_errors(), override("zh-hans"), transaction.atomic():
         yield
         transaction.set_rollback(True)
 
