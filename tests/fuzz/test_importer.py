@@ -6,16 +6,19 @@ runs in a savepoint rolled back at its end (tests/fuzz/outcome.py), so every one
 """
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.urls import reverse
 from hypothesis import event, given
 from hypothesis import strategies as st
 
 from accounts.roles import Role
+from imports.models import ImportRecord
 from imports.services import apply_import, preview_import
 from tests.factories import make_jurisdiction, make_user
 from tests.fuzz.budget import budget
 from tests.fuzz.files import csv_in, damaged_files, table_files, text_bytes, xlsx_of
-from tests.fuzz.outcome import import_or_refuse, upload_and_confirm
+from tests.fuzz.outcome import assert_clear, import_or_refuse, rolled_back, upload_and_confirm
 from tests.fuzz.tables import tables
 from tests.imports.files import fixture_bytes
 
@@ -83,3 +86,25 @@ def test_a_table_at_the_size_limits_is_read_or_refused_in_words(office, case):
     limits, name, data = case
     with override_settings(**limits):
         tell(import_or_refuse(name, data, user=None))
+
+
+@given(file=st.one_of(table_files(max_rows=4), damaged_files()), pasted=st.booleans())
+@budget(20)
+def test_the_import_pages_answer_any_upload_and_its_confirmation_without_a_server_error(client, office, file, pasted):
+    name, data = file
+    client.force_login(office)
+    with rolled_back():
+        if pasted:  # the form's text box: what a browser sends is text, so bytes of no encoding arrive replaced
+            sent = {"text": data.decode("utf-8", errors="replace").replace("\x00", "")}
+        else:
+            sent = {"file": SimpleUploadedFile(name, data)}
+        uploaded = client.post(reverse("imports:upload"), sent)
+        assert uploaded.status_code in (200, 302)
+        if uploaded.status_code == 200:  # the form refused (nothing pasted but blanks): said on the form
+            assert_clear([m for errors in uploaded.context["form"].errors.values() for m in errors])
+            return
+        assert client.get(uploaded["Location"]).status_code == 200
+        record = ImportRecord.objects.latest("pk")
+        confirmed = client.post(reverse("imports:confirm", args=[record.pk]))
+        assert confirmed.status_code == 302
+        assert client.get(confirmed["Location"]).status_code == 200
