@@ -9,6 +9,7 @@ form (400, with Chinese errors), the conflict page (409), a refusal to write (40
 either what it held or exactly what the form cleaned. Unexpected errors, which the product answers with
 a polite redirect, fail the test (tests/fuzz/watch.py)."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
@@ -68,10 +69,17 @@ def start(world, state: str) -> Report | None:
     return report
 
 
+@dataclass
+class Post:
+    state: str  # the report's state before the POST
+    fields: dict  # what is posted, the button aside
+    submit: bool  # 提交 rather than 保存草稿
+    photo: str | None  # None, "png" (a real one) or "garbage" (bytes that are no picture)
+
+
 @st.composite
-def posts(draw, world) -> tuple[dict, bool]:
-    """The fields of a POST, each drawn from what a person (or a script) could send; and whether it submits."""
-    current = draw(st.sampled_from(STATES))
+def posts(draw, world) -> Post:
+    """A POST of the report form, each field drawn from what a person (or a script) could send."""
     versions = st.one_of(st.sampled_from(["0", "1", "2", "3", "4"]), st.integers(-5, 10**6).map(str),
                          st.sampled_from(NOT_NUMBERS), st.just(MISSING))
     fields = {
@@ -82,10 +90,11 @@ def posts(draw, world) -> tuple[dict, bool]:
     }
     photo = draw(st.sampled_from([None, "png", "garbage"]))
     if photo:
-        content = PNG if photo == "png" else draw(st.binary(min_size=1, max_size=64))
+        # Garbage starts as a program does: random bytes could, now and then, start as a JPEG.
+        content = PNG if photo == "png" else b"MZ\x90\x00" + draw(st.binary(max_size=64))
         fields["photo"] = SimpleUploadedFile("现场.png", content, content_type="image/png")
     fields = {name: value for name, value in fields.items() if value is not MISSING}
-    return current, fields, draw(st.booleans())
+    return Post(draw(st.sampled_from(STATES)), fields, draw(st.booleans()), photo)
 
 
 def facts() -> tuple:
@@ -94,15 +103,15 @@ def facts() -> tuple:
             Revision.objects.count(), Attachment.objects.count())
 
 
-def expected(world, before: Report | None, form: ReportForm, submit: bool, photo: bool) -> int:
+def expected(before: Report | None, form: ReportForm, post: Post) -> int:
     """The status the view must answer: the form (Django's own validation) and the version decide it."""
     if before is not None and not before.editable:
         return 403
     valid = form.is_valid()
-    if valid and submit:
+    if valid and post.submit:
         form.check_submission()
         valid = form.is_valid()
-    if not valid or photo == "garbage":
+    if not valid or post.photo == "garbage":
         return 400
     version = form.cleaned_data["version"]
     if before is None:
@@ -110,12 +119,11 @@ def expected(world, before: Report | None, form: ReportForm, submit: bool, photo
     return 302 if version == before.version else 409
 
 
-def assert_saved_exactly(world, before: Report | None, form: ReportForm, submit: bool, photo: bool,
-                         revisions_before: int) -> None:
+def assert_saved_exactly(world, before: Report | None, form: ReportForm, post: Post, revisions_before: int) -> None:
     data = form.to_input()
     report = Report.objects.get(project=world.project, period=world.period.month)
     assert report.version == (before.version if before else 0) + 1
-    assert report.status == (Report.Status.SUBMITTED if submit else Report.Status.DRAFT)
+    assert report.status == (Report.Status.SUBMITTED if post.submit else Report.Status.DRAFT)
     for name in services.TEXT_FIELDS:
         assert getattr(report, name) == getattr(data, name), name
     stored = {d.source_id: d.amount for d in report.disbursements.all()}
@@ -123,7 +131,7 @@ def assert_saved_exactly(world, before: Report | None, form: ReportForm, submit:
     assert list(Revision.objects.filter(report=report).values_list("version", flat=True).order_by("version"))[-1] \
         == report.version
     assert Revision.objects.count() == revisions_before + 1
-    assert report.attachments.count() == (before.attachments.count() if before else 0) + (photo == "png")
+    assert report.attachments.count() == (before.attachments.count() if before else 0) + (post.photo == "png")
 
 
 @given(data=st.data())
@@ -132,15 +140,11 @@ def test_a_report_posted_with_random_values_is_saved_exactly_or_refused_in_words
     client.force_login(world.officer)
     url = reverse("progress:report", args=[world.project.pk, world.period.month])
     with rolled_back():
-        state, fields, submit = data.draw(posts(world))
-        before = start(world, state)
-        photo = "png" if fields.get("photo") and fields["photo"].read() == PNG else \
-            "garbage" if "photo" in fields else None
-        for upload in [fields.get("photo")] if photo else []:
-            upload.seek(0)
-        posted = {**fields, "submit" if submit else "save": "1"}
+        post = data.draw(posts(world))
+        before = start(world, post.state)
+        posted = {**post.fields, "submit" if post.submit else "save": "1"}
         form = ReportForm({k: v for k, v in posted.items() if k != "photo"}, project=world.project)
-        status = expected(world, before, form, submit, photo)
+        status = expected(before, form, post)
         rows, facts_before, revisions = contents(), facts(), Revision.objects.count()
 
         response = client.post(url, posted)
@@ -148,7 +152,7 @@ def test_a_report_posted_with_random_values_is_saved_exactly_or_refused_in_words
         assert response.status_code == status, (response.status_code, status, form.errors)
         if status == 302:
             assert response["Location"] == url
-            assert_saved_exactly(world, before, form, submit, photo, revisions)
+            assert_saved_exactly(world, before, form, post, revisions)
             return
         assert facts() == facts_before and contents() == rows, "a refused save wrote to the database"
         if status == 400:
@@ -157,7 +161,7 @@ def test_a_report_posted_with_random_values_is_saved_exactly_or_refused_in_words
         if status == 409:
             assert response.context["conflict"].version == before.version
             # The person's own text is still in the form, to merge and save again.
-            assert response.context["form"].data.get("progress", "") == fields.get("progress", "")
+            assert response.context["form"].data.get("progress", "") == post.fields.get("progress", "")
 
 
 @given(version=st.one_of(st.integers(-3, 10**20).map(str), st.sampled_from(NOT_NUMBERS)),
