@@ -191,7 +191,9 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-MEDIA_ROOT = VAR_DIR / "media"
+# Uploads (report photos and documents, site photos, staged import files). Several machines serving one
+# database must share this folder (README: Production), e.g. an NFS mount; a backup carries all of it.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or VAR_DIR / "media")
 
 
 # Behind HTTPS (what a production office server is), cookies and redirects are secure.
