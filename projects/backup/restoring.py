@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from projects.backup.archive import CHUNK, BackupError, applied_migrations, media_files
 from projects.backup.checking import check_backup, opened
-from projects.backup.tables import MADE_BY_MIGRATE, backed_up_models, columns, row_for_database
+from projects.backup.tables import MADE_BY_MIGRATE, backed_up_models, columns, row_reader
 
 ROWS_PER_INSERT = 1000
 
@@ -89,14 +89,21 @@ def _write_files(archive: tarfile.TarFile, manifest: dict) -> list[Path]:
 
 
 def _load(archive: tarfile.TarFile, model: type[Model], member: str) -> int:
-    fields = columns(model)
-    table, quote = connection.ops.quote_name(model._meta.db_table), connection.ops.quote_name
-    sql = (f"INSERT INTO {table} ({', '.join(quote(field.column) for field in fields)}) "
-           f"VALUES ({', '.join(['%s'] * len(fields))})")
-    rows, batch = 0, []
+    """One table's rows from its member, streamed: COPY on PostgreSQL, INSERTs of 1,000 rows elsewhere."""
+    fields, quote = columns(model), connection.ops.quote_name
+    head = f"{quote(model._meta.db_table)} ({', '.join(quote(field.column) for field in fields)})"
+    rows, batch, read = 0, [], row_reader(fields)
     with connection.cursor() as cursor, io.TextIOWrapper(archive.extractfile(member), encoding="utf-8") as lines:
+        if connection.vendor == "postgresql":
+            # COPY streams the rows at the speed PostgreSQL writes them; INSERTs were several times slower.
+            with connection.wrap_database_errors, cursor.cursor.copy(f"COPY {head} FROM STDIN") as copy:
+                for line in lines:
+                    copy.write_row(read(line))
+                    rows += 1
+            return rows
+        sql = f"INSERT INTO {head} VALUES ({', '.join(['%s'] * len(fields))})"
         for line in lines:
-            batch.append(row_for_database(fields, line))
+            batch.append(read(line))
             if len(batch) == ROWS_PER_INSERT:
                 cursor.executemany(sql, batch)
                 rows, batch = rows + len(batch), []

@@ -9,12 +9,12 @@ import base64
 import datetime
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 
 from django.apps import apps
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.models import Field, Model
 
 # Tables that `migrate` fills itself (content types, permissions, the four role groups and their
@@ -56,22 +56,59 @@ def rows_as_json(model: type[Model]) -> Iterator[str]:
         yield json.dumps(row, default=_plain, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _from_json(field: Field, value: object) -> object:
-    kind = field.get_internal_type()
-    if value is None or kind == "JSONField":
-        return value
+# Kinds whose JSON value is already what an INSERT takes (a relation counts as the field it points to).
+AS_READ = frozenset({
+    "AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField", "SmallIntegerField",
+    "PositiveIntegerField", "PositiveSmallIntegerField", "PositiveBigIntegerField", "BooleanField", "CharField",
+    "TextField", "FileField", "SlugField", "EmailField", "URLField", "GenericIPAddressField",
+})
+
+
+def _converter(field: Field, database) -> Callable[[object], object] | None:
+    """How one field's JSON value becomes what the database takes; None when it takes it as it is."""
+    kind = (field.target_field if field.is_relation else field).get_internal_type()
+    if kind in AS_READ:
+        return None
+    if kind == "JSONField":  # SQL NULL in a nullable column; otherwise the JSON value (null included)
+        return lambda value: None if value is None and field.null else field.get_db_prep_save(value, database)
     if kind == "BinaryField":
-        return base64.b64decode(value)
+        return lambda value: None if value is None else base64.b64decode(value)
     if kind == "DurationField":
-        days, seconds = value.split(" ")
-        return datetime.timedelta(days=int(days), seconds=float(seconds))
-    return field.to_python(value)
+        def duration(value):
+            if value is None:
+                return None
+            days, seconds = value.split(" ")
+            return field.get_db_prep_save(datetime.timedelta(days=int(days), seconds=float(seconds)), database)
+        return duration
+    ops = database.ops
+    # The common kinds parsed by the standard library: what to_python() and get_db_prep_save() do, faster.
+    if kind == "DateTimeField":
+        return lambda value: None if value is None else ops.adapt_datetimefield_value(
+            datetime.datetime.fromisoformat(value))
+    if kind == "DateField":
+        return lambda value: None if value is None else ops.adapt_datefield_value(datetime.date.fromisoformat(value))
+    if kind == "DecimalField":
+        target = field.target_field if field.is_relation else field
+        return lambda value: None if value is None else ops.adapt_decimalfield_value(
+            Decimal(value), target.max_digits, target.decimal_places)
+    return lambda value: None if value is None else field.get_db_prep_save(field.to_python(value), database)
 
 
-def row_for_database(fields: list[Field], line: str) -> list:
-    """A JSON line of rows_as_json() as the values an INSERT of these fields takes."""
-    values = json.loads(line)
-    return [field.get_db_prep_save(_from_json(field, value), connection) for field, value in zip(fields, values)]
+def row_reader(fields: list[Field]) -> Callable[[str], list]:
+    """A function from a JSON line of rows_as_json() to the values an INSERT of these fields takes.
+
+    The conversions are chosen once per table: most columns (ids, numbers, texts) go in as read,
+    and Django's per-value conversion of every field cost 0.3 ms a report row."""
+    database = connections[DEFAULT_DB_ALIAS]  # not the proxy, which looks the connection up at every use
+    converters = [_converter(field, database) for field in fields]
+    if not any(converters):
+        return json.loads
+
+    def read(line: str) -> list:
+        values = json.loads(line)
+        return [value if convert is None else convert(value) for convert, value in zip(converters, values)]
+
+    return read
 
 
 @contextmanager
