@@ -1,6 +1,7 @@
 """The one settings module. Every value that differs between a laptop and an office server
 comes from the environment; the defaults are those of the embedded SQLite demo."""
 
+import importlib.util
 import ipaddress
 import os
 from datetime import timedelta
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # /healthz answered here, before the host check, sessions and sign-in (config/health.py).
+    "config.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.ChosenLanguageMiddleware",
@@ -109,7 +112,29 @@ def database_from_url(url: str) -> dict:
                 "PRAGMA foreign_keys=ON;"
             ),
         }
+    elif config["ENGINE"].startswith("django.db.backends.postgresql"):
+        # A database that does not answer makes a request (and /healthz) fail in seconds, not hang
+        # for the system's TCP timeout; `?connect_timeout=N` in the URL sets another.
+        config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 10)
     return config
+
+
+def cache_from_url(url: str) -> dict:
+    """CACHES['default'] for CACHE_URL: locmem:// (each process its own, the default), redis://host:port/db
+    (Django's RedisCache, which needs the `redis` package installed) or db://table (run `createcachetable`).
+
+    The only thing cached is the project list's choice lists, which are right in a per-process cache
+    too (README: Production): a shared one only saves each process computing them once."""
+    scheme, _, rest = url.partition("://")
+    if scheme in ("", "locmem"):
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest or "shishi"}
+    if scheme in ("redis", "rediss"):
+        if importlib.util.find_spec("redis") is None:
+            raise ImproperlyConfigured("CACHE_URL is a redis:// URL, but the `redis` package is not installed.")
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "db" and rest:
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": rest}
+    raise ImproperlyConfigured(f"CACHE_URL={url!r}: use locmem://, redis://host:6379/0 or db://table_name.")
 
 
 DATABASES = {
@@ -118,6 +143,7 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -191,12 +217,15 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-MEDIA_ROOT = VAR_DIR / "media"
+# Uploads (report photos and documents, site photos, staged import files). Several machines serving one
+# database must share this folder (README: Production), e.g. an NFS mount; a backup carries all of it.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or VAR_DIR / "media")
 
 
 # Behind HTTPS (what a production office server is), cookies and redirects are secure.
 # An intranet server on plain HTTP can turn these off explicitly.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # a load balancer probes the worker itself over plain HTTP
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)

@@ -18,6 +18,7 @@ late reports). Every change of a stored light is kept as a LightChange.
 
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -164,14 +165,17 @@ def _percent(counted: list[Report]) -> int | None:
 
 
 def with_facts(projects: QuerySet[Project]) -> QuerySet[Project]:
-    """Projects with everything `assess` reads, in a constant number of queries."""
+    """Projects with everything `assess` reads, in a constant number of queries.
+
+    Reports and milestones unsorted: assess() sorts the reports and reads the milestones by quarter, and
+    the models' orderings joined project, plan and jurisdiction to every row only to sort it."""
     verified = Verification.objects.filter(project=OuterRef("pk"), outcome=Verification.Outcome.VERIFIED)
     return projects.select_related("plan").annotate(verified=Exists(verified)).prefetch_related(
-        Prefetch("reports", queryset=Report.objects.only(
+        Prefetch("reports", queryset=Report.objects.order_by().only(
             "id", "project_id", "period", "status", "percent_complete", "milestone_quarter", "milestone_status",
             "submitted_at")),
         # Only milestones with a target percent matter here; most tables give none.
-        Prefetch("milestones", queryset=QuarterlyMilestone.objects.filter(target_percent__isnull=False)
+        Prefetch("milestones", queryset=QuarterlyMilestone.objects.filter(target_percent__isnull=False).order_by()
                  .only("id", "project_id", "quarter", "target_percent"), to_attr="targets"),
         Prefetch("requests", queryset=CoordinationRequest.objects.filter(closed_at__isnull=True),
                  to_attr="open_requests"),
@@ -203,16 +207,27 @@ STATUS_FIELDS = ["project", "light", "reasons", "percent_complete", "last_period
                  "computed_at", "since", "since_period"]
 
 
-def refresh(projects: QuerySet[Project], today: date | None = None, *,
-            batch: int = 2000) -> list[tuple[Project, Assessment]]:
-    """Recompute and store the lights of `projects`, recording each change; returns each project with its assessment."""
+def refresh(projects: QuerySet[Project], today: date | None = None) -> list[tuple[Project, Assessment]]:
+    """Recompute and store the lights of `projects`, recording each change; returns each project with its assessment.
+
+    For a few projects (a report's, a plan's); every project of a province is refresh_in_batches()'s."""
+    return [pair for batch in refresh_in_batches(projects, today) for pair in batch]
+
+
+def refresh_in_batches(projects: QuerySet[Project], today: date | None = None, *,
+                       batch: int = 1000) -> Iterator[list[tuple[Project, Assessment]]]:
+    """refresh(), a batch of projects at a time by ascending id, each batch stored before it is yielded.
+
+    Each batch is read with its own queries, from the id after the last one: memory holds one batch's
+    projects with their reports (about 20 KB a project), never all of them nor all their ids."""
     today = today or clock.today()
-    limits, now, results = all_limits(), clock.now(), []
-    ids = list(projects.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), batch):
+    limits, now, after = all_limits(), clock.now(), 0
+    while True:
+        ids = list(projects.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[:batch])
+        if not ids:
+            return
         # The stored status comes along (a join): the light it had decides whether it changes, and how.
-        chunk = with_facts(Project.objects.filter(pk__in=ids[start:start + batch]).select_related("status")
-                           .order_by("pk"))
+        chunk = with_facts(Project.objects.filter(pk__in=ids).select_related("status").order_by("pk"))
         assessed, statuses, changes = [], [], []
         for project in chunk:
             previous = getattr(project, "status", None)
@@ -224,8 +239,10 @@ def refresh(projects: QuerySet[Project], today: date | None = None, *,
                                           update_fields=STATUS_FIELDS[1:])
         if changed := [change for change in changes if change is not None]:
             LightChange.objects.bulk_create(changed)
-        results += assessed
-    return results
+        yield assessed
+        if len(ids) < batch:  # the last batch: no query to find nothing after it
+            return
+        after = ids[-1]
 
 
 class _NoReports:

@@ -5,7 +5,7 @@ went, refusals included, is told as a message on the project's page."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +15,7 @@ from progress.forms import ReturnCompletionForm, VerifyForm
 from progress.models import Verification
 from progress.views import _act, _cleaned
 from projects.access import may_review, visible_project, visible_projects
+from projects.downloads import stored_file
 from projects.models import Project
 
 
@@ -47,12 +48,8 @@ def return_completion(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def photo(request: HttpRequest, verification_pk: int) -> FileResponse:
+def photo(request: HttpRequest, verification_pk: int) -> HttpResponse:
     """A verification's site photo, only for those who may see its project."""
     item = get_object_or_404(Verification.objects.filter(project__in=visible_projects(request.user)).exclude(photo=""),
                              pk=verification_pk)
-    response = FileResponse(item.photo.open("rb"), content_type=item.photo_type, filename=item.photo_name)
-    # As a report's photos (progress.views.attachment): served as what it was checked to be.
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
-    return response
+    return stored_file(request, item.photo, content_type=item.photo_type, name=item.photo_name, as_attachment=False)

@@ -7,7 +7,7 @@ later year has nothing due. Every lead unit of a project is chased for it, as ev
 sees it due on its task page and can write it."""
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -33,25 +33,38 @@ COUNTED = [Report.Status.SUBMITTED, Report.Status.ACCEPTED]  # what Report.count
 AGAIN_AFTER = timedelta(minutes=10)
 
 Owed = dict[Organization, list[Missing]]
+BATCH = 1000
 
 
-def _this_year(projects: QuerySet[Project], today: date) -> list[Project]:
-    """This year's projects with their lead units and the periods the office has a report for (3 queries)."""
-    return list(projects.filter(plan__year=today.year).select_related("plan").prefetch_related(
-        Prefetch("unit_roles", to_attr="lead_roles", queryset=ProjectOrganization.objects
-                 .filter(role=ProjectOrganization.Role.LEAD).select_related("organization__jurisdiction")
-                 .order_by("position")),
-        Prefetch("reports", to_attr="counted", queryset=Report.objects.filter(status__in=COUNTED)
-                 .only("id", "project_id", "period")),
-    ).order_by("plan_id", "position"))
+def _this_year(projects: QuerySet[Project], today: date) -> Iterator[Project]:
+    """This year's projects with their lead units and the periods the office has a report for.
+
+    A batch of projects at a time by id (3 queries a batch): a province's year held at once, with
+    every report, would not fit the nightly run's memory."""
+    mine, after = projects.filter(plan__year=today.year), 0
+    while True:
+        batch = list(mine.filter(pk__gt=after).select_related("plan").prefetch_related(
+            Prefetch("unit_roles", to_attr="lead_roles", queryset=ProjectOrganization.objects
+                     .filter(role=ProjectOrganization.Role.LEAD).select_related("organization__jurisdiction")
+                     .order_by("position")),
+            Prefetch("reports", to_attr="counted", queryset=Report.objects.filter(status__in=COUNTED).order_by()
+                     .only("id", "project_id", "period")),
+        ).order_by("pk")[:BATCH])
+        yield from batch
+        if len(batch) < BATCH:  # the last batch: no query to find nothing after it
+            return
+        after = batch[-1].pk
 
 
-def _by_unit(projects: list[Project], owed: Callable[[Project], list[Missing]]) -> Owed:
+def _by_unit(projects: Iterator[Project], owed: Callable[[Project], list[Missing]]) -> Owed:
     found: Owed = defaultdict(list)
     for project in projects:
         items = owed(project)
+        del project.counted  # only the projects owing something stay, without their reports
         for role in project.lead_roles if items else ():
             found[role.organization] += items
+    for items in found.values():  # a unit's projects as its plans list them; a project's periods stay in order
+        items.sort(key=lambda item: (item.project.plan_id, item.project.position))
     return dict(sorted(found.items(), key=lambda pair: (pair[0].name, pair[0].pk)))
 
 

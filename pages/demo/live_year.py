@@ -33,6 +33,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from accounts.models import User
+from pages.demo.photos import site_photo
 from pages.demo.reports import disbursed_by_source, officer_for
 from progress import services
 from progress.models import AssistingNote, Attachment, CoordinationRequest, LightChange, ProjectStatus, Report
@@ -125,7 +126,9 @@ def _tell(story: str, officer: User, reviewer: User, project: Project, periods: 
                milestone=_milestone(story, now, today), problems=PROBLEM if story == "missed" else "",
                text=TEXTS[story])
     elif story == "done":
-        report = _write(officer, project, now, today, percent=100, submit=True, milestone="met", text=TEXTS["done"])
+        # With a site photo: the photos a report carries are shown on it, and a backup carries them.
+        report = _write(officer, project, now, today, percent=100, submit=True, milestone="met", text=TEXTS["done"],
+                        files=[site_photo(project.pk)])
         _review(reviewer, report, now, today, accept=True)
     elif story == "returned":
         report = _write(officer, project, now, today, percent=_percent(story, project, now, today), submit=True,
@@ -171,14 +174,14 @@ def _day(period: Period, today: date) -> date:
 
 
 def _write(officer: User, project: Project, period: Period, today: date, *, percent: int, submit: bool, text: str,
-           milestone: str = "", problems: str = "") -> Report:
+           milestone: str = "", problems: str = "", files: list = ()) -> Report:
     data = services.ReportInput(percent_complete=percent, progress=text, milestone_status=milestone,
                                 problems=problems, next_plan="继续推进，按计划完成下一阶段任务。",
                                 disbursed=disbursed_by_source(project, Decimal(percent)))
     existing = Report.objects.filter(project=project, period=period.month).first()
     with clock.pinned(_day(period, today)):
         return services.save_report(user=officer, project=project, month=period.month, data=data,
-                                    version=existing.version if existing else 0, submit=submit)
+                                    version=existing.version if existing else 0, submit=submit, files=files)
 
 
 def _review(reviewer: User, report: Report, period: Period, today: date, *, accept: bool) -> None:

@@ -5,13 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from projects.access import visible_project
-from projects.downloads import as_download
+from projects.downloads import as_download, stored_file
 from supervision import sheets as services
 from supervision.escalation import suggested_sheets
 from supervision.models import InstructionSheet, SheetAttachment
@@ -140,15 +140,11 @@ def sheet_docx(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def attachment(request: HttpRequest, pk: int) -> FileResponse:
+def attachment(request: HttpRequest, pk: int) -> HttpResponse:
     """A photo or document of a sheet's answer, only for those who may see the sheet."""
     item = get_object_or_404(SheetAttachment.objects.filter(sheet__in=sheets_for(request.user)), pk=pk)
-    response = FileResponse(item.file.open("rb"), content_type=item.content_type, filename=item.name,
-                            as_attachment=not item.is_image)
-    # As report attachments (progress.views.attachment): served as what it was checked to be, never sniffed.
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
-    return response
+    return stored_file(request, item.file, content_type=item.content_type, name=item.name,
+                       as_attachment=not item.is_image)
 
 
 @login_required

@@ -174,3 +174,14 @@ def test_the_lights_of_many_projects_at_once_are_those_of_one_at_a_time(project)
 
     assert stored() == one_at_a_time
     assert {light for _pk, light, *_rest in one_at_a_time} >= {"yellow", "red"}
+
+
+def test_every_project_is_refreshed_a_batch_at_a_time_each_stored_before_the_next_is_read(project):
+    # refresh_status walks a province this way: memory holds one batch of projects with their reports.
+    for _ in range(4):
+        make_project(plan=project.plan)
+    stored_when_yielded = [(len(batch), ProjectStatus.objects.count())
+                           for batch in lights.refresh_in_batches(Project.objects.all(), date(YEAR, 3, 10), batch=2)]
+    assert stored_when_yielded == [(2, 2), (2, 4), (1, 5)]
+    assert [project.pk for project, _found in lights.refresh(Project.objects.all(), date(YEAR, 3, 10))] == sorted(
+        Project.objects.values_list("pk", flat=True))

@@ -41,6 +41,15 @@ def test_each_lead_unit_owes_exactly_its_missing_reports_and_a_complete_or_past_
     assert owed(missing[world.late]) == OWED
 
 
+def test_projects_read_a_batch_at_a_time_owe_the_same_in_the_same_order(world, monkeypatch):
+    # The nightly run reads a province's year 1,000 projects at a time, by id; here one at a time, and the
+    # park moved first in its plan: the unit's list still follows the plan, each project's periods in order.
+    monkeypatch.setattr("supervision.chasing.BATCH", 1)
+    Project.objects.filter(name="口袋公园建设").update(position=0)
+    missing = missing_by_unit(projects=Project.objects.all(), today=TODAY)
+    assert list(missing) == [world.late] and owed(missing[world.late]) == OWED[1:] + OWED[:1]
+
+
 def test_before_the_first_due_date_nothing_is_missing(world):
     assert missing_by_unit(projects=Project.objects.all(), today=date(YEAR, 1, 22)) == {}
 
