@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import MONEY, FundingSource, Organization, Project
@@ -85,11 +85,10 @@ class Report(models.Model):
             # Missed milestones are few; the dashboard lists them.
             models.Index(fields=["milestone_quarter", "period"], condition=Q(milestone_status="missed"),
                          name="report_milestone_missed"),
-            # Claims of completion, oldest first (the coordinator's queue, progress/status_selectors.py): the
-            # queue's first rows without sorting a province's hundred thousand claims.
-            models.Index(F("submitted_at").asc(nulls_first=True), F("id").asc(), name="report_claims_oldest_first",
-                         condition=Q(percent_complete=100, status__in=["submitted", "accepted"])),
         ]
+        # And on PostgreSQL only (SQLite has no NULLS FIRST in an index), migration 0007: claims of completion
+        # oldest first, the coordinator's queue (progress/status_selectors.py), whose first rows are then read
+        # without sorting a province's hundred thousand claims.
 
     def __str__(self) -> str:
         return f"{self.project} · {self.period:%Y-%m}"

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import migrations, models
 
+from projects.postgres_only import OnPostgreSQL
+
 
 class Migration(migrations.Migration):
 
@@ -22,8 +24,8 @@ class Migration(migrations.Migration):
             model_name='projectstatus',
             index=models.Index(fields=['light', 'project'], name='status_light_project'),
         ),
-        migrations.AddIndex(
-            model_name='report',
-            index=models.Index(models.OrderBy(models.F('submitted_at'), nulls_first=True), models.OrderBy(models.F('id')), condition=models.Q(('percent_complete', 100), ('status__in', ['submitted', 'accepted'])), name='report_claims_oldest_first'),
-        ),
+        OnPostgreSQL(
+            'CREATE INDEX "report_claims_oldest_first" ON "progress_report" ("submitted_at" ASC NULLS FIRST, "id") '
+            "WHERE percent_complete = 100 AND status IN ('submitted', 'accepted')",
+            'DROP INDEX "report_claims_oldest_first"'),
     ]

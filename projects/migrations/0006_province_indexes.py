@@ -3,6 +3,8 @@
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
+from projects.postgres_only import OnPostgreSQL
+
 # The list's search is `UPPER(col::text) LIKE UPPER('%…%')` (Django's icontains on PostgreSQL): these GIN
 # indexes of that same expression answer it from three characters on. Two-character queries (公厕) have no
 # trigram and are still answered by reading the rows. The database's LC_CTYPE must class CJK characters as
@@ -11,18 +13,6 @@ TRIGRAM_INDEXES = [
     ("project_name_trigram", 'UPPER("name"::text)'),
     ("project_content_trigram", 'UPPER("content"::text)'),
 ]
-
-
-class OnPostgreSQL(migrations.RunSQL):
-    """SQL only PostgreSQL speaks (pg_trgm's operator class); on SQLite the search reads the rows, as before."""
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 class Migration(migrations.Migration):
