@@ -13,11 +13,9 @@ rows in full. The ids are chosen one of two ways:
   the other end in the reversed order, so the last page costs what the first does."""
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Max, QuerySet
 from django.utils.functional import cached_property
 from django_tables2.rows import BoundRows
-
-from projects.models import Plan
 
 # Orders whose keys before the project's position all belong to its plan (pages/lists.py DEFAULT_ORDER, and
 # the table's number column) are walked plan by plan.
@@ -43,12 +41,18 @@ def plan_keys(order: list) -> list[str] | None:
 def per_plan(queryset: QuerySet, keys: list[str]) -> list[tuple[int, int]]:
     """(plan id, rows) for every plan with rows, in the order of the plans' keys.
 
-    Counted plan by plan in a subquery (from the index of projects by plan): grouping the rows first and
-    ordering the groups by their plan's year and place had the database sort all 200,000 rows to disk."""
-    rows = queryset.filter(plan_id=OuterRef("pk")).order_by().values("plan_id").annotate(rows=Count("pk"))
-    plans = Plan.objects.annotate(rows=Subquery(rows.values("rows"))).filter(rows__gt=0)
-    order = [key.replace("plan__", "", 1).replace("plan_id", "pk") for key in keys]
-    return list(plans.order_by(*order, "pk").values_list("pk", "rows"))
+    The rows are grouped by plan alone and the groups then ordered by their plan's keys (the same for every
+    row of a group, so any aggregate of them is the key): grouping by the keys too had the database sort all
+    of a province's rows, to disk; a subquery counting each plan's rows read every plan's rows with a filter."""
+    aggregates, order = {}, []
+    for i, key in enumerate(keys):
+        name = key.lstrip("-")
+        field = "plan_id" if name in ("plan", "plan_id") else f"plan_key_{i}"
+        if field != "plan_id":
+            aggregates[field] = Max(name)
+        order.append(key[:len(key) - len(name)] + field)
+    counted = queryset.order_by().values("plan_id").annotate(rows=Count("pk"), **aggregates)
+    return list(counted.order_by(*order, "plan_id").values_list("plan_id", "rows"))
 
 
 def plan_slice(queryset: QuerySet, plans: list[tuple[int, int]], start: int, stop: int) -> QuerySet:
