@@ -24,8 +24,13 @@ class Migration(migrations.Migration):
             model_name='projectstatus',
             index=models.Index(fields=['light', 'project'], name='status_light_project'),
         ),
+        migrations.AddIndex(
+            model_name='report',
+            index=models.Index(condition=models.Q(('status', 'submitted')), fields=['submitted_at', 'project'], name='report_submitted_queue'),
+        ),
         OnPostgreSQL(
+            # The project and period included: the queue's walk checks each claim's light without its report's row.
             'CREATE INDEX "report_claims_oldest_first" ON "progress_report" ("submitted_at" ASC NULLS FIRST, "id") '
-            "WHERE percent_complete = 100 AND status IN ('submitted', 'accepted')",
+            "INCLUDE (project_id, period) WHERE percent_complete = 100 AND status IN ('submitted', 'accepted')",
             'DROP INDEX "report_claims_oldest_first"'),
     ]
