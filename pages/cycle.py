@@ -17,7 +17,13 @@ from django.utils.translation import pgettext_lazy
 from accounts.models import User
 from accounts.roles import Role
 from progress.models import CoordinationRequest, Report
-from progress.status_selectors import LightStep, VerificationPanel, awaiting_verification, light_history
+from progress.status_selectors import (
+    LightStep,
+    VerificationPanel,
+    awaiting_verification,
+    awaiting_verification_count,
+    light_history,
+)
 from progress.status_selectors import verification_panel as panel_of
 from projects.access import may_review, roles_of
 from projects.models import Project
@@ -140,7 +146,9 @@ class OfficeCycle:
 def office_cycle(user: User, today: date, shown: int) -> OfficeCycle:
     """A coordinator's or administrator's part of the cycle, each kind the worst (or oldest) first."""
     return OfficeCycle(
-        claims=first(awaiting_verification(user), shown),
+        # The oldest claims walked in their index, counted apart: a window count over a province's hundred
+        # thousand claims sorted them all, to disk, to show ten.
+        claims=Bounded(list(awaiting_verification(user)[:shown]), awaiting_verification_count(user)),
         sheets=first(sheets_awaiting_office(user), shown),
         closable=bounded(closable_periods(user, today), shown),
         without_circular=first(closes_awaiting_a_circular(user).order_by("-period", "plan__title", "pk"), shown),

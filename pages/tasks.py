@@ -9,8 +9,8 @@ from accounts.models import User
 from accounts.roles import Role
 from pages import cycle
 from progress.models import Report
-from progress.selectors import open_requests, supervised
-from projects.access import roles_of, visible_projects
+from progress.selectors import open_requests, open_requests_seen_by, supervised
+from projects.access import roles_of, visible_projects, visible_through
 from projects.models import Plan, Project, ProjectOrganization
 from projects.schedule import Period, is_over
 from projects.selectors import projects_with_people
@@ -76,14 +76,14 @@ def officer_tasks(user: User, today: date) -> dict:
 
 
 def waiting_for_review(user: User) -> QuerySet[Report]:
-    return (Report.objects.filter(status=Report.Status.SUBMITTED, project__in=visible_projects(user))
+    return (Report.objects.filter(visible_through(user, "project"), status=Report.Status.SUBMITTED)
             .select_related("project__plan", "organization").order_by("submitted_at"))
 
 
 def late_by_unit(user: User) -> QuerySet:
     """Lead units with reports due and missing, the most late first."""
     return (ProjectOrganization.objects
-            .filter(role=ProjectOrganization.Role.LEAD, project__in=visible_projects(user),
+            .filter(visible_through(user, "project"), role=ProjectOrganization.Role.LEAD,
                     project__status__late_period__isnull=False)
             .values("organization_id", "organization__name", "organization__jurisdiction__name")
             .annotate(projects=Count("project", distinct=True), most_days=Max("project__status__late_days"))
@@ -145,8 +145,9 @@ def tasks_for(user: User, today: date, *, all_waiting: bool = False) -> dict:
         late_units = list(late_by_unit(user))
         context["late_units"], context["late_unit_total"] = late_units[:SHOWN], len(late_units)
         context["late_total"] = visible.filter(status__late_period__isnull=False).count()
-        context["requests"] = list(open_requests(visible)[:REQUESTS_SHOWN])
-        context["requests_total"] = open_requests(visible).count()
+        seen = open_requests_seen_by(user)
+        context["requests"] = list(seen[:REQUESTS_SHOWN])
+        context["requests_total"] = seen.count()
         context["office_cycle"] = cycle.office_cycle(user, today, SHOWN)
     if user.is_superuser or roles & {Role.ADMIN, Role.COORDINATOR, Role.LEADER}:
         plans = plans_with_periods(user, today)

@@ -9,13 +9,19 @@ from django.db.models import Count, Prefetch, QuerySet
 from accounts.models import User
 from accounts.roles import Role
 from progress.models import AssistingNote, CoordinationRequest, Disbursement, Report, Revision
-from projects.access import visible_projects
+from projects.access import visible_projects, visible_through
 from projects.models import Project, ProjectPerson
 from projects.selectors import projects_with_people
 
 
 def open_requests(projects: QuerySet[Project]) -> QuerySet[CoordinationRequest]:
     return (CoordinationRequest.objects.filter(closed_at__isnull=True, project__in=projects)
+            .select_related("project__plan", "report__organization").order_by("opened_at"))
+
+
+def open_requests_seen_by(user: User) -> QuerySet[CoordinationRequest]:
+    """open_requests(visible_projects(user)), each request's project looked up rather than all of them gathered."""
+    return (CoordinationRequest.objects.filter(visible_through(user, "project"), closed_at__isnull=True)
             .select_related("project__plan", "report__organization").order_by("opened_at"))
 
 

@@ -10,7 +10,7 @@ from accounts.models import User
 from progress.light_words import describe
 from progress.models import LightChange, ProjectStatus, Report, Verification
 from progress.verification import COUNTED, claim_of
-from projects.access import may_review, visible_projects
+from projects.access import may_review, visible_projects, visible_through
 from projects.models import Project
 
 Light = ProjectStatus.Light
@@ -72,3 +72,15 @@ def awaiting_verification(user: User) -> QuerySet[Report]:
                                   period=F("project__status__last_period"))
             .select_related("project__plan", "organization")
             .order_by(F("submitted_at").asc(nulls_first=True), "pk"))
+
+
+def awaiting_verification_count(user: User) -> int:
+    """How many claims awaiting_verification(user) holds: the visible projects whose light awaits verification.
+
+    Each such light comes from exactly one claim (progress/lights.py: the latest counted report says 100 % and
+    no verification followed), so the lights are counted from their index instead of joining a province's
+    hundred thousand claims to their reports."""
+    if not may_review(user):
+        return 0
+    return ProjectStatus.objects.filter(visible_through(user, "project"), light=Light.AWAITING).count()
+

@@ -59,6 +59,26 @@ def visible_projects(user: User) -> QuerySet[Project]:
     return Project.objects.filter(seen)
 
 
+def visible_through(user: User, relation: str) -> Q:
+    """What visible_projects(user) asks of a project, asked of rows that reach it through `relation` ("project").
+
+    The same rows as `relation__in=visible_projects(user)`, as a join instead of a subquery: for the few open
+    requests or reports waiting of a province, the database then looks up each one's project and plan, where
+    the subquery had it gather the ids of all 200,000 visible projects first."""
+    if not user.is_authenticated or not user.is_active:
+        return Q(pk__in=[])
+    if user.is_superuser:
+        return Q()
+    roles = roles_of(user)
+    seen = Q(pk__in=[])
+    if roles & WIDE_ROLES and user.jurisdiction_id:
+        seen |= Q(**{f"{relation}__plan__jurisdiction_id__in": jurisdiction_ids_of(user)})
+    if Role.OFFICER in roles and user.organization_id:
+        units = ProjectOrganization.objects.filter(organization_id=user.organization_id)
+        seen |= Q(**{f"{relation}__in": units.values("project_id")})
+    return seen
+
+
 def scope_key(user: User) -> str:
     """A short text naming what `visible_projects(user)` returns, for caching what is derived from it."""
     if user.is_superuser:

@@ -74,10 +74,11 @@ CYCLE = {
     "officer": 4,
     # The same, but an assisting unit is chased for nothing: no missing reports to read.
     "assisting": 3,
-    # Claims to verify, sheets waiting for the office, periods to close (plans, their closes), closes without a
-    # circular, suggested sheets (closes, the jurisdictions and every office's rules (2), red snapshots, open
-    # sheets on those projects, the projects), instructions not closed, overdue ones (a count).
-    "coordinator": 13,
+    # Claims to verify (the oldest ten, and the lights awaiting verification counted apart: a window count sorted
+    # a province's hundred thousand claims), sheets waiting for the office, periods to close (plans, their
+    # closes), closes without a circular, suggested sheets (closes, the jurisdictions and every office's rules
+    # (2), red snapshots, open sheets on those projects, the projects), instructions not closed, overdue ones.
+    "coordinator": 14,
     # Answers waiting for them to close, their own instructions waiting for an answer, summons and listings.
     "leader": 3,
 }
