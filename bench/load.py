@@ -1,0 +1,251 @@
+"""Load: fifty people at once against the application under gunicorn, its production command.
+
+    python bench/load.py [--database-url URL] [--users 50] [--seconds 60] [--max-requests 20000]
+                         [--workers N] [--threads N] [--worker-class gthread|sync] [--think 2,6] [--keep] [--reuse]
+
+1. The benchmark database: bench/pages.py's city (12,000 projects, 144,000 reports), built on a
+   fresh temporary SQLite file or, with --database-url postgres://…, in a database
+   `shishi_bench_load` that this script creates on that server (--keep keeps it, --reuse uses a kept
+   one instead of building again). Accounts with one known password are created through the ORM:
+   information officers of units leading this year's projects (each their own unit, so no two
+   write the same report), coordinators of the city and of districts, leaders of districts.
+2. `collectstatic` and gunicorn as README "## Production" starts them (DEBUG off, a SECRET_KEY,
+   ALLOWED_HOSTS=127.0.0.1, the HTTPS-only settings off for plain HTTP), bound to a free port on
+   127.0.0.1, stopped at the end whatever happens (Ctrl-C too).
+3. bench/load_client.py in a second process: each person signs in through the login form and loops
+   their round with think time (officers: /tasks/, a project, its report, save a draft through the
+   form; coordinators: /tasks/, the list filtered, a project, a dashboard; leaders: /tasks/, their
+   dashboard, their projects, one of them), until --seconds or --max-requests.
+4. Requests per second, p50/p95/p99 per page, errors, and the drafts the server acknowledged against
+   the drafts found stored (each save's revision carries a marker written into the text). The last
+   line is one JSON object.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from importlib.util import module_from_spec, spec_from_file_location
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+
+
+def bench_module(name: str, file: str):
+    """A module of bench/ by its file: bench/ itself stays off sys.path, where bench/pages.py and
+    bench/imports.py would shadow the apps `pages` and `imports`."""
+    spec = spec_from_file_location(name, BENCH / file)
+    module = sys.modules[name] = module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+city = bench_module("bench_pages", "pages.py")  # the city's builder; it also puts the repository first on sys.path
+people_module = bench_module("bench_load_people", "load_people.py")
+report_module = bench_module("bench_load_report", "load_report.py")
+client_module = bench_module("bench_load_client", "load_client.py")
+PASSWORD, make_people, summarise = people_module.PASSWORD, people_module.make_people, report_module.summarise
+REPO = city.REPO
+DB_NAME = "shishi_bench_load"
+SECRET_KEY = "bench-load-" + "k" * 50
+VENV_BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def prepare_database(url: str | None, workdir: Path, reuse: bool) -> tuple[str, bool]:
+    """(DATABASE_URL, whether it must be built): a new SQLite file, or shishi_bench_load on the server."""
+    if not url:
+        return f"sqlite:///{workdir / 'load.sqlite3'}", True
+    import psycopg
+    parts = urllib.parse.urlsplit(url)
+    with psycopg.connect(urllib.parse.urlunsplit(parts._replace(path="/postgres")), autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone()
+        if not (reuse and exists):
+            connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+            connection.execute(f"CREATE DATABASE {DB_NAME}")
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{DB_NAME}")), not (reuse and exists)
+
+
+def drop_database(url: str) -> None:
+    import psycopg
+    parts = urllib.parse.urlsplit(url)
+    with psycopg.connect(urllib.parse.urlunsplit(parts._replace(path="/postgres")), autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+
+
+def server_environment(database_url: str, static_root: Path, conn_max_age: int) -> dict:
+    """README "## Production", for plain HTTP on 127.0.0.1."""
+    return {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "DEBUG": "0", "SECRET_KEY": SECRET_KEY,
+            "ALLOWED_HOSTS": "127.0.0.1", "DATABASE_URL": database_url, "STATIC_ROOT": str(static_root),
+            "SECURE_SSL_REDIRECT": "0", "SESSION_COOKIE_SECURE": "0", "CSRF_COOKIE_SECURE": "0",
+            "SECURE_HSTS_SECONDS": "0", "CONN_MAX_AGE": str(conn_max_age), "LOG_LEVEL": "WARNING"}
+
+
+def gunicorn_command(args, port: int) -> list[str]:
+    command = [str(VENV_BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}",
+               "--workers", str(args.workers), "--worker-class", args.worker_class, "--timeout", str(args.timeout)]
+    if args.worker_class == "gthread":
+        command += ["--threads", str(args.threads)]
+    return command
+
+
+def wait_until_answering(server: subprocess.Popen, port: int, log: Path, limit_s: float = 90) -> None:
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"gunicorn stopped at start (exit {server.returncode}):\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/login/", timeout=5) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"gunicorn did not answer /login/ within {limit_s:.0f} s:\n{log.read_text()[-3000:]}")
+
+
+def stop(process: subprocess.Popen | None, grace_s: float = 20) -> None:
+    """SIGTERM (gunicorn: finish the requests in hand), then SIGKILL to its whole process group."""
+    if process is None or process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(grace_s)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU of these processes so far (a process gone meanwhile counts nothing)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def server_pids(server: subprocess.Popen) -> list[int]:
+    """gunicorn's master and its workers."""
+    children = subprocess.run(["ps", "-o", "pid=", "--ppid", str(server.pid)], capture_output=True, text=True)
+    return [server.pid] + [int(pid) for pid in children.stdout.split()]
+
+
+def database_pids() -> list[int]:
+    """PostgreSQL's backends serving the benchmark database (CONN_MAX_AGE keeps them for the run)."""
+    from django.db import connection
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                       "AND pid <> pg_backend_pid()")
+        return [pid for (pid,) in cursor.fetchall()]
+
+
+def drafts_stored(run_id: str, since) -> set[str]:
+    """The markers of this run found in the saved revisions' text."""
+    from progress.models import Revision
+    MARKER = client_module.MARKER
+    found = set()
+    for changes in Revision.objects.filter(author__username__startswith="load-", at__gte=since).values_list(
+            "changes", flat=True):
+        after = (changes.get("progress") or ["", ""])[1]
+        found.update(m.strip() for m in MARKER.findall(after) if f" {run_id} " in m)
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
+    parser.add_argument("--database-url", help=f"postgres://user@host:port/db ({DB_NAME} is created there)")
+    parser.add_argument("--users", type=int, default=50, help="people at once (50): 60 %% officers, "
+                        "20 %% coordinators, 20 %% leaders")
+    parser.add_argument("--seconds", type=float, default=60, help="how long they work, sign-in included (60)")
+    parser.add_argument("--max-requests", type=int, default=20000, help="stop after this many requests (20000)")
+    parser.add_argument("--ramp", type=float, default=10, help="people arrive over this many seconds (10)")
+    parser.add_argument("--think", default="2,6", help="seconds between a person's pages, uniform (2,6)")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes (3)")
+    parser.add_argument("--threads", type=int, default=4, help="threads per worker with gthread (4)")
+    parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"], help="(gthread)")
+    parser.add_argument("--timeout", type=int, default=30, help="gunicorn --timeout (30)")
+    parser.add_argument("--conn-max-age", type=int, default=60, help="CONN_MAX_AGE for the server (60)")
+    parser.add_argument("--keep", action="store_true", help=f"keep the database ({DB_NAME} or the SQLite file)")
+    parser.add_argument("--reuse", action="store_true", help=f"use a kept {DB_NAME} instead of building it")
+    args = parser.parse_args()
+    think = tuple(float(v) for v in args.think.split(","))
+    workdir = Path(tempfile.mkdtemp(prefix="shishi_bench_load_"))
+    database_url, must_build = prepare_database(args.database_url, workdir, args.reuse)
+    server = client = None
+    try:
+        city.setup_django(database_url)
+        from django.core.management import call_command
+        from django.utils import timezone
+        call_command("migrate", verbosity=0)
+        today = timezone.localdate()
+        started = time.perf_counter()
+        if must_build:
+            city.log("building the city")
+            city.build(today)
+        people = make_people(args.users, today)
+        city.log(f"database ready in {time.perf_counter() - started:.0f} s; collectstatic")
+        static_root = workdir / "static"
+        environment = server_environment(database_url, static_root, args.conn_max_age)
+        subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=REPO,
+                       env=environment, check=True)
+        port = free_port()
+        log = workdir / "gunicorn.log"
+        command = gunicorn_command(args, port)
+        city.log(" ".join(command[1:]))
+        with open(log, "w") as log_file:
+            server = subprocess.Popen(command, cwd=REPO, env=environment, stdout=log_file, stderr=subprocess.STDOUT,
+                                      start_new_session=True)
+        wait_until_answering(server, port, log)
+        run_id = os.urandom(4).hex()
+        plan = {"host": "127.0.0.1", "port": port, "seconds": args.seconds, "max_requests": args.max_requests,
+                "ramp": args.ramp, "think": think, "password": PASSWORD, "run": run_id, "year": today.year,
+                "people": people}
+        (workdir / "plan.json").write_text(json.dumps(plan, ensure_ascii=False))
+        since = timezone.now()
+        city.log(f"{len(people)} people for {args.seconds:.0f} s (at most {args.max_requests} requests)")
+        client = subprocess.Popen([sys.executable, str(Path(__file__).with_name("load_client.py")),
+                                   str(workdir / "plan.json"), str(workdir / "results.json")])
+        python_before = cpu_seconds(server_pids(server))
+        client.wait(timeout=args.seconds + args.ramp + 120)
+        backends = database_pids()
+        cpu = {"python_s": cpu_seconds(server_pids(server)) - python_before, "postgresql_s": cpu_seconds(backends),
+               "backends": len(backends)}
+        stop(server)
+        results = json.loads((workdir / "results.json").read_text())
+        stored = drafts_stored(run_id, since)
+        summarise(args, results, stored, people, command, log, cpu, database="postgresql" if args.database_url
+                  else "sqlite")
+    finally:
+        if client is not None and client.poll() is None:
+            client.kill()
+        stop(server)
+        from django.db import connections
+        connections.close_all()
+        if args.keep:
+            print(f"kept: DATABASE_URL={database_url} (users load-*, password {PASSWORD})", file=sys.stderr)
+        elif args.database_url:
+            drop_database(args.database_url)
+        if not (args.keep and not args.database_url):
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
