@@ -95,7 +95,10 @@ class Run:
     def __init__(self, plan: dict):
         self.plan, self.lock = plan, threading.Lock()
         self.start = time.monotonic()
-        self.end = self.start + plan["seconds"]
+        # Everyone signs in during the ramp; the work measured starts after it, as in an office where
+        # people signed in earlier in the morning.
+        self.work = self.start + plan["ramp"]
+        self.end = self.work + plan["seconds"]
         self.budget = plan["max_requests"]
         self.requests: list[list] = []
         self.drafts_acked: list[str] = []
@@ -194,10 +197,12 @@ class Person:
 
     def live(self) -> None:
         try:
-            # People arrive over the ramp rather than all in the same second.
-            time.sleep(self.rng.uniform(0, self.run.plan["ramp"]))
+            # People arrive over the first part of the ramp rather than all in the same second, and start
+            # work after it at their own moment.
+            time.sleep(self.rng.uniform(0, self.run.plan["ramp"] * 0.75))
             if not self.sign_in():
                 return
+            time.sleep(max(0.0, self.run.work - time.monotonic()) + self.rng.uniform(0, self.run.plan["think"][1]))
             scenario = getattr(self, self.who["role"])
             while not self.run.over():
                 scenario()
@@ -274,7 +279,8 @@ def main() -> None:
     with run.lock:  # a thread still stuck in a request is not waited for; what it did so far counts
         results = {"requests": list(run.requests), "drafts_acked": list(run.drafts_acked),
                    "conflicts": run.conflicts, "reconnects": run.reconnects, "signed_in": run.signed_in,
-                   "elapsed_s": round(time.monotonic() - run.start, 2)}
+                   "elapsed_s": round(time.monotonic() - run.start, 2),
+                   "work_from_s": round(run.work - run.start, 2)}
     with open(results_path, "w", encoding="utf-8") as file:
         json.dump(results, file)
 
