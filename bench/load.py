@@ -30,9 +30,12 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.util import module_from_spec, spec_from_file_location
 from pathlib import Path
 
@@ -94,12 +97,58 @@ def server_environment(database_url: str, static_root: Path, conn_max_age: int) 
             "SECURE_HSTS_SECONDS": "0", "CONN_MAX_AGE": str(conn_max_age), "LOG_LEVEL": "WARNING"}
 
 
-def gunicorn_command(args, port: int) -> list[str]:
+def gunicorn_command(port: int, workers: int, worker_class: str, threads: int, timeout: int) -> list[str]:
     command = [str(VENV_BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}",
-               "--workers", str(args.workers), "--worker-class", args.worker_class, "--timeout", str(args.timeout)]
-    if args.worker_class == "gthread":
-        command += ["--threads", str(args.threads)]
+               "--workers", str(workers), "--worker-class", worker_class, "--timeout", str(timeout)]
+    if worker_class == "gthread":
+        command += ["--threads", str(threads)]
     return command
+
+
+@contextmanager
+def serving(database_url: str, workdir: Path, *, workers: int = 3, worker_class: str = "gthread", threads: int = 4,
+            timeout: int = 30, conn_max_age: int = 60) -> Iterator[dict]:
+    """collectstatic, then gunicorn on a free port of 127.0.0.1 until the block ends (however it ends)."""
+    environment = server_environment(database_url, workdir / "static", conn_max_age)
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=REPO,
+                   env=environment, check=True)
+    port = free_port()
+    log = workdir / "gunicorn.log"
+    command = gunicorn_command(port, workers, worker_class, threads, timeout)
+    server = None
+    try:
+        with open(log, "w") as log_file:
+            server = subprocess.Popen(command, cwd=REPO, env=environment, stdout=log_file, stderr=subprocess.STDOUT,
+                                      start_new_session=True)
+        wait_until_answering(server, port, log)
+        yield {"process": server, "port": port, "command": command, "log": log}
+    finally:
+        stop(server)
+
+
+def run_people(server: dict, people: list[dict], workdir: Path, *, seconds: float, ramp: float,
+               think: tuple[float, float], max_requests: int, year: int) -> tuple[dict, set[str], dict]:
+    """bench/load_client.py against the server: (its results, the drafts found stored, the server's CPU)."""
+    from django.utils import timezone
+    run_id = os.urandom(4).hex()
+    plan = {"host": "127.0.0.1", "port": server["port"], "seconds": seconds, "max_requests": max_requests,
+            "ramp": ramp, "think": think, "password": PASSWORD, "run": run_id, "year": year, "people": people}
+    (workdir / "plan.json").write_text(json.dumps(plan, ensure_ascii=False))
+    since = timezone.now()
+    client = subprocess.Popen([sys.executable, str(BENCH / "load_client.py"), str(workdir / "plan.json"),
+                               str(workdir / "results.json")])
+    try:
+        # The server's CPU from the end of the sign-ins (whose password hashing is a cost of its own) to the end.
+        time.sleep(ramp)
+        sampler = CpuSampler(server["process"].pid)
+        sampler.start()
+        client.wait(timeout=seconds + 120)
+        cpu = sampler.result()
+    finally:
+        if client.poll() is None:
+            client.kill()
+    results = json.loads((workdir / "results.json").read_text())
+    return results, drafts_stored(run_id, since), cpu
 
 
 def wait_until_answering(server: subprocess.Popen, port: int, log: Path, limit_s: float = 90) -> None:
@@ -128,33 +177,50 @@ def stop(process: subprocess.Popen | None, grace_s: float = 20) -> None:
         process.wait()
 
 
-def cpu_seconds(pids: list[int]) -> float:
-    """User and system CPU of these processes so far (a process gone meanwhile counts nothing)."""
-    total = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / os.sysconf("SC_CLK_TCK")
+class CpuSampler(threading.Thread):
+    """CPU used by gunicorn's processes and by PostgreSQL's backends of the benchmark database while the
+    people work, read from /proc twice a second (a backend opened and closed between two reads is missed)."""
 
+    def __init__(self, server_pid: int):
+        super().__init__(daemon=True)
+        self.server_pid, self.stopping = server_pid, threading.Event()
+        self.first: dict[tuple[str, int], float] = {}
+        self.last: dict[tuple[str, int], float] = {}
 
-def server_pids(server: subprocess.Popen) -> list[int]:
-    """gunicorn's master and its workers."""
-    children = subprocess.run(["ps", "-o", "pid=", "--ppid", str(server.pid)], capture_output=True, text=True)
-    return [server.pid] + [int(pid) for pid in children.stdout.split()]
+    def scan(self, initial: bool) -> None:
+        tick = os.sysconf("SC_CLK_TCK")
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                pid, parent = int(entry.name), int(fields[1])
+                if pid == self.server_pid or parent == self.server_pid:
+                    kind = "gunicorn"
+                elif f" {DB_NAME} " in (entry / "cmdline").read_text().replace("\0", " "):
+                    kind = "postgresql"
+                else:
+                    continue
+            except (OSError, IndexError, ValueError):
+                continue
+            used = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+            self.first.setdefault((kind, pid), used if initial else 0.0)
+            self.last[(kind, pid)] = used
 
+    def run(self) -> None:
+        self.scan(initial=True)
+        while not self.stopping.wait(0.5):
+            self.scan(initial=False)
 
-def database_pids() -> list[int]:
-    """PostgreSQL's backends serving the benchmark database (CONN_MAX_AGE keeps them for the run)."""
-    from django.db import connection
-    if connection.vendor != "postgresql":
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-                       "AND pid <> pg_backend_pid()")
-        return [pid for (pid,) in cursor.fetchall()]
+    def result(self) -> dict:
+        self.stopping.set()
+        self.join()
+        self.scan(initial=False)
+        seconds = {"gunicorn": 0.0, "postgresql": 0.0}
+        for (kind, pid), used in self.last.items():
+            seconds[kind] += used - self.first[(kind, pid)]
+        backends = sum(1 for kind, _pid in self.last if kind == "postgresql")
+        return {"python_s": seconds["gunicorn"], "postgresql_s": seconds["postgresql"], "backends": backends}
 
 
 def drafts_stored(run_id: str, since) -> set[str]:
@@ -189,7 +255,6 @@ def main() -> None:
     think = tuple(float(v) for v in args.think.split(","))
     workdir = Path(tempfile.mkdtemp(prefix="shishi_bench_load_"))
     database_url, must_build = prepare_database(args.database_url, workdir, args.reuse)
-    server = client = None
     try:
         city.setup_django(database_url)
         from django.core.management import call_command
@@ -201,46 +266,16 @@ def main() -> None:
             city.log("building the city")
             city.build(today)
         people = make_people(args.users, today)
-        city.log(f"database ready in {time.perf_counter() - started:.0f} s; collectstatic")
-        static_root = workdir / "static"
-        environment = server_environment(database_url, static_root, args.conn_max_age)
-        subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=REPO,
-                       env=environment, check=True)
-        port = free_port()
-        log = workdir / "gunicorn.log"
-        command = gunicorn_command(args, port)
-        city.log(" ".join(command[1:]))
-        with open(log, "w") as log_file:
-            server = subprocess.Popen(command, cwd=REPO, env=environment, stdout=log_file, stderr=subprocess.STDOUT,
-                                      start_new_session=True)
-        wait_until_answering(server, port, log)
-        run_id = os.urandom(4).hex()
-        plan = {"host": "127.0.0.1", "port": port, "seconds": args.seconds, "max_requests": args.max_requests,
-                "ramp": args.ramp, "think": think, "password": PASSWORD, "run": run_id, "year": today.year,
-                "people": people}
-        (workdir / "plan.json").write_text(json.dumps(plan, ensure_ascii=False))
-        since = timezone.now()
-        city.log(f"{len(people)} people for {args.seconds:.0f} s (at most {args.max_requests} requests)")
-        client = subprocess.Popen([sys.executable, str(Path(__file__).with_name("load_client.py")),
-                                   str(workdir / "plan.json"), str(workdir / "results.json")])
-        # The server's CPU from the end of the sign-ins (whose password hashing is a cost of its own) to the end.
-        time.sleep(args.ramp)
-        python_before, backends_before = cpu_seconds(server_pids(server)), database_pids()
-        database_before = {pid: cpu_seconds([pid]) for pid in backends_before}
-        client.wait(timeout=args.seconds + 120)
-        backends = [pid for pid in database_pids() if pid in database_before]
-        cpu = {"python_s": cpu_seconds(server_pids(server)) - python_before,
-               "postgresql_s": sum(cpu_seconds([pid]) - database_before[pid] for pid in backends),
-               "backends": len(backends)}
-        stop(server)
-        results = json.loads((workdir / "results.json").read_text())
-        stored = drafts_stored(run_id, since)
-        summarise(args, results, stored, people, command, log, cpu, database="postgresql" if args.database_url
-                  else "sqlite")
+        city.log(f"database ready in {time.perf_counter() - started:.0f} s; collectstatic, gunicorn")
+        with serving(database_url, workdir, workers=args.workers, worker_class=args.worker_class,
+                     threads=args.threads, timeout=args.timeout, conn_max_age=args.conn_max_age) as server:
+            city.log(f"{' '.join(server['command'][1:])}: {len(people)} people for {args.seconds:.0f} s "
+                     f"(at most {args.max_requests} requests)")
+            results, stored, cpu = run_people(server, people, workdir, seconds=args.seconds, ramp=args.ramp,
+                                              think=think, max_requests=args.max_requests, year=today.year)
+        summarise(args, results, stored, people, server["command"], server["log"], cpu,
+                  database="postgresql" if args.database_url else "sqlite")
     finally:
-        if client is not None and client.poll() is None:
-            client.kill()
-        stop(server)
         from django.db import connections
         connections.close_all()
         if args.keep:

@@ -22,7 +22,7 @@ import time
 import uuid
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 TIMEOUT_S = 60  # longer than gunicorn's --timeout, so that a killed worker shows as the server's error
 MARKER = re.compile(r"\[load [0-9a-f]+ [\w-]+ \d+\] ?")
@@ -208,6 +208,10 @@ class Person:
                 scenario()
         except Stop:
             pass
+        except Exception as failure:  # a fault of this client: counted with the errors, never silently lost
+            with self.run.lock:
+                self.run.requests.append(["client", round(time.monotonic() - self.run.start, 3), 0.0, 0,
+                                          f"client {type(failure).__name__}: {failure}"])
         finally:
             self.connection.close()
 
@@ -243,6 +247,8 @@ class Person:
         self.get("tasks_coordinator", "/tasks/")
         self.think()
         query = self.rng.choice(self.who["lists"])
+        # As a browser sends it: the query's Chinese percent-encoded.
+        query = urlencode(parse_qsl(query))
         body = self.get("list_filtered" if query else "list", "/projects/" + (f"?{query}" if query else ""))
         self.think()
         projects = REPORT_LINK.findall(body) or [str(self.rng.choice(self.who["projects"]))]

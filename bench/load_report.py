@@ -8,6 +8,7 @@ from pathlib import Path
 
 # p95 limits of issue 18: every page under 500 ms at city size, under 1 s at province size.
 CITY_LIMIT_MS, PROVINCE_LIMIT_MS, CITY_PROJECTS = 500, 1000, 20_000
+SIGN_IN_PAGES = {"login", "sign_in"}
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -23,8 +24,10 @@ def summarise(args, results: dict, stored: set[str], people: list[dict], command
     projects, reports = Project.objects.count(), Report.objects.count()
     limit = CITY_LIMIT_MS if projects <= CITY_PROJECTS else PROVINCE_LIMIT_MS
     work_from = results["work_from_s"]
-    signing_in = [r for r in results["requests"] if r[1] < work_from]
-    requests = [r for r in results["requests"] if r[1] >= work_from]
+    # Signing in (the form, then the password checked) is told apart: its cost is the hashing, and on a busy
+    # machine some people may still be signing in after the ramp.
+    signing_in = [r for r in results["requests"] if r[0] in SIGN_IN_PAGES]
+    requests = [r for r in results["requests"] if r[0] not in SIGN_IN_PAGES and r[1] >= work_from]
     elapsed = results["elapsed_s"] - work_from
     roles = Counter(person["role"] for person in people)
     print(f"{database}: {projects} projects, {reports} reports; {len(people)} people ({dict(roles)}), "
@@ -33,9 +36,10 @@ def summarise(args, results: dict, stored: set[str], people: list[dict], command
 
     sign_in = [ms for page, _at, ms, _status, _error in signing_in if page == "sign_in"]
     if sign_in:
-        print(f"signing in (the first {work_from:.0f} s, not counted below): {len(sign_in)} sign-ins, p50 "
-              f"{percentile(sign_in, 0.5):.0f} ms, p95 {percentile(sign_in, 0.95):.0f} ms (Django hashes the password: "
-              f"about 0.25 s of one core each)")
+        late = sum(1 for page, at, *_rest in signing_in if page == "sign_in" and at >= work_from)
+        print(f"signing in (not in the table): {len(sign_in)} sign-ins, {late} of them after the {work_from:.0f} s "
+              f"ramp; p50 {percentile(sign_in, 0.5):.0f} ms, p95 {percentile(sign_in, 0.95):.0f} ms (Django hashes "
+              f"the password: about 0.25 s of one core each)")
     by_page = defaultdict(list)
     errors = Counter()
     for page, _at, ms, status, error in signing_in + requests:
@@ -61,7 +65,7 @@ def summarise(args, results: dict, stored: set[str], people: list[dict], command
     served = max(1, len(requests))
     print(f"server CPU: gunicorn {cpu['python_s']:.1f} s ({cpu['python_s'] * 1000 / served:.0f} ms a request), "
           f"PostgreSQL {cpu['postgresql_s']:.1f} s in {cpu['backends']} backends "
-          f"({cpu['postgresql_s'] * 1000 / served:.0f} ms a request; backends closed during the run not counted)")
+          f"({cpu['postgresql_s'] * 1000 / served:.0f} ms a request), while the people worked")
     print(f"{results['reconnects']} kept-alive connections closed by the server while a person was thinking: "
           f"the request sent again at once, as a browser does")
     acked = set(results["drafts_acked"])
