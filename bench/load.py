@@ -98,7 +98,8 @@ def server_environment(database_url: str, static_root: Path, conn_max_age: int) 
 
 
 def gunicorn_command(port: int, workers: int, worker_class: str, threads: int, timeout: int) -> list[str]:
-    command = [str(VENV_BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}",
+    # Run from the repository: its settings file by a relative path, so the command prints short.
+    command = [str(VENV_BIN / "gunicorn"), "config.wsgi", "-c", "bench/load_gunicorn.py", "--bind", f"127.0.0.1:{port}",
                "--workers", str(workers), "--worker-class", worker_class, "--timeout", str(timeout)]
     if worker_class == "gthread":
         command += ["--threads", str(threads)]
@@ -110,6 +111,9 @@ def serving(database_url: str, workdir: Path, *, workers: int = 3, worker_class:
             timeout: int = 30, conn_max_age: int = 60) -> Iterator[dict]:
     """collectstatic, then gunicorn on a free port of 127.0.0.1 until the block ends (however it ends)."""
     environment = server_environment(database_url, workdir / "static", conn_max_age)
+    timings = workdir / "timings"
+    timings.mkdir(exist_ok=True)
+    environment["LOAD_TIMINGS_DIR"] = str(timings)
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=REPO,
                    env=environment, check=True)
     port = free_port()
@@ -121,7 +125,7 @@ def serving(database_url: str, workdir: Path, *, workers: int = 3, worker_class:
             server = subprocess.Popen(command, cwd=REPO, env=environment, stdout=log_file, stderr=subprocess.STDOUT,
                                       start_new_session=True)
         wait_until_answering(server, port, log)
-        yield {"process": server, "port": port, "command": command, "log": log}
+        yield {"process": server, "port": port, "command": command, "log": log, "timings": timings}
     finally:
         stop(server)
 
@@ -235,6 +239,10 @@ def drafts_stored(run_id: str, since) -> set[str]:
     return found
 
 
+def interrupted(number: int, _frame) -> None:
+    raise KeyboardInterrupt(signal.Signals(number).name)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
     parser.add_argument("--database-url", help=f"postgres://user@host:port/db ({DB_NAME} is created there)")
@@ -252,6 +260,11 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help=f"keep the database ({DB_NAME} or the SQLite file)")
     parser.add_argument("--reuse", action="store_true", help=f"use a kept {DB_NAME} instead of building it")
     args = parser.parse_args()
+    # Ctrl-C, a kill or a closed terminal all unwind through the `finally` blocks, which stop gunicorn and the
+    # people and drop the database (a shell starting this in the background would otherwise ignore SIGINT).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, interrupted)
     think = tuple(float(v) for v in args.think.split(","))
     workdir = Path(tempfile.mkdtemp(prefix="shishi_bench_load_"))
     database_url, must_build = prepare_database(args.database_url, workdir, args.reuse)
@@ -273,7 +286,7 @@ def main() -> None:
                      f"(at most {args.max_requests} requests)")
             results, stored, cpu = run_people(server, people, workdir, seconds=args.seconds, ramp=args.ramp,
                                               think=think, max_requests=args.max_requests, year=today.year)
-        summarise(args, results, stored, people, server["command"], server["log"], cpu,
+        summarise(args, results, stored, people, server, cpu,
                   database="postgresql" if args.database_url else "sqlite")
     finally:
         from django.db import connections

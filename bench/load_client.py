@@ -142,7 +142,7 @@ class Person:
         if not self.run.take():
             raise Stop
         headers = {"Host": f"{self.run.plan['host']}:{self.run.plan['port']}", "Accept-Language": "zh-CN",
-                   "User-Agent": "shishi-bench-load"}
+                   "User-Agent": "shishi-bench-load", "X-Load-Page": page}  # for bench/load_gunicorn.py
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if body is not None:

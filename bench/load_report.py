@@ -3,6 +3,7 @@
 import json
 import math
 import os
+import statistics
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -17,11 +18,23 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-def summarise(args, results: dict, stored: set[str], people: list[dict], command: list[str], log: Path,
-              cpu: dict, database: str) -> None:
+def server_timings(folder: Path) -> dict[str, tuple[list[float], list[float]]]:
+    """Per page, the milliseconds in the worker and of CPU (bench/load_gunicorn.py)."""
+    pages = defaultdict(lambda: ([], []))
+    for file in folder.glob("*.tsv"):
+        for line in file.read_text().splitlines():
+            page, wall, cpu = line.split("\t")
+            pages[page][0].append(float(wall))
+            pages[page][1].append(float(cpu))
+    return pages
+
+
+def summarise(args, results: dict, stored: set[str], people: list[dict], server: dict, cpu: dict,
+              database: str) -> None:
     from progress.models import Report
     from projects.models import Project
     projects, reports = Project.objects.count(), Report.objects.count()
+    command, log, inside = server["command"], server["log"], server_timings(server["timings"])
     limit = CITY_LIMIT_MS if projects <= CITY_PROJECTS else PROVINCE_LIMIT_MS
     work_from = results["work_from_s"]
     # Signing in (the form, then the password checked) is told apart: its cost is the hashing, and on a busy
@@ -48,24 +61,31 @@ def summarise(args, results: dict, stored: set[str], people: list[dict], command
     for page, _at, ms, status, error in requests:
         by_page[page].append((ms, error))
     rows = {}
-    print(f"\n{'page':<20}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'errors':>7}")
+    print(f"\n{'page':<20}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'errors':>7}"
+          f"{'worker p50':>11}{'CPU p50':>9}")
     for page in sorted(by_page, key=lambda p: -len(by_page[p])):
         times = [ms for ms, _error in by_page[page]]
+        walls, cpus = inside.get(page, ([], []))
         row = {"requests": len(times), "p50": round(percentile(times, 0.50), 1),
                "p95": round(percentile(times, 0.95), 1), "p99": round(percentile(times, 0.99), 1),
-               "max": round(max(times), 1), "errors": sum(1 for _ms, error in by_page[page] if error)}
+               "max": round(max(times), 1), "errors": sum(1 for _ms, error in by_page[page] if error),
+               "worker_p50": round(statistics.median(walls), 1) if walls else None,
+               "cpu_p50": round(statistics.median(cpus), 1) if cpus else None}
         rows[page] = row
         print(f"{page:<20}{row['requests']:>9}{row['p50']:>9.1f}{row['p95']:>9.1f}{row['p99']:>9.1f}"
-              f"{row['max']:>9.1f}{row['errors']:>7}")
+              f"{row['max']:>9.1f}{row['errors']:>7}{row['worker_p50'] or 0:>11.1f}{row['cpu_p50'] or 0:>9.1f}")
+    print("p50…max: as the people saw it (waiting for a worker included); worker p50: time inside gunicorn's "
+          "worker; CPU p50: of the thread that served it (Python only; PostgreSQL's is below)")
     total_errors = sum(errors.values())
     rps = len(requests) / elapsed if elapsed else 0.0
     print(f"\n{len(requests)} requests in {elapsed:.1f} s of work: {rps:.1f} requests/s; errors {total_errors}"
           + "".join(f"\n  {count}× {page}: {error}" for (page, error), count in errors.most_common(8)))
 
     served = max(1, len(requests))
-    print(f"server CPU: gunicorn {cpu['python_s']:.1f} s ({cpu['python_s'] * 1000 / served:.0f} ms a request), "
-          f"PostgreSQL {cpu['postgresql_s']:.1f} s in {cpu['backends']} backends "
-          f"({cpu['postgresql_s'] * 1000 / served:.0f} ms a request), while the people worked")
+    database_cpu = (f", PostgreSQL {cpu['postgresql_s']:.1f} s in {cpu['backends']} backends "
+                    f"({cpu['postgresql_s'] * 1000 / served:.0f} ms a request)" if database == "postgresql" else "")
+    print(f"server CPU while the people worked: gunicorn {cpu['python_s']:.1f} s "
+          f"({cpu['python_s'] * 1000 / served:.0f} ms a request){database_cpu}")
     print(f"{results['reconnects']} kept-alive connections closed by the server while a person was thinking: "
           f"the request sent again at once, as a browser does")
     acked = set(results["drafts_acked"])
