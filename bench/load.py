@@ -135,15 +135,19 @@ def run_people(server: dict, people: list[dict], workdir: Path, *, seconds: floa
     """bench/load_client.py against the server: (its results, the drafts found stored, the server's CPU)."""
     from django.utils import timezone
     run_id = os.urandom(4).hex()
+    working = workdir / "working"
+    working.unlink(missing_ok=True)
     plan = {"host": "127.0.0.1", "port": server["port"], "seconds": seconds, "max_requests": max_requests,
-            "ramp": ramp, "think": think, "password": PASSWORD, "run": run_id, "year": year, "people": people}
+            "ramp": ramp, "think": think, "password": PASSWORD, "run": run_id, "year": year, "people": people,
+            "working_file": str(working)}
     (workdir / "plan.json").write_text(json.dumps(plan, ensure_ascii=False))
     since = timezone.now()
     client = subprocess.Popen([sys.executable, str(BENCH / "load_client.py"), str(workdir / "plan.json"),
                                str(workdir / "results.json")])
     try:
-        # The server's CPU from the end of the sign-ins (whose password hashing is a cost of its own) to the end.
-        time.sleep(ramp)
+        # The server's CPU once everyone has signed in (the password hashing is a cost of its own) to the end.
+        while not working.exists() and client.poll() is None:
+            time.sleep(0.2)
         sampler = CpuSampler(server["process"].pid)
         sampler.start()
         client.wait(timeout=seconds + 120)
@@ -250,7 +254,8 @@ def main() -> None:
                         "20 %% coordinators, 20 %% leaders")
     parser.add_argument("--seconds", type=float, default=60, help="how long they work once signed in (60)")
     parser.add_argument("--max-requests", type=int, default=20000, help="stop after this many requests (20000)")
-    parser.add_argument("--ramp", type=float, default=20, help="seconds for everyone to sign in, before the work (20)")
+    parser.add_argument("--ramp", type=float, default=20,
+                        help="people sign in over this many seconds; the work starts once all have, not before (20)")
     parser.add_argument("--think", default="2,6", help="seconds between a person's pages, uniform (2,6)")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes (3)")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker with gthread (4)")

@@ -28,6 +28,7 @@ TIMEOUT_S = 60  # longer than gunicorn's --timeout, so that a killed worker show
 MARKER = re.compile(r"\[load [0-9a-f]+ [\w-]+ \d+\] ?")
 REPORT_LINK = re.compile(r'href="/projects/(\d+)/"')
 SIGNED_OUT = "/login/"
+SIGN_IN_LIMIT_S = 180  # after the ramp, the most the sign-ins may take before the work starts regardless
 STALE = (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError)
 
 
@@ -95,16 +96,31 @@ class Run:
     def __init__(self, plan: dict):
         self.plan, self.lock = plan, threading.Lock()
         self.start = time.monotonic()
-        # Everyone signs in during the ramp; the work measured starts after it, as in an office where
-        # people signed in earlier in the morning.
+        # Everyone signs in during the ramp; the work measured starts once all have (not before the ramp
+        # ends), as in an office where people signed in earlier in the morning: `arrive` sets these two.
         self.work = self.start + plan["ramp"]
-        self.end = self.work + plan["seconds"]
+        self.end = self.work + SIGN_IN_LIMIT_S + plan["seconds"]
+        self.arrived = 0
+        self.working = threading.Event()
         self.budget = plan["max_requests"]
         self.requests: list[list] = []
         self.drafts_acked: list[str] = []
         self.conflicts = 0
         self.reconnects = 0
         self.signed_in = 0
+
+    def arrive(self) -> None:
+        """One person has signed in, or failed to; after the last one, the work starts."""
+        with self.lock:
+            self.arrived += 1
+            if self.arrived < len(self.plan["people"]):
+                return
+            self.work = max(self.work, time.monotonic())
+            self.end = self.work + self.plan["seconds"]
+        if self.plan.get("working_file"):  # bench/load.py samples the server's CPU from then on
+            with open(self.plan["working_file"], "w") as file:
+                file.write(f"{self.work - self.start:.3f}\n")
+        self.working.set()
 
     def take(self) -> bool:
         """One request from the budget, if time and count allow."""
@@ -200,8 +216,13 @@ class Person:
             # People arrive over the first part of the ramp rather than all in the same second, and start
             # work after it at their own moment.
             time.sleep(self.rng.uniform(0, self.run.plan["ramp"] * 0.75))
-            if not self.sign_in():
+            try:
+                signed_in = self.sign_in()
+            finally:
+                self.run.arrive()
+            if not signed_in:
                 return
+            self.run.working.wait()
             time.sleep(max(0.0, self.run.work - time.monotonic()) + self.rng.uniform(0, self.run.plan["think"][1]))
             scenario = getattr(self, self.who["role"])
             while not self.run.over():
@@ -280,7 +301,7 @@ def main() -> None:
     threads = [threading.Thread(target=person.live, daemon=True) for person in people]
     for thread in threads:
         thread.start()
-    for thread in threads:
+    for thread in threads:  # run.end moves once everyone has signed in, so it is read for each
         thread.join(timeout=max(1.0, run.end - time.monotonic()) + TIMEOUT_S + 5)
     with run.lock:  # a thread still stuck in a request is not waited for; what it did so far counts
         results = {"requests": list(run.requests), "drafts_acked": list(run.drafts_acked),

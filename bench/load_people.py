@@ -3,7 +3,7 @@
 Six in ten are information officers, each of a different unit that leads this year's projects with a
 report they may still write (a draft or a returned report of an open period), so no two of them save
 the same report and a refused save (409) would be a fault, not a race; two in ten are coordinators
-(half of the city, who see every district, half of one district); two in ten are leaders of districts.
+(half of the city, or the province, who see every district, half of one district); two in ten are leaders of districts.
 """
 
 from collections import defaultdict
@@ -42,13 +42,14 @@ def make_people(users: int, today: date) -> list[dict]:
 
     from accounts.models import User
     from accounts.roles import Role
-    from projects.models import Jurisdiction, Organization, Person, Project
+    from projects.models import Jurisdiction, Organization, Person, Plan, Project
     officers = round(users * 0.6)
     coordinators = round(users * 0.2)
     leaders = users - officers - coordinators
     year = today.year
-    city = Jurisdiction.objects.filter(parent=None).order_by("pk").first()
-    districts = list(Jurisdiction.objects.filter(parent=city).order_by("pk").values_list("pk", flat=True))
+    # The top of the tree (the city, or the province) and the jurisdictions with this year's plans (districts).
+    top = Jurisdiction.objects.filter(parent=None).order_by("pk").first()
+    districts = sorted(set(Plan.objects.filter(year=year).values_list("jurisdiction_id", flat=True)))
     reports = writable_reports(year, today)
     unit_district = dict(Organization.objects.filter(pk__in=reports).values_list("pk", "jurisdiction_id"))
     # Units taken district by district in turn, so the officers are spread over the city.
@@ -72,13 +73,13 @@ def make_people(users: int, today: date) -> list[dict]:
             people.append({"username": user.username, "role": "officer", "reports": reports[unit]})
         for i in range(coordinators):
             district = districts[i % len(districts)]
-            whole_city = i % 2 == 0
+            whole = i % 2 == 0
             user = User.objects.create(username=f"{PREFIX}coordinator-{i}", password=hashed,
-                                       jurisdiction_id=city.pk if whole_city else district)
+                                       jurisdiction_id=top.pk if whole else district)
             user.groups.add(groups[Role.COORDINATOR])
             projects = list(Project.objects.filter(plan__year=year, plan__jurisdiction=district)
                             .order_by("pk").values_list("pk", flat=True)[:50])
-            dashboards = [(city.pk, "city"), (district, "district")] if whole_city else [(district, "district")]
+            dashboards = [(top.pk, top.level), (district, "district")] if whole else [(district, "district")]
             people.append({"username": user.username, "role": "coordinator", "projects": projects,
                            "dashboards": dashboards,
                            "lists": [q.format(year=year, district=district) for q in LIST_QUERIES]})
