@@ -1,22 +1,28 @@
-"""Benchmark of the pages people open all day (project list, project page, dashboard) on a city-sized
-database, against the Django admin's changelist over the same rows.
+"""Benchmark of the pages people open all day (project list, project page, task pages, dashboard) on a city-
+or province-sized database, against the Django admin's changelist over the same rows.
 
-    python bench/pages.py [--database-url URL] [--repeat N] [--keep] [--explain [PAGE ...]] [--profile [PAGE ...]]
+    python bench/pages.py [--scale city|province] [--database-url URL] [--name DB] [--keep] [--reuse]
+                          [--repeat N] [--compare CITY.json] [--explain [PAGE ...]] [--profile [PAGE ...]]
 
 What is built (rows written straight into the tables in one transaction, not through the services,
-so that it takes seconds; COPY on PostgreSQL, executemany on SQLite):
-* one city (泉州市) with 20 districts; per district 30 units, 8 people, and a public-service plan for
-  each of 2024, 2025 and 2026 (60 plans, monthly reports due on the 22nd), 5 categories per plan;
-* 200 projects per plan (12,000): Chinese names and 2-3 sentences of content, about 1 % of them
-  named "…口袋公园…" (the selective search below), a lead unit and one or two assisting units, a
-  supervising leader, two fundings (of 5 sources), four quarterly milestones;
-* 12 monthly reports per project (144,000): percent rising through the year, mostly accepted, some
-  submitted, returned or draft (a period not yet due on the day it runs is a draft), a few missed milestones
-  and problems; a few hundred open coordination requests (and some closed ones);
-* then every project's status light (progress.lights.refresh), and on PostgreSQL an ANALYZE, as
-  autovacuum would do after such a load.
-Users: a superuser (admin site), a coordinator of the city and a leader of one district, signed
-in with django.test.Client.force_login.
+so that it takes seconds; COPY on PostgreSQL, executemany on SQLite; rows streamed in batches, so
+memory stays bounded at any scale):
+* --scale city (the default): one city (泉州市) with 20 districts and a public-service plan for each of
+  2024, 2025 and 2026 (60 plans of 200 projects: 12,000 projects, 144,000 reports);
+* --scale province: a province (福建省) of 7 cities and 60 districts, a plan for each of 2022–2026
+  (300 plans of 667 projects: 200,100 projects, 2.4 million reports);
+* per district 30 units and 8 people (20 at province scale), 5 categories per plan, monthly reports due
+  on the 22nd;
+* per project: Chinese names and 2-3 sentences of content, about 1 % of them named "…口袋公园…" (the
+  selective search below), a lead unit and one or two assisting units, a supervising leader, two
+  fundings (of 5 sources), four quarterly milestones;
+* 12 monthly reports per project: percent rising through the year, mostly accepted, some submitted,
+  returned or draft (a period not yet due on the day it runs is a draft), a few missed milestones and
+  problems; a few open coordination requests per thousand projects (and some closed ones);
+* then every project's status light (progress.lights.refresh, a plan at a time), and on PostgreSQL a
+  VACUUM ANALYZE, as autovacuum would do after such a load.
+Users: a superuser (admin site), a coordinator of the top jurisdiction, a leader of one district and
+an officer of one of its units, signed in with django.test.Client.force_login.
 
 What is measured: the time of `client.get(url)` end to end in this process (middleware, view,
 queries, template: what a WSGI worker spends), median and 95th percentile of --repeat requests
@@ -27,13 +33,16 @@ as such, and the rest is still measured. --explain prints, for the named pages (
 missing a target, and the three slowest), their slowest statements with times, statements repeated
 with other values (N+1), and the two slowest in full with the database's plan (EXPLAIN ANALYZE on
 PostgreSQL, EXPLAIN QUERY PLAN on SQLite); --profile prints where one request's Python time goes.
-Page keys: list, list_filtered, list_search, list_sort_investment, list_sort_number, list_last_page,
-list_leader, project, dashboard_city, dashboard_district, admin_projects, admin_projects_search,
-admin_reports.
+Page keys: list, list_filtered, list_search, list_search_short, list_sort_investment, list_sort_number,
+list_last_page, list_leader, project, tasks_coordinator, tasks_leader, tasks_officer, tasks_admin,
+dashboard_top, dashboard_district, admin_projects, admin_projects_search, admin_reports.
 
 The database is a fresh temporary SQLite file, or with --database-url postgres://… a database
-`shishi_bench_pages` the script drops and creates on that server (the URL's own database is not
-used); it is removed at the end unless --keep. The last line of output is one JSON object.
+`shishi_bench_pages_<scale>` (or --name) the script drops and creates on that server (the URL's own
+database is not used); it is removed at the end unless --keep. --reuse measures a database kept by an
+earlier run (migrating it first, so new indexes are measured) without building it again. --compare
+reads the output of another run (its last line) and prints this run's medians over that one's (a
+province run compared with a city run). The last line of output is one JSON object.
 """
 
 import argparse
@@ -49,6 +58,7 @@ import tempfile
 import time
 import warnings
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -58,16 +68,49 @@ REPO = Path(__file__).resolve().parent.parent
 # Run as a script, its own folder comes first on sys.path, where bench/imports.py would shadow the app `imports`.
 sys.path[:] = [str(REPO)] + [p for p in sys.path if Path(p or ".").resolve() != REPO / "bench"]
 
-DB_NAME = "shishi_bench_pages"
-CITY = "泉州市"
-DISTRICTS = ("鲤城区 丰泽区 洛江区 泉港区 石狮市 晋江市 南安市 惠安县 安溪县 永春县 德化县 金门县 泉州台商投资区 "
-             "泉州经济技术开发区 泉州高新技术产业开发区 清濛片区 东海片区 北峰片区 江南片区 城东片区").split()
-YEARS = (2024, 2025, 2026)
-PROJECTS_PER_PLAN = 200
-UNITS_PER_DISTRICT = 30
-PEOPLE_PER_DISTRICT = 8
+DB_PREFIX = "shishi_bench_pages_"
+
+
+@dataclass(frozen=True)
+class Scale:
+    """What is built: a top jurisdiction, its cities (none when the top is the city), their districts."""
+
+    name: str
+    top: str
+    top_level: str
+    cities: tuple[tuple[str | None, tuple[str, ...]], ...]  # (city or None, its districts)
+    years: tuple[int, ...]
+    projects_per_plan: int
+    people_per_district: int
+    units_per_district: int = 30
+
+    @property
+    def districts(self) -> int:
+        return sum(len(names) for _city, names in self.cities)
+
+
+CITY_DISTRICTS = ("鲤城区 丰泽区 洛江区 泉港区 石狮市 晋江市 南安市 惠安县 安溪县 永春县 德化县 金门县 泉州台商投资区 "
+                  "泉州经济技术开发区 泉州高新技术产业开发区 清濛片区 东海片区 北峰片区 江南片区 城东片区").split()
+# 60 districts and counties of seven cities: each plan's owner; the cities sit between them and the province.
+PROVINCE_CITIES = (
+    ("福州市", "鼓楼区 台江区 仓山区 马尾区 晋安区 长乐区 闽侯县 连江县 罗源县 闽清县"),
+    ("厦门市", "思明区 海沧区 湖里区 集美区 同安区 翔安区"),
+    ("泉州市", "鲤城区 丰泽区 洛江区 泉港区 石狮市 晋江市 南安市 惠安县 安溪县 永春县 德化县"),
+    ("漳州市", "芗城区 龙文区 龙海区 长泰区 云霄县 漳浦县 诏安县 东山县 南靖县 平和县 华安县"),
+    ("莆田市", "城厢区 涵江区 荔城区 秀屿区 仙游县"),
+    ("三明市", "三元区 沙县区 明溪县 清流县 宁化县 大田县 尤溪县 将乐县 泰宁县 建宁县 永安市"),
+    ("南平市", "建阳区 延平区 顺昌县 浦城县 邵武市 武夷山市"),
+)
+SCALES = {
+    "city": Scale("city", "泉州市", "city", ((None, tuple(CITY_DISTRICTS)),), (2024, 2025, 2026), 200, 8),
+    # A province: 60 × 5 × 667 ≈ 200,000 projects and, at 12 reports a year, 2.4 million reports.
+    "province": Scale("province", "福建省", "province",
+                      tuple((city, tuple(names.split())) for city, names in PROVINCE_CITIES),
+                      (2022, 2023, 2024, 2025, 2026), 667, 20),
+}
 PAGE_SIZE = 50  # the list's default page size
 KNOWN_WORD = "口袋公园"  # in about 1 % of project names (and their content), nowhere else
+SHORT_WORD = "公厕"  # in about 2.5 % of names (公厕提升改造), and some content
 DEPARTMENTS = ("教育局 卫生健康局 住房和城乡建设局 交通运输局 民政局 "
                "人力资源和社会保障局 自然资源局 生态环境局 农业农村局 "
                "水利局 应急管理局 市场监督管理局 文化体育和旅游局 城市管理局 财政局 发展和改革局 工业和信息化局 商务局 "
@@ -124,23 +167,41 @@ def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def prepare_database(url: str | None, workdir: Path) -> tuple[str, str]:
-    """(DATABASE_URL to use, "sqlite" or "postgresql"): a new SQLite file, or a re-created shishi_bench_pages."""
+def database_name(args) -> str:
+    """shishi_bench_pages_city or _province, or the name given (a helper building its own copy)."""
+    name = args.name or DB_PREFIX + args.scale
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+        raise SystemExit(f"--name {name!r}: lower-case letters, digits and _ only")
+    return name
+
+
+def server_url(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def prepare_database(url: str | None, workdir: Path, name: str, reuse: bool) -> tuple[str, str]:
+    """(DATABASE_URL to use, "sqlite" or "postgresql"): a new SQLite file, or the re-created database `name`
+    (with --reuse: the database as an earlier --keep left it)."""
     if not url:
+        if reuse:
+            raise SystemExit("--reuse needs --database-url (a kept SQLite file is used with DATABASE_URL directly)")
         return f"sqlite:///{workdir / 'pages.sqlite3'}", "sqlite"
     import psycopg
-    parts = urlsplit(url)
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {DB_NAME}")
-    return urlunsplit(parts._replace(path=f"/{DB_NAME}")), "postgresql"
+    with psycopg.connect(server_url(url, "postgres"), autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if reuse and not exists:
+            raise SystemExit(f"--reuse: no database {name}; build it first with --keep")
+        if not reuse:
+            connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            connection.execute(f"CREATE DATABASE {name}")
+    return server_url(url, name), "postgresql"
 
 
-def drop_database(url: str) -> None:
+def drop_database(url: str, name: str) -> None:
     import psycopg
-    parts = urlsplit(url)
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+    with psycopg.connect(server_url(url, "postgres"), autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def setup_django(database_url: str) -> None:
@@ -264,12 +325,13 @@ def sentences(rng: random.Random, templates: list[str], k: int, **values) -> str
     return "".join(t.format(**values) for t in rng.sample(templates, k))
 
 
-def build(today: date) -> dict:
-    """The city, in one transaction; returns the ids the measurements need."""
+def build(today: date, scale: Scale | str = "city") -> dict:
+    """The scale's jurisdictions, plans, projects and reports, in one transaction, then their lights;
+    returns the ids the measurements need (describe()) and how long each step took."""
     from django.db import connection, transaction
 
     from progress import lights
-    from progress.models import CoordinationRequest, Disbursement, ProjectStatus, Report
+    from progress.models import CoordinationRequest, Disbursement, Report
     from projects.models import (
         Category,
         Funding,
@@ -283,6 +345,8 @@ def build(today: date) -> dict:
         ProjectPerson,
         QuarterlyMilestone,
     )
+    scale = SCALES[scale] if isinstance(scale, str) else scale
+    per_plan = scale.projects_per_plan
     rng = random.Random(2026)
     writer = Writer()
     ids = Counter()
@@ -293,37 +357,41 @@ def build(today: date) -> dict:
 
     start = time.perf_counter()
     with transaction.atomic():
-        city = Jurisdiction.objects.create(name=CITY, level=Jurisdiction.Level.CITY)
-        districts = [Jurisdiction.objects.create(name=name, parent=city, level=Jurisdiction.Level.DISTRICT)
-                     for name in DISTRICTS]
+        top = Jurisdiction.objects.create(name=scale.top, level=scale.top_level)
+        districts = []
+        for city_name, names in scale.cities:
+            city = top if city_name is None else Jurisdiction.objects.create(
+                name=city_name, parent=top, level=Jurisdiction.Level.CITY)
+            districts += [Jurisdiction.objects.create(name=name, parent=city, level=Jurisdiction.Level.DISTRICT)
+                          for name in names]
         sources = [FundingSource.objects.create(name=name, position=i) for i, name in enumerate(SOURCES)]
         units, people, plans = {}, {}, []  # units: (id, name); plans: (id, district, year)
         for district in districts:
             prefix = district.name[-1] if district.name[-1] in "市县" else "区"
             units[district.pk] = []
-            for department in DEPARTMENTS[:UNITS_PER_DISTRICT]:
+            for department in DEPARTMENTS[:scale.units_per_district]:
                 unit = (next_id(Organization), prefix + department)
                 units[district.pk].append(unit)
                 writer.add(Organization, id=unit[0], jurisdiction_id=district.pk, name=unit[1])
-            names = rng.sample([s + g for s in SURNAMES for g in GIVEN], PEOPLE_PER_DISTRICT)
+            names = rng.sample([s + g for s in SURNAMES for g in GIVEN], scale.people_per_district)
             people[district.pk] = [next_id(Person) for _ in names]
             for pk, name in zip(people[district.pk], names):
                 writer.add(Person, id=pk, jurisdiction_id=district.pk, name=name)
-            for year in YEARS:
+            for year in scale.years:
                 plans.append((next_id(Plan), district, year))
                 writer.add(Plan, id=plans[-1][0], jurisdiction_id=district.pk, year=year, kind=Plan.Kind.PUBLIC_SERVICE,
                            title=f"{district.name}{year}年为民办实事项目责任分解表",
                            document_number=f"泉{district.name[:2]}政办〔{year}〕{rng.randint(1, 60)}号",
-                           issued_on=date(year, 2, rng.randint(1, 28)), declared_count=PROJECTS_PER_PLAN)
+                           issued_on=date(year, 2, rng.randint(1, 28)), declared_count=per_plan)
         requests_open = 0
         for plan, district, year in plans:
             categories = []
             for position, theme in enumerate(rng.sample(THEMES, 5), 1):
                 categories.append(next_id(Category))
                 writer.add(Category, id=categories[-1], plan_id=plan, position=position,
-                           name=f"{'一二三四五'[position - 1]}、{theme}方面({PROJECTS_PER_PLAN // 5}项)",
-                           declared_count=PROJECTS_PER_PLAN // 5)
-            for position in range(1, PROJECTS_PER_PLAN + 1):
+                           name=f"{'一二三四五'[position - 1]}、{theme}方面({per_plan // 5}项)",
+                           declared_count=per_plan // 5)
+            for position in range(1, per_plan + 1):
                 place, pocket = rng.choice(PLACES), rng.random() < 0.01
                 thing = f"{KNOWN_WORD}建设" if pocket else rng.choice(THINGS)
                 lead, *assisting = rng.sample(units[district.pk], 1 + rng.randint(1, 2))
@@ -338,7 +406,7 @@ def build(today: date) -> dict:
                     content = POCKET_CONTENT.format(n=rng.randint(2, 12), area=rng.randint(5, 80) * 100) + content
                 project = next_id(Project)
                 writer.add(
-                    Project, id=project, plan_id=plan, category_id=categories[(position - 1) * 5 // PROJECTS_PER_PLAN],
+                    Project, id=project, plan_id=plan, category_id=categories[(position - 1) * 5 // per_plan],
                     position=position, number=str(position), key=str(position),
                     name=f"{place}{thing}{rng.choice(SUFFIXES)}", content=content,
                     reason="".join(rng.sample(REASONS, rng.randint(1, 2))), preparation=rng.choice(PREPARATIONS),
@@ -372,29 +440,49 @@ def build(today: date) -> dict:
                         Organization, Person, Plan, Category, Project, ProjectOrganization, ProjectPerson, Funding,
                         QuarterlyMilestone, Report, Disbursement, CoordinationRequest]):
                     cursor.execute(sql)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            # Without statistics of the tables just filled, each plan's reports for its lights were read by
+            # parallel scans of all the reports (autovacuum's ANALYZE comes minutes later).
+            cursor.execute("ANALYZE")
     data_s = time.perf_counter() - start
-    log(f"build: data written in {data_s:.1f} s; lights")
-    lights.refresh(Project.objects.all(), today)
+    log(f"build: data written and analysed in {data_s:.1f} s; lights")
+    # A plan at a time: refresh() returns every project it assessed, with its reports, which for a
+    # province's 200,000 projects would be millions of objects held at once.
+    for plan, _district, _year in plans:
+        lights.refresh(Project.objects.filter(plan_id=plan), today)
     lights_s = time.perf_counter() - start - data_s
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
     build_s = time.perf_counter() - start
-    light_counts = Counter(ProjectStatus.objects.values_list("light", flat=True))
-    district = districts[0]
-    project = (Project.objects.filter(plan__jurisdiction=district, plan__year=2025, requests__isnull=False)
-               .order_by("pk").first() or Project.objects.filter(plan__jurisdiction=district, plan__year=2025)
+    log(f"build: lights in {lights_s:.1f} s, VACUUM ANALYZE in {build_s - data_s - lights_s:.1f} s")
+    return {**describe(), "requests_open": requests_open, "data_s": data_s, "lights_s": lights_s,
+            "build_s": build_s}
+
+
+def describe() -> dict:
+    """The ids the measurements need and the figures printed about the data, read from a built database."""
+    from progress.models import CoordinationRequest, Disbursement, ProjectStatus, Report
+    from projects.models import Jurisdiction, Organization, Person, Project
+    top = Jurisdiction.objects.filter(parent=None).order_by("pk").first()
+    district = Jurisdiction.objects.filter(level=Jurisdiction.Level.DISTRICT).order_by("pk").first()
+    year = 2025
+    project = (Project.objects.filter(plan__jurisdiction=district, plan__year=year, requests__isnull=False)
+               .order_by("pk").first() or Project.objects.filter(plan__jurisdiction=district, plan__year=year)
                .order_by("pk").first())
+    light_counts = Counter(ProjectStatus.objects.values_list("light", flat=True).order_by())
     return {
-        "city": city.pk, "district": district.pk, "district_name": district.name, "project": project.pk,
-        "project_reports": project.reports.count(), "leader_person": people[district.pk][0],
+        "city": top.pk, "top_name": top.name, "district": district.pk, "district_name": district.name,
+        "project": project.pk, "project_reports": project.reports.count(),
+        "leader_person": Person.objects.filter(jurisdiction=district).order_by("pk").first().pk,
+        "officer_unit": Organization.objects.filter(jurisdiction=district).order_by("pk").first().pk,
         "projects": Project.objects.count(), "reports": Report.objects.count(),
         "disbursements": Disbursement.objects.count(), "requests": CoordinationRequest.objects.count(),
-        "requests_open": requests_open,
+        "requests_open": CoordinationRequest.objects.filter(closed_at=None).count(),
         "known_word_projects": Project.objects.filter(name__contains=KNOWN_WORD).count(),
-        "red_2025": ProjectStatus.objects.filter(light="red", project__plan__year=2025).count(),
+        "red_2025": ProjectStatus.objects.filter(light="red", project__plan__year=year).count(),
         "lights": dict(sorted(light_counts.items())),
-        "data_s": data_s, "lights_s": lights_s, "build_s": build_s,
     }
 
 
@@ -463,21 +551,27 @@ def add_reports(writer: Writer, rng: random.Random, next_id, project: int, year:
 
 
 def make_users(ids: dict, keep: bool) -> dict:
+    """The four accounts measured; on a reused database, those an earlier run made."""
     from django.contrib.auth.models import Group
 
     from accounts.models import User
     from accounts.roles import Role
-    from projects.models import Person
     password = "bench-pages-2026" if keep else None  # hashing costs a third of a second; only a kept database needs it
-    admin = User.objects.create_superuser("bench-admin", "admin@example.invalid", password, jurisdiction_id=ids["city"])
-    admin.groups.add(Group.objects.get(name=Role.ADMIN.value))
-    coordinator = User.objects.create_user("bench-coordinator", password=password, jurisdiction_id=ids["city"],
-                                           is_staff=False)
-    coordinator.groups.add(Group.objects.get(name=Role.COORDINATOR.value))
-    leader = User.objects.create_user("bench-leader", password=password,
-                                      person=Person.objects.get(pk=ids["leader_person"]))
-    leader.groups.add(Group.objects.get(name=Role.LEADER.value))
-    return {"admin": admin, "coordinator": coordinator, "leader": leader}
+    accounts = {  # name: (role, fields)
+        "admin": (Role.ADMIN, {"jurisdiction_id": ids["city"], "is_superuser": True, "is_staff": True,
+                               "email": "admin@example.invalid"}),
+        "coordinator": (Role.COORDINATOR, {"jurisdiction_id": ids["city"]}),
+        "leader": (Role.LEADER, {"person_id": ids["leader_person"]}),
+        "officer": (Role.OFFICER, {"organization_id": ids["officer_unit"]}),
+    }
+    users = {}
+    for name, (role, fields) in accounts.items():
+        user = User.objects.filter(username=f"bench-{name}").first()
+        if user is None:
+            user = User.objects.create_user(f"bench-{name}", password=password, **fields)
+            user.groups.add(Group.objects.get(name=role.value))
+        users[name] = user
+    return users
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -499,12 +593,18 @@ def pages(ids: dict) -> list[tuple[str, str, str, object]]:
         ("list", "list, unfiltered", "coordinator", url("/projects/")),
         ("list_filtered", "list, 2025 red", "coordinator", url("/projects/", year=2025, light="red")),
         ("list_search", f"list, search {KNOWN_WORD}", "coordinator", url("/projects/", q=KNOWN_WORD)),
+        # Two characters: too short for a trigram index, still answered (correctly, if slower).
+        ("list_search_short", f"list, search {SHORT_WORD}", "coordinator", url("/projects/", q=SHORT_WORD)),
         ("list_sort_investment", "list, by -investment", "coordinator", url("/projects/", sort="-total_investment")),
         ("list_sort_number", "list, by number", "coordinator", url("/projects/", sort="number")),
         ("list_last_page", "list, last page", "coordinator", last_page),
         ("list_leader", "list, district leader", "leader", url("/projects/")),
         ("project", "project page", "coordinator", f"/projects/{ids['project']}/"),
-        ("dashboard_city", "dashboard, city 2025", "coordinator",
+        ("tasks_coordinator", "tasks, coordinator", "coordinator", "/tasks/"),
+        ("tasks_leader", "tasks, district leader", "leader", "/tasks/"),
+        ("tasks_officer", "tasks, unit officer", "officer", "/tasks/"),
+        ("tasks_admin", "tasks, superuser", "admin", "/tasks/"),
+        ("dashboard_city", f"dashboard, {ids['top_name']} 2025", "coordinator",
          url("/dashboard/", jurisdiction=ids["city"], year=2025)),
         ("dashboard_district", "dashboard, district 2025", "coordinator",
          url("/dashboard/", jurisdiction=ids["district"], year=2025)),
@@ -647,11 +747,21 @@ def choose(names: list[str], results: dict, missed: list[str]) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
-    parser.add_argument("--database-url", help=f"postgres://user@host:port/db ({DB_NAME} is created there)")
-    parser.add_argument("--repeat", type=lambda v: max(1, int(v)), default=20,
-                        help="timed requests per page, after one warm-up (20)")
+    parser.add_argument("--scale", choices=SCALES, default="city",
+                        help="city: 12,000 projects (default); province: 200,000 projects, 2.4 million reports")
+    parser.add_argument("--database-url",
+                        help=f"postgres://user@host:port/db ({DB_PREFIX}<scale>, or --name, is created there)")
+    parser.add_argument("--name", help=f"the database's name on that server (default {DB_PREFIX}<scale>)")
     parser.add_argument("--keep", action="store_true",
                         help="keep the database (and give the users the password bench-pages-2026)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="measure the database an earlier --keep run built (migrated first), without building; "
+                             "it is kept")
+    parser.add_argument("--repeat", type=lambda v: max(1, int(v)), default=20,
+                        help="timed requests per page, after one warm-up (20)")
+    parser.add_argument("--only", nargs="+", metavar="PAGE", help="measure only these pages (by key)")
+    parser.add_argument("--compare", metavar="FILE",
+                        help="the output of another run (its last line is read): print this run's medians over its")
     parser.add_argument("--explain", nargs="*", metavar="PAGE",
                         help="print the slowest SQL statements and their plans for these pages (by key; "
                              "without names: pages missing a target, and the slowest)")
@@ -661,23 +771,38 @@ def main() -> None:
                              "pages (same default as --explain)")
     parser.add_argument("--profile-top", type=int, default=30, help="functions printed per profiled page (30)")
     args = parser.parse_args()
+    args.keep = args.keep or args.reuse
+    compared = read_compared(args.compare) if args.compare else None
+    name = database_name(args)
     workdir = Path(tempfile.mkdtemp(prefix="shishi_bench_pages_"))
-    database_url, database = prepare_database(args.database_url, workdir)
+    database_url, database = prepare_database(args.database_url, workdir, name, args.reuse)
     try:
-        run(args, database_url, database)
+        run(args, database_url, database, compared)
     finally:
         from django.db import connections
         connections.close_all()
         if args.keep:
-            print(f"kept: DATABASE_URL={database_url} (users bench-admin, bench-coordinator, bench-leader; "
-                  f"password bench-pages-2026)", file=sys.stderr)
+            print(f"kept: DATABASE_URL={database_url} (users bench-admin, bench-coordinator, bench-leader, "
+                  f"bench-officer; password bench-pages-2026); measure it again with --scale {args.scale} "
+                  f"{'--name ' + name + ' ' if args.name else ''}--reuse", file=sys.stderr)
         elif database == "postgresql":
-            drop_database(args.database_url)
+            drop_database(args.database_url, name)
         if not (args.keep and database == "sqlite"):
             shutil.rmtree(workdir, ignore_errors=True)
 
 
-def run(args, database_url: str, database: str) -> None:
+def read_compared(path: str) -> dict:
+    """The last line of another run's output that is its JSON (stderr's lines may follow it, as "kept: …")."""
+    for line in reversed(Path(path).read_text(encoding="utf-8").splitlines()):
+        if line.startswith("{"):
+            try:
+                return json.loads(line)
+            except json.JSONDecodeError:
+                break
+    raise SystemExit(f"--compare {path}: no line of a run's JSON")
+
+
+def run(args, database_url: str, database: str, compared: dict | None) -> None:
     setup_django(database_url)
     from django.core.management import call_command
     from django.test import Client
@@ -685,18 +810,25 @@ def run(args, database_url: str, database: str) -> None:
     start = time.perf_counter()
     call_command("migrate", verbosity=0)
     migrate_s = time.perf_counter() - start
-    log(f"migrated in {migrate_s:.1f} s; building")
     today = timezone.localdate()
-    ids = build(today)
+    if args.reuse:
+        log(f"migrated in {migrate_s:.1f} s; reading the database built before")
+        ids = describe()
+        print(f"{database}: reused {ids['projects']} projects, {ids['reports']} reports ({ids['disbursements']} "
+              f"disbursements), {ids['requests']} coordination requests ({ids['requests_open']} open); "
+              f"migrate {migrate_s:.1f} s; today {today}")
+    else:
+        log(f"migrated in {migrate_s:.1f} s; building")
+        ids = build(today, args.scale)
+        print(f"{database}: built {ids['projects']} projects, {ids['reports']} reports ({ids['disbursements']} "
+              f"disbursements), {ids['requests']} coordination "
+              f"requests ({ids['requests_open']} open) in {ids['build_s']:.1f} s (data {ids['data_s']:.1f} s, lights "
+              f"{ids['lights_s']:.1f} s{', VACUUM ANALYZE' if database == 'postgresql' else ''}; migrate before it "
+              f"{migrate_s:.1f} s); today {today}")
     users = make_users(ids, args.keep)
-    print(f"{database}: built {ids['projects']} projects, {ids['reports']} reports ({ids['disbursements']} "
-          f"disbursements), {ids['requests']} coordination "
-          f"requests ({ids['requests_open']} open) in {ids['build_s']:.1f} s (data {ids['data_s']:.1f} s, lights "
-          f"{ids['lights_s']:.1f} s{', ANALYZE' if database == 'postgresql' else ''}; migrate before it "
-          f"{migrate_s:.1f} s); today {today}")
     print(f"lights {ids['lights']}; 2025 red {ids['red_2025']}; names with {KNOWN_WORD} {ids['known_word_projects']}; "
-          f"project page: /projects/{ids['project']}/ ({ids['project_reports']} reports); city id {ids['city']}, "
-          f"district {ids['district_name']} id {ids['district']}")
+          f"project page: /projects/{ids['project']}/ ({ids['project_reports']} reports); {ids['top_name']} id "
+          f"{ids['city']}, district {ids['district_name']} id {ids['district']}")
     clients = {}
     for name, user in users.items():
         clients[name] = Client()
@@ -704,6 +836,8 @@ def run(args, database_url: str, database: str) -> None:
 
     results, load_before = {}, os.getloadavg()[0]
     for key, what, who, target in pages(ids):
+        if args.only and key not in args.only:
+            continue
         target = target(results) if callable(target) else target
         log(f"measuring {key}: {target} as {who}")
         results[key] = {**measure(clients[who], target, args.repeat), "what": what, "who": who}
@@ -723,17 +857,22 @@ def run(args, database_url: str, database: str) -> None:
           f"measuring, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} CPUs: anything else running shows in p95.")
 
     median = {key: r.get("median_ms") for key, r in results.items()}
-    ratio = median["list"] / median["admin_projects"] if median["list"] and median["admin_projects"] else None
+    ratio = (median["list"] / median["admin_projects"]
+             if median.get("list") and median.get("admin_projects") else None)
     print(f"list to admin: {'%.2f' % ratio if ratio else 'n/a'} (median of the unfiltered list ÷ median of the "
           f"unfiltered admin project changelist)")
+    # The list, project and task pages: 100 ms at a city's size, 200 ms at a province's (issue 18).
+    limit = 200.0 if args.scale == "province" else 100.0
     # (what, page, limit in ms, whether the limit itself passes)
-    targets = [("list no slower than the admin changelist", "list", median["admin_projects"], True)]
-    targets += [(f"{results[key]['what']} under 100 ms median", key, 100.0, False)
-                for key in results if key.startswith("list") or key == "project"]
+    targets = [("list no slower than the admin changelist", "list", median.get("admin_projects"), True)]
+    targets += [(f"{results[key]['what']} under {limit:.0f} ms median", key, limit, False)
+                for key in results if key.startswith(("list", "tasks")) or key == "project"]
     targets += [(f"{results[key]['what']} under 300 ms median", key, 300.0, False)
                 for key in results if key.startswith("dashboard")]
     missed = []
     for text, key, limit, inclusive in targets:
+        if key not in results:
+            continue
         value = median.get(key)
         if value is None or limit is None:
             why = results[key]["state"] if value is None else "admin changelist not measured"
@@ -743,6 +882,7 @@ def run(args, database_url: str, database: str) -> None:
         print(f"{'✓' if ok else '✗'} {text}: {value:.1f} ms (limit {limit:.1f} ms)")
         if not ok:
             missed.append(key)
+    ratios = compare(median, compared, args.scale) if compared else {}
 
     for names, show in ((args.explain, lambda key: explain(key, results[key], args.explain_top)),
                         (args.profile, lambda key: profile(key, clients[results[key]["who"]], results[key]["url"],
@@ -761,9 +901,23 @@ def run(args, database_url: str, database: str) -> None:
         "database": database, "projects": ids["projects"], "reports": ids["reports"],
         "medians_ms": rounded("median_ms"), "p95_ms": rounded("p95_ms"),
         "queries": {k: r.get("queries") for k, r in results.items()},
-        "list_to_admin": round(ratio, 2) if ratio else None, "build_s": round(ids["build_s"], 1),
-        "states": {k: r["state"] for k, r in results.items()},
+        "list_to_admin": round(ratio, 2) if ratio else None, "build_s": round(ids.get("build_s", 0), 1) or None,
+        "states": {k: r["state"] for k, r in results.items()}, "scale": args.scale,
+        **({"ratio_to_compared": ratios, "compared_scale": compared.get("scale")} if compared else {}),
     }, ensure_ascii=False))
+
+
+def compare(median: dict, compared: dict, scale: str) -> dict:
+    """Each page's median over the compared run's (province ÷ city), printed and returned."""
+    theirs = compared.get("medians_ms", {})
+    print(f"\n{'page':<22}{scale + ' ms':>14}{(compared.get('scale') or 'compared') + ' ms':>14}{'ratio':>8}"
+          f"   (medians; {compared.get('projects')} projects there)")
+    ratios = {}
+    for key, mine in median.items():
+        other = theirs.get(key)
+        ratios[key] = round(mine / other, 2) if mine and other else None
+        print(f"{key:<22}{mine or 0:>14.1f}{other or 0:>14.1f}{ratios[key] or 0:>8.2f}")
+    return ratios
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from pages.options import Options
 from progress.models import CoordinationRequest, ProjectStatus, Report
 from projects.access import jurisdiction_ids_of, jurisdiction_ids_under, scope_key, visible_projects
 from projects.categories import category_order
@@ -93,9 +94,9 @@ def choice_lists(request) -> dict[str, list[tuple]]:
         "year": [(year, str(year)) for year in years],
         "category": [(row["name"], row["name"]) for row in sorted(
             names.order_by(), key=lambda row: category_order(row["name"], row["first"]))],
-        "lead_unit": _units(request, ProjectOrganization.Role.LEAD),
-        "assisting_unit": _units(request, ProjectOrganization.Role.ASSISTING),
-        "leader": _leaders(request),
+        "lead_unit": Options(_units(request, ProjectOrganization.Role.LEAD)),
+        "assisting_unit": Options(_units(request, ProjectOrganization.Role.ASSISTING)),
+        "leader": Options(_leaders(request)),
     }
     cache.set(key, lists, CHOICES_SECONDS)
     return lists
@@ -109,9 +110,12 @@ class FastSelect(forms.Select):
         # Nothing chosen selects the empty choice ("all"), as the browser sends it back.
         chosen = {str(item) for item in (value if isinstance(value, (list, tuple)) else [value]) if item is not None}
         chosen = chosen or {""}
-        options = "".join(
-            f'<option value="{escape(key)}"{" selected" if str(key) in chosen else ""}>{escape(label)}</option>'
-            for key, label in self.choices)
+        if isinstance(self.choices, Options):
+            options = self.choices.html(chosen)
+        else:
+            options = "".join(
+                f'<option value="{escape(key)}"{" selected" if str(key) in chosen else ""}>{escape(label)}</option>'
+                for key, label in self.choices)
         return mark_safe(f"<select{flatatt({**self.build_attrs(self.attrs, attrs), 'name': name})}>{options}</select>")
 
 
@@ -159,7 +163,9 @@ class ProjectFilter(django_filters.FilterSet):
             self.filters[name].extra["widget"] = FastSelect
         for name, choices in choice_lists(self.request).items():
             # category's ChoiceFilter adds its empty choice itself; Django's TypedChoiceField does not.
-            self.filters[name].extra["choices"] = choices if name == "category" else [("", ALL), *choices]
+            self.filters[name].extra["choices"] = (
+                choices if name == "category" else choices.with_first("", ALL) if isinstance(choices, Options)
+                else [("", ALL), *choices])
         self.today = today or timezone.localdate()
 
     def search(self, queryset: QuerySet[Project], name: str, value: str) -> QuerySet[Project]:

@@ -122,4 +122,6 @@ def ordered(projects: QuerySet[Project], sort: str) -> QuerySet[Project]:
     table = ProjectTable(projects)
     if sort:
         table.order_by = sort
-    return table.data.data
+    # Ties (two projects of the same investment) in the order of the list's pages (pages/paging.py).
+    ordered = table.data.data
+    return ordered.order_by(*ordered.query.order_by, "pk")

@@ -16,6 +16,7 @@ from pages import tasks as task_selectors
 from pages.dashboard import build as build_dashboard
 from pages.dashboard import choose_scope
 from pages.filters import jurisdiction_choices
+from pages.paging import TwoStepPaginator
 from pages.plan_table import SHEET_TITLE, plan_table
 from progress import lights, selectors
 from progress.forms import CloseRequestForm
@@ -68,7 +69,8 @@ def project_list(request: HttpRequest) -> HttpResponse:
     """Every project the user may see, filtered by the query string, sortable, a page at a time."""
     filters = lists.filtered(request)
     table = ProjectTable(lists.rows(filters))
-    RequestConfig(request, paginate={"per_page": lists.page_size(request)}).configure(table)
+    RequestConfig(request, paginate={"per_page": lists.page_size(request),
+                                     "paginator_class": TwoStepPaginator}).configure(table)
     query = request.GET.copy()
     for key in ("page", "sort"):
         query.pop(key, None)
