@@ -1,24 +1,29 @@
 """Load: fifty people at once against the application under gunicorn, its production command.
 
-    python bench/load.py [--database-url URL] [--users 50] [--seconds 60] [--max-requests 20000]
-                         [--workers N] [--threads N] [--worker-class gthread|sync] [--think 2,6] [--keep] [--reuse]
+    python bench/load.py [--scale city|province] [--database-url URL] [--name DB] [--keep] [--reuse]
+                         [--users 50] [--seconds 60] [--max-requests 20000] [--ramp 20] [--think 2,6]
+                         [--workers 3] [--threads 4] [--worker-class gthread|sync] [--timeout 30]
 
-1. The benchmark database: bench/pages.py's city (12,000 projects, 144,000 reports), built on a
-   fresh temporary SQLite file or, with --database-url postgres://…, in a database
-   `shishi_bench_load` that this script creates on that server (--keep keeps it, --reuse uses a kept
-   one instead of building again). Accounts with one known password are created through the ORM:
-   information officers of units leading this year's projects (each their own unit, so no two
-   write the same report), coordinators of the city and of districts, leaders of districts.
+1. The benchmark database: bench/pages.py's city (12,000 projects, 144,000 reports) or province
+   (200,000 projects, 2.4 million reports), built on a fresh temporary SQLite file or, with
+   --database-url postgres://…, in a database `shishi_bench_load_<scale>` (or --name) that this script
+   creates on that server (--keep keeps it, --reuse uses a kept one instead of building again).
+   Accounts with one known password are created through the ORM: information officers of units
+   leading this year's projects (each their own unit, so no two write the same report), coordinators
+   of the city (or province) and of districts, leaders of districts.
 2. `collectstatic` and gunicorn as README "## Production" starts them (DEBUG off, a SECRET_KEY,
-   ALLOWED_HOSTS=127.0.0.1, the HTTPS-only settings off for plain HTTP), bound to a free port on
-   127.0.0.1, stopped at the end whatever happens (Ctrl-C too).
-3. bench/load_client.py in a second process: each person signs in through the login form and loops
-   their round with think time (officers: /tasks/, a project, its report, save a draft through the
-   form; coordinators: /tasks/, the list filtered, a project, a dashboard; leaders: /tasks/, their
-   dashboard, their projects, one of them), until --seconds or --max-requests.
-4. Requests per second, p50/p95/p99 per page, errors, and the drafts the server acknowledged against
-   the drafts found stored (each save's revision carries a marker written into the text). The last
-   line is one JSON object.
+   ALLOWED_HOSTS=127.0.0.1, the HTTPS-only settings off for plain HTTP; bench/load_gunicorn.py's hooks
+   time each request inside the worker), bound to a free port on 127.0.0.1, stopped at the end
+   whatever happens (Ctrl-C, a kill, an error).
+3. bench/load_client.py in a second process: each person signs in through the login form during the
+   ramp; once all have, they loop their round with think time (officers: /tasks/, a project, its
+   report, save a draft through the form; coordinators: /tasks/, the list filtered, a project, a
+   dashboard; leaders: /tasks/, their dashboard, their projects, one of them), until --seconds or
+   --max-requests.
+4. Requests per second, p50/p95/p99 per page (with the time inside the worker and its CPU), errors,
+   the server's CPU per request, and the drafts the server acknowledged against the drafts found
+   stored (each save's revision carries a marker written into the text). The last line is one JSON
+   object.
 """
 
 import argparse
@@ -57,7 +62,7 @@ report_module = bench_module("bench_load_report", "load_report.py")
 client_module = bench_module("bench_load_client", "load_client.py")
 PASSWORD, make_people, summarise = people_module.PASSWORD, people_module.make_people, report_module.summarise
 REPO = city.REPO
-DB_NAME = "shishi_bench_load"
+DB_PREFIX = "shishi_bench_load_"  # + the scale: shishi_bench_load_city, shishi_bench_load_province
 SECRET_KEY = "bench-load-" + "k" * 50
 VENV_BIN = Path(sys.executable).parent
 
@@ -68,25 +73,25 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def prepare_database(url: str | None, workdir: Path, reuse: bool) -> tuple[str, bool]:
-    """(DATABASE_URL, whether it must be built): a new SQLite file, or shishi_bench_load on the server."""
+def prepare_database(url: str | None, workdir: Path, name: str, reuse: bool) -> tuple[str, bool]:
+    """(DATABASE_URL, whether it must be built): a new SQLite file, or `name` on the server."""
     if not url:
         return f"sqlite:///{workdir / 'load.sqlite3'}", True
     import psycopg
     parts = urllib.parse.urlsplit(url)
     with psycopg.connect(urllib.parse.urlunsplit(parts._replace(path="/postgres")), autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone()
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not (reuse and exists):
-            connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-            connection.execute(f"CREATE DATABASE {DB_NAME}")
-    return urllib.parse.urlunsplit(parts._replace(path=f"/{DB_NAME}")), not (reuse and exists)
+            connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            connection.execute(f"CREATE DATABASE {name}")
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}")), not (reuse and exists)
 
 
-def drop_database(url: str) -> None:
+def drop_database(url: str, name: str) -> None:
     import psycopg
     parts = urllib.parse.urlsplit(url)
     with psycopg.connect(urllib.parse.urlunsplit(parts._replace(path="/postgres")), autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def server_environment(database_url: str, static_root: Path, conn_max_age: int) -> dict:
@@ -148,7 +153,8 @@ def run_people(server: dict, people: list[dict], workdir: Path, *, seconds: floa
         # The server's CPU once everyone has signed in (the password hashing is a cost of its own) to the end.
         while not working.exists() and client.poll() is None:
             time.sleep(0.2)
-        sampler = CpuSampler(server["process"].pid)
+        from django.db import connection
+        sampler = CpuSampler(server["process"].pid, connection.settings_dict["NAME"])
         sampler.start()
         client.wait(timeout=seconds + 120)
         cpu = sampler.result()
@@ -189,9 +195,9 @@ class CpuSampler(threading.Thread):
     """CPU used by gunicorn's processes and by PostgreSQL's backends of the benchmark database while the
     people work, read from /proc twice a second (a backend opened and closed between two reads is missed)."""
 
-    def __init__(self, server_pid: int):
+    def __init__(self, server_pid: int, database: str):
         super().__init__(daemon=True)
-        self.server_pid, self.stopping = server_pid, threading.Event()
+        self.server_pid, self.database, self.stopping = server_pid, database, threading.Event()
         self.first: dict[tuple[str, int], float] = {}
         self.last: dict[tuple[str, int], float] = {}
 
@@ -205,7 +211,7 @@ class CpuSampler(threading.Thread):
                 pid, parent = int(entry.name), int(fields[1])
                 if pid == self.server_pid or parent == self.server_pid:
                     kind = "gunicorn"
-                elif f" {DB_NAME} " in (entry / "cmdline").read_text().replace("\0", " "):
+                elif f" {self.database} " in (entry / "cmdline").read_text().replace("\0", " "):
                     kind = "postgresql"
                 else:
                     continue
@@ -249,7 +255,11 @@ def interrupted(number: int, _frame) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
-    parser.add_argument("--database-url", help=f"postgres://user@host:port/db ({DB_NAME} is created there)")
+    parser.add_argument("--scale", choices=city.SCALES, default="city",
+                        help="bench/pages.py's city (12,000 projects) or province (200,000)")
+    parser.add_argument("--database-url",
+                        help=f"postgres://user@host:port/db ({DB_PREFIX}<scale>, or --name, is created there)")
+    parser.add_argument("--name", help=f"the database's name on that server (default {DB_PREFIX}<scale>)")
     parser.add_argument("--users", type=int, default=50, help="people at once (50): 60 %% officers, "
                         "20 %% coordinators, 20 %% leaders")
     parser.add_argument("--seconds", type=float, default=60, help="how long they work once signed in (60)")
@@ -262,8 +272,8 @@ def main() -> None:
     parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"], help="(gthread)")
     parser.add_argument("--timeout", type=int, default=30, help="gunicorn --timeout (30)")
     parser.add_argument("--conn-max-age", type=int, default=60, help="CONN_MAX_AGE for the server (60)")
-    parser.add_argument("--keep", action="store_true", help=f"keep the database ({DB_NAME} or the SQLite file)")
-    parser.add_argument("--reuse", action="store_true", help=f"use a kept {DB_NAME} instead of building it")
+    parser.add_argument("--keep", action="store_true", help="keep the database (or the SQLite file)")
+    parser.add_argument("--reuse", action="store_true", help="use a kept database instead of building it")
     args = parser.parse_args()
     # Ctrl-C, a kill or a closed terminal all unwind through the `finally` blocks, which stop gunicorn and the
     # people and drop the database (a shell starting this in the background would otherwise ignore SIGINT).
@@ -272,7 +282,8 @@ def main() -> None:
         signal.signal(number, interrupted)
     think = tuple(float(v) for v in args.think.split(","))
     workdir = Path(tempfile.mkdtemp(prefix="shishi_bench_load_"))
-    database_url, must_build = prepare_database(args.database_url, workdir, args.reuse)
+    name = args.name or DB_PREFIX + args.scale
+    database_url, must_build = prepare_database(args.database_url, workdir, name, args.reuse)
     try:
         city.setup_django(database_url)
         from django.core.management import call_command
@@ -281,8 +292,8 @@ def main() -> None:
         today = timezone.localdate()
         started = time.perf_counter()
         if must_build:
-            city.log("building the city")
-            city.build(today)
+            city.log(f"building the {args.scale}")
+            city.build(today, args.scale)
         people = make_people(args.users, today)
         city.log(f"database ready in {time.perf_counter() - started:.0f} s; collectstatic, gunicorn")
         with serving(database_url, workdir, workers=args.workers, worker_class=args.worker_class,
@@ -299,7 +310,7 @@ def main() -> None:
         if args.keep:
             print(f"kept: DATABASE_URL={database_url} (users load-*, password {PASSWORD})", file=sys.stderr)
         elif args.database_url:
-            drop_database(args.database_url)
+            drop_database(args.database_url, name)
         if not (args.keep and not args.database_url):
             shutil.rmtree(workdir, ignore_errors=True)
 
