@@ -97,7 +97,11 @@ TEMPLATES = [
 
 def database_from_url(url: str) -> dict:
     """DATABASES['default'] for a URL; SQLite is tuned for a web server with several writers."""
-    config = dj_database_url.parse(url, conn_max_age=env_int("CONN_MAX_AGE", 60))
+    # Each gunicorn thread keeps its connection for CONN_MAX_AGE seconds (opening one costs a few ms per
+    # page), and checks at the start of a request that it still works, so that after a database restart
+    # the next page reconnects instead of failing (README "## Load").
+    config = dj_database_url.parse(url, conn_max_age=env_int("CONN_MAX_AGE", 60),
+                                   conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True))
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["CONN_MAX_AGE"] = 0
         config["OPTIONS"] = {

@@ -57,6 +57,17 @@ def test_postgres_url_uses_psycopg():
     assert (config["HOST"], config["PORT"], config["NAME"], config["USER"]) == ("127.0.0.1", 5432, "test", "postgres")
 
 
+def test_postgres_connections_are_kept_and_checked(monkeypatch):
+    monkeypatch.delenv("CONN_MAX_AGE", raising=False)
+    monkeypatch.delenv("CONN_HEALTH_CHECKS", raising=False)
+    config = database_from_url("postgres://postgres@127.0.0.1:5432/test")
+    assert (config["CONN_MAX_AGE"], config["CONN_HEALTH_CHECKS"]) == (60, True)
+    monkeypatch.setenv("CONN_MAX_AGE", "0")
+    monkeypatch.setenv("CONN_HEALTH_CHECKS", "0")
+    config = database_from_url("postgres://postgres@127.0.0.1:5432/test")
+    assert (config["CONN_MAX_AGE"], config["CONN_HEALTH_CHECKS"]) == (0, False)
+
+
 @pytest.mark.django_db
 def test_the_running_database_is_the_one_configured():
     from django.db import connection
