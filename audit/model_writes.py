@@ -1,13 +1,15 @@
 """Every save, delete and many-to-many change of our apps' models recorded, with fields before and after.
 
-The values before are those the instance was loaded with (kept at post_init, so no query is added to read
-them); a save diffs against them and, once recorded, takes the saved values as the next save's "before".
+The values before are those the instance was loaded with (kept by from_db, which hands them over anyway: no
+query is added, and no copy is made of them); a save diffs against them and, once recorded, takes the saved
+values as the next save's "before". An instance made in code rather than loaded has no "before".
 Writes that bypass signals (bulk_create, update(), COPY) are recorded by the service that makes them, as one
 entry for the operation (imports' apply_import, progress' disbursements)."""
 
 from django.apps import apps
 from django.db import models
-from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
+from django.db.models.base import DEFERRED
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from audit.models import AuditEntry
 from audit.recording import MASKED, as_text, describe, is_summarised, record
@@ -51,14 +53,36 @@ def _fields(model: type[models.Model]) -> list[tuple[str, str]]:
     return _fields_of[model]
 
 
-def _loaded(sender, instance, **kwargs) -> None:
+def _keeping_loaded_values(original):
+    """from_db, keeping the (attnames, values) it was given on the instance: the values before a later save."""
+    load = original.__func__
+
+    def from_db(cls, db, field_names, values):
+        instance = load(cls, db, field_names, values)
+        instance._audit_loaded = (field_names, values)
+        return instance
+
+    from_db._audit_keeps = True
+    return classmethod(from_db)
+
+
+def _before(instance) -> dict | None:
+    loaded = getattr(instance, "_audit_loaded", None)
+    if loaded is None:
+        return None
+    names, values = loaded
+    return {name: value for name, value in zip(names, values) if value is not DEFERRED}
+
+
+def _saved_values(sender, instance) -> None:
     values = instance.__dict__
-    instance._audit_loaded = {attname: values[attname] for attname, _name in _fields(sender) if attname in values}
+    names = tuple(attname for attname, _name in _fields(sender) if attname in values)
+    instance._audit_loaded = (names, tuple(values[name] for name in names))
 
 
 def _changes(sender, instance, *, created: bool, update_fields=None) -> dict:
     secret = SECRETS.get(sender._meta.label_lower, set())
-    before = {} if created else getattr(instance, "_audit_loaded", None)
+    before = {} if created else _before(instance)
     changes = {}
     for attname, name in _fields(sender):
         if attname not in instance.__dict__ or (update_fields and name not in update_fields):
@@ -87,7 +111,7 @@ def _saved(sender, instance, created, raw=False, update_fields=None, **kwargs) -
         if created or changes:
             action = AuditEntry.Action.CREATED if created else AuditEntry.Action.CHANGED
             record(action, obj=instance, changes=changes)
-    _loaded(sender, instance)
+    _saved_values(sender, instance)
 
 
 def _deleted(sender, instance, **kwargs) -> None:
@@ -120,7 +144,8 @@ def connect() -> None:
     the deletes of models not recorded, which Django can then no longer do in one statement)."""
     for model in recorded_models():
         uid = f"audit.{model._meta.label_lower}"
-        post_init.connect(_loaded, sender=model, dispatch_uid=uid)
+        if not getattr(model.from_db, "_audit_keeps", False):
+            model.from_db = _keeping_loaded_values(model.from_db)
         post_save.connect(_saved, sender=model, dispatch_uid=uid)
         post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
         for field in model._meta.local_many_to_many:
