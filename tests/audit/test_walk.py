@@ -257,3 +257,21 @@ def test_every_admin_delete_is_recorded(client, world, label, how):  # noqa: F81
 def test_the_admin_form_helper_reads_a_change_page(client, world):  # noqa: F811
     signed_in(client, world, "root")
     assert "name" in rendered_form(client, reverse("admin:projects_project_change", args=[world.P]))
+
+
+def test_the_admins_own_pages_that_write_are_recorded_too(client, world):  # noqa: F811
+    """Beyond the registry's pages: a password set by the admin, and the admin's own password change."""
+    signed_in(client, world, "root")
+    officer = world.users["lead"]
+    response = client.post(reverse("admin:auth_user_password_change", args=[officer.pk]),
+                           {"password1": "Set-by-admin-2026", "password2": "Set-by-admin-2026",
+                            "usable_password": "true"})
+    assert response.status_code == 302
+    assert any(entry.changes.get("password") == ["******", "******"] for entry in recorded(response))
+    root = type(officer).objects.get(pk=world.users["root"].pk)
+    root.set_password("root-password-1")
+    root.save()
+    client.force_login(root)
+    response = client.post(reverse("admin:password_change"), {
+        "old_password": "root-password-1", "new_password1": "Root-new-2026x", "new_password2": "Root-new-2026x"})
+    assert response.status_code == 302 and recorded(response)
