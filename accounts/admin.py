@@ -1,5 +1,5 @@
 from axes import admin as axes_admin
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from audit.admin import ReadOnly
 from projects.admin_scope import ScopedForeignKeys, scoped
 
 # Django stores a permission's name in English when it creates it ("Can add project"); these say it again
@@ -59,12 +60,16 @@ class GroupAdmin(TranslatedPermissions, BaseGroupAdmin):
     """The four roles (accounts/roles.py); the site shows them to superusers only."""
 
 
-admin.site.unregister(AccessAttempt)
+admin.site.unregister([AccessAttempt, AccessLog, AccessFailureLog])
 
 
+# django-axes' records are read here, never changed or deleted: a lockout ends with its cool-off, or early with
+# `manage.py axes_reset_username` on the server. The audit trail keeps every failure and lockout besides.
 @admin.register(AccessAttempt)
-class AccessAttemptAdmin(axes_admin.AccessAttemptAdmin):
+class AccessAttemptAdmin(ReadOnly, axes_admin.AccessAttemptAdmin):
     """django-axes' list of failed sign-ins, with headers for the two columns it leaves unnamed."""
+
+    actions = None
 
     @admin.display(description=_("expires at"))
     def expiration(self, obj: AccessAttempt):
@@ -73,3 +78,13 @@ class AccessAttemptAdmin(axes_admin.AccessAttemptAdmin):
     @admin.display(description=_("status"))
     def status(self, obj: AccessAttempt):
         return super().status(obj)
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(ReadOnly, axes_admin.AccessLogAdmin):
+    """Sign-ins and sign-outs as django-axes keeps them."""
+
+
+@admin.register(AccessFailureLog)
+class AccessFailureLogAdmin(ReadOnly, axes_admin.AccessFailureLogAdmin):
+    """Every failed sign-in, one row each (AXES_ENABLE_ACCESS_FAILURE_LOG)."""

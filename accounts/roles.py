@@ -18,7 +18,7 @@ class Role(models.TextChoices):
 # Which permissions each role's group holds: (app label, action) pairs, "*" for every model.
 ROLE_PERMISSIONS: dict[Role, set[tuple[str, str]]] = {
     Role.ADMIN: {(app, action) for app in DOMAIN_APPS for action in ("view", "add", "change", "delete")}
-    | {("accounts", "view")},
+    | {("accounts", "view"), ("audit", "view")},
     Role.COORDINATOR: {(app, "view") for app in DOMAIN_APPS} | {("progress", "change")},
     Role.OFFICER: {(app, "view") for app in DOMAIN_APPS} | {("progress", "add"), ("progress", "change")},
     Role.LEADER: {(app, "view") for app in DOMAIN_APPS},

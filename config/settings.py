@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_filters",
     "projects.admin_app.SignInRecordsConfig",  # django-axes, named in the admin's language
     "accounts",
+    "audit",  # the trail of every write and sign-in, on the ground floor beside accounts (README: Audit trail)
     "projects",
     "progress",
     "supervision",
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A request id of ours (X-Request-ID), the source address and the user, for what the request writes.
+    "audit.context.RequestContextMiddleware",
     "csp.middleware.CSPMiddleware",
     # /healthz answered here, before the host check, sessions and sign-in (config/health.py).
     "config.health.HealthCheckMiddleware",
@@ -184,6 +187,9 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # would delete that address's failures against every account, so anyone with an account could
 # guess another account's password four times, sign in as themselves, and start again.
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"  # answered with status 429
+# Every failed sign-in kept as a row of its own (axes' attempt row is replaced after the cool-off); the audit
+# trail records them too, with lockouts, sign-ins and sign-outs.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 
 
 def client_address_behind_proxy(request) -> str | None:
@@ -202,6 +208,15 @@ def client_address_behind_proxy(request) -> str | None:
 # REMOTE_ADDR is the proxy itself, and five failures by anyone would lock out everyone.
 # (axes' AXES_IPWARE_* settings would need the optional django-ipware, which we do not install.)
 AXES_CLIENT_IP_CALLABLE = client_address_behind_proxy if env_bool("BEHIND_PROXY", False) else None
+
+# How long the audit trail, and the import records it refers to, are kept. The Cybersecurity Law (art. 21)
+# asks for network logs to be kept at least six months, so a shorter value stops the start.
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 365)
+if AUDIT_RETENTION_DAYS < 180:
+    raise ImproperlyConfigured(f"AUDIT_RETENTION_DAYS={AUDIT_RETENTION_DAYS}: the audit trail must be kept "
+                               "at least 180 days.")
+# An export of the trail streams at most this many rows (a narrower filter gets the rest).
+AUDIT_EXPORT_MAX_ROWS = env_int("AUDIT_EXPORT_MAX_ROWS", 200_000)
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]

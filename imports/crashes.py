@@ -8,6 +8,9 @@ import hashlib
 from django.db import DatabaseError, connection
 from django.utils.translation import gettext as _
 
+from audit.models import AuditEntry
+from audit.recording import summarised
+from imports.audit_entries import record_import
 from imports.models import ImportRecord
 from imports.result import ImportResult
 from projects.errors import record_unexpected
@@ -40,10 +43,15 @@ def record_crash(*, error: BaseException, file_name: str, data: bytes | None = N
         previewed = record.summary
         result.plan, result.checksum = previewed.plan, previewed.checksum
     checksum = record.checksum if record is not None else hashlib.sha256(data or b"").hexdigest()
+    # A confirmation that crashed keeps who previewed; the trail's entry names who confirmed.
+    previewed_by = record.user_id if record is not None else (user.pk if user and user.pk else None)
     failed = ImportRecord(pk=record.pk if record else None, created_at=record.created_at if record else None,
-                          file_name=file_name, checksum=checksum, user=user if user and user.pk else None,
+                          file_name=file_name, checksum=checksum, user_id=previewed_by,
                           status=ImportRecord.Status.FAILED, result=result.to_json())
-    _save_on_a_live_connection(failed)
+    with summarised("import record"):
+        _save_on_a_live_connection(failed)
+    record_import(AuditEntry.Action.IMPORT_FAILED, import_record=failed, result=result,
+                  user=user if user and user.pk else None)
     return failed
 
 
@@ -64,4 +72,4 @@ def _save(record: ImportRecord) -> None:
     else:
         # An update of the previewed record: its created_at is the preview's, kept as it was.
         ImportRecord.objects.filter(pk=record.pk).update(
-            user=record.user, status=record.status, result=record.result, plan=None)
+            user_id=record.user_id, status=record.status, result=record.result, plan=None)

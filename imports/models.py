@@ -4,20 +4,34 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from audit.protection import Kept, KeptQuerySet
 from imports.result import ImportResult
 from projects.models import Plan
 
 
-class ImportRecord(models.Model):
+class ImportRecordQuerySet(KeptQuerySet):
+    # An applied import is the history of its plan: kept for good (audit/protection.py).
+    kept = models.Q(status="applied")
+
+
+class ImportRecord(Kept, models.Model):
+    """One import: who previewed it (`user`, `created_at`), who confirmed it and when, and what came of it."""
+
     class Status(models.TextChoices):
         PREVIEWED = "previewed", _("previewed")
         APPLIED = "applied", _("applied")
         FAILED = "failed", _("failed")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("user")
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("previewed by")
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_at = models.DateTimeField(_("previewed at"), auto_now_add=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("confirmed by")
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     file_name = models.CharField(_("file name"), max_length=255)
     checksum = models.CharField(_("SHA-256"), max_length=64)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
@@ -28,6 +42,8 @@ class ImportRecord(models.Model):
     # Read and written through imports.result.ImportResult (the `summary` property, its to_json()).
     result = models.JSONField(_("result"), default=dict)
 
+    objects = ImportRecordQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("import")
         verbose_name_plural = _("imports")
@@ -35,6 +51,9 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.get_status_display()})"
+
+    def is_kept(self) -> bool:
+        return self.status == self.Status.APPLIED
 
     @property
     def summary(self) -> ImportResult:

@@ -8,8 +8,12 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.models import AuditEntry
+from audit.recording import summarised
+from imports.audit_entries import record_import
 from imports.bounds import bounded
 from imports.collector import paused_collector
 from imports.crashes import record_crash
@@ -49,7 +53,9 @@ def apply_import(*, preview: ImportPreview, user=None, record: ImportRecord | No
     else:
         writer = PlanWriter(preview.draft, fingerprints=preview.fingerprints, outcome=preview.outcome,
                             progress=progress, delete_missing=delete_missing)
-        plan = writer.write()
+        # Thousands of rows in bulk statements: one entry for the whole import (below), not one per row.
+        with summarised("import"):
+            plan = writer.write()
         # Lights on from the first day, not from the next night's refresh_status; a project whose
         # row did not change keeps its light (refresh_status moves it on with the date).
         changed = [key for key, outcome in preview.outcome.items() if outcome != Outcome.UNCHANGED]
@@ -208,8 +214,14 @@ def record_failure(*, preview: ImportPreview, user=None, record: ImportRecord | 
 
 def _record(preview: ImportPreview, *, user, status: str, record: ImportRecord | None = None, plan: Plan | None = None,
             projects: bool = False, options: bool = False) -> ImportRecord:
-    record = record or ImportRecord(file_name=preview.file_name, checksum=preview.checksum)
-    record.user, record.status, record.plan = user, status, plan
+    """Store the import's record and add its entry to the audit trail (previewed, confirmed or failed).
+
+    A record confirmed keeps who previewed it and when; who confirmed it and when are its own fields."""
+    if record is None:
+        record = ImportRecord(file_name=preview.file_name, checksum=preview.checksum, user=user)
+    record.status, record.plan = status, plan
+    if status == ImportRecord.Status.APPLIED:
+        record.confirmed_by, record.confirmed_at = user, timezone.now()
     result = preview.result()
     if plan is not None:
         result = stamp(result, plan=plan, options=preview.options)
@@ -223,5 +235,10 @@ def _record(preview: ImportPreview, *, user, status: str, record: ImportRecord |
         result.options = preview.options
         result.remembered = preview.remembered
     record.result = bounded(result).to_json()
-    record.save()
+    with summarised("import record"):  # the entry below says it all, with the counts
+        record.save()
+    action = {ImportRecord.Status.PREVIEWED: AuditEntry.Action.IMPORT_PREVIEWED,
+              ImportRecord.Status.APPLIED: AuditEntry.Action.IMPORT_CONFIRMED}.get(status,
+                                                                                   AuditEntry.Action.IMPORT_FAILED)
+    record_import(action, import_record=record, result=result, user=user)
     return record

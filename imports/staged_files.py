@@ -8,6 +8,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from audit.retention import retention_cutoff
 from imports.models import ImportRecord
 
 FOLDER = "imports"
@@ -38,12 +39,13 @@ class Leftovers:
 
 
 def leftovers(*, days: int) -> Leftovers:
-    """Staged files and unfinished import records older than `days` days; applied imports are the history and stay.
+    """Staged files older than `days` days, and unfinished import records older than that and than the audit
+    trail's retention (AUDIT_RETENTION_DAYS: the trail refers to them); applied imports are the history and stay.
 
     A staged file stays, however old, while a preview that is kept may still be confirmed with it:
     the same bytes uploaded again are not staged again, so the file may be older than the preview."""
     cutoff = timezone.now() - timedelta(days=days)
-    records = list(ImportRecord.objects.filter(status__in=UNFINISHED, created_at__lt=cutoff)
+    records = list(ImportRecord.objects.filter(status__in=UNFINISHED, created_at__lt=min(cutoff, retention_cutoff()))
                    .order_by("created_at", "pk"))
     awaited = set(ImportRecord.objects.filter(status=ImportRecord.Status.PREVIEWED, created_at__gte=cutoff)
                   .values_list("checksum", flat=True))

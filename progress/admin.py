@@ -71,11 +71,11 @@ class CoordinationRequestAdmin(ShownOnly, ScopedAdmin):
 
 
 @admin.register(AssistingNote)
-class AssistingNoteAdmin(ScopedAdmin):
+class AssistingNoteAdmin(ShownOnly, ScopedAdmin):
+    # Written on the report page by the assisting unit, each earlier text kept (progress/services.py).
     list_display = ["project", "organization", "period", "updated_at"]
     list_select_related = ["project", "organization"]
     search_fields = ["project__name", "organization__name", "text"]
-    autocomplete_fields = ["project", "organization", "author"]
 
 
 @admin.register(ProjectStatus)

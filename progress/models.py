@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from audit.protection import Kept, KeptQuerySet
 from projects.models import MONEY, FundingSource, Organization, Project
 
 USER = settings.AUTH_USER_MODEL
@@ -165,8 +166,11 @@ class Attachment(models.Model):
         return self.content_type.startswith("image/")
 
 
-class Revision(models.Model):
-    """One save of a report: who, when, what it did and which fields changed from what to what."""
+class Revision(Kept, models.Model):
+    """One save of a report: who, when, what it did and which fields changed from what to what.
+
+    Never deleted (audit/protection.py), nor its report (PROTECT); the author's name is kept as it was, so a
+    revision still says who wrote it when the account is deleted."""
 
     class Action(models.TextChoices):
         SAVED = "saved", _("saved")
@@ -177,14 +181,17 @@ class Revision(models.Model):
         IMPORTED = "imported", _("imported")
 
     report = models.ForeignKey(
-        Report, models.CASCADE, related_name="revisions", verbose_name=_("report"), db_index=False
+        Report, models.PROTECT, related_name="revisions", verbose_name=_("report"), db_index=False
     )
     version = models.PositiveIntegerField(_("version"))
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     author = models.ForeignKey(USER, models.SET_NULL, null=True, related_name="+", verbose_name=_("by"))
+    author_name = models.CharField(_("by (name at the time)"), max_length=300, blank=True)
     at = models.DateTimeField(_("at"), auto_now_add=True)
     # {field: [before, after]} as text, so a later change of the form cannot break old history.
     changes = models.JSONField(_("changes"), default=dict, blank=True)
+
+    objects = KeptQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("revision")
@@ -207,6 +214,8 @@ class AssistingNote(models.Model):
     text = models.TextField(_("note"))
     author = models.ForeignKey(USER, models.SET_NULL, null=True, related_name="+", verbose_name=_("by"))
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # The texts it replaced, oldest first: [{"text", "by" (the name then), "at"}], written by save_assisting_note.
+    history = models.JSONField(_("earlier texts"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("assisting unit's note")

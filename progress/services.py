@@ -12,9 +12,12 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from audit.models import AuditEntry
+from audit.recording import record
 from progress import lights
 from progress.attachments import MAX_FILES, checked
 from progress.models import AssistingNote, Attachment, CoordinationRequest, Disbursement, Report, Revision
@@ -69,8 +72,14 @@ def _disbursed_text(report: Report) -> dict[str, str]:
             for d in report.disbursements.all()}
 
 
+def author_name(user: User | None) -> str:
+    """The name a revision keeps of its author, as the pages show it."""
+    return (user.get_full_name() or user.username)[:300] if user is not None else ""
+
+
 def _record(report: Report, action: str, user: User | None, changes: dict) -> None:
-    Revision.objects.create(report=report, version=report.version, action=action, author=user, changes=changes)
+    Revision.objects.create(report=report, version=report.version, action=action, author=user,
+                            author_name=author_name(user), changes=changes)
 
 
 def _insert_first(report: Report) -> None:
@@ -144,6 +153,8 @@ def save_report(*, user: User, project: Project, month: date, data: ReportInput,
     disbursed_after = _disbursed_text(report)
     if disbursed_after != disbursed_before:
         changes["disbursed"] = [_mapping(disbursed_before), _mapping(disbursed_after)]
+        # The amounts are rewritten in bulk (no signal per row): the trail gets what changed in them here.
+        record(AuditEntry.Action.CHANGED, obj=report, changes={"disbursed": changes["disbursed"]})
     for upload, content_type, digest in uploads:
         attachment = Attachment(report=report, name=upload.name[:200], content_type=content_type, size=upload.size,
                                 sha256=digest, uploaded_by=user)
@@ -235,10 +246,16 @@ def save_assisting_note(*, user: User, project: Project, month: date, text: str)
     text = text.strip()
     if not text:
         raise ValidationError(_("Write the note first."))
-    note, _created = AssistingNote.objects.update_or_create(
+    note, created = AssistingNote.objects.select_for_update(of=("self",)).select_related("author").get_or_create(
         project=project, organization_id=user.organization_id, period=period.month,
         defaults={"text": text, "author": user},
     )
+    if not created and note.text != text:
+        # The words replaced stay on the note, shown under it; the trail has each change too.
+        note.history = [*note.history, {"text": note.text, "by": author_name(note.author) or _("a removed account"),
+                                        "at": f"{timezone.localtime(note.updated_at):%Y-%m-%d %H:%M}"}]
+        note.text, note.author = text, user
+        note.save()
     return note
 
 

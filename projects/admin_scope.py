@@ -45,6 +45,8 @@ SCOPES = {
     "imports.savedlayout": SHARED,
     "imports.savedreading": SHARED,
     "accounts.user": "jurisdiction",
+    # The trail: entries of the people of the administrator's jurisdictions (a snapshot of theirs, not a key).
+    "audit.auditentry": "actor_jurisdiction_id",
 }
 
 # Registered in the admin site for superusers only: the role groups (their permissions are the product's

@@ -8,6 +8,8 @@ import secrets
 
 from django.utils import timezone
 
+from audit.context import current_request_id
+
 logger = logging.getLogger("shishi.errors")
 
 
@@ -20,6 +22,9 @@ def record_unexpected(error: BaseException | None, context: str = "") -> str:
     """Log the error with its traceback under a new id, and return the id; never raises itself."""
     error_id = new_error_id()
     try:
+        # The request id ties the traceback to the audit trail's entries of the same request.
+        request_id = current_request_id()
+        context = f"{context}, request {request_id}" if request_id else context
         logger.exception("Unexpected error %s (%s)", error_id, context, exc_info=error or True)
     except Exception:  # noqa: BLE001 - a broken log handler must not turn an error page into another error
         pass

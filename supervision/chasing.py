@@ -19,6 +19,8 @@ from django.utils.translation import override
 
 from accounts.models import User
 from accounts.roles import Role
+from audit import recording
+from audit.models import AuditEntry
 from progress.models import Report
 from projects import clock
 from projects.access import may_review, roles_of, visible_projects
@@ -176,9 +178,12 @@ def _deliver(chases: list[Chase], missing: Owed) -> None:
                         failed[robot.webhook_url] = error
                 chase.webhook_status = Chase.Webhook.FAILED if error else Chase.Webhook.SENT
                 chase.webhook_error = error
-            Chase.objects.filter(pk=chase.pk).update(
-                email_count=chase.email_count, email_error=chase.email_error,
-                webhook_status=chase.webhook_status, webhook_error=chase.webhook_error)
+            sent = {"email_count": chase.email_count, "email_error": chase.email_error,
+                    "webhook_status": chase.webhook_status, "webhook_error": chase.webhook_error}
+            Chase.objects.filter(pk=chase.pk).update(**sent)
+            # Written by update() (no signal): how the sending went, in the trail too.
+            recording.record(AuditEntry.Action.CHANGED, obj=chase,
+                             changes={name: [None, recording.as_text(value)] for name, value in sent.items()})
 
 
 def send_reminders(waiting: Owed) -> tuple[int, list[str]]:

@@ -4,13 +4,16 @@ returned answer raises them too, supervision/sheets.py); closed, answered and di
 office and are left as they are.
 
 Called by the nightly command and by the sheet pages as they load: when nothing is due to change it costs
-one query and takes no lock; otherwise one UPDATE per colour and one INSERT for the trail."""
+one query and takes no lock; otherwise one UPDATE per colour, one INSERT for the events and one for the audit
+trail."""
 
 from datetime import date
 
 from django.db import transaction
 from django.db.models import Q
 
+from audit.models import AuditEntry
+from audit.recording import record
 from projects import clock
 from supervision.models import Event, InstructionSheet
 
@@ -39,4 +42,7 @@ def refresh_tiers(today: date | None = None) -> int:
                 trail += [Event(subject=Event.Subject.SHEET, subject_id=pk, action="tier", author=None, at=at,
                                 changes={"tier": [before, tier]}) for pk, before in sheets]
         Event.objects.bulk_create(trail)
+        # One entry for the whole recolouring, written by update() without a signal per sheet.
+        record(AuditEntry.Action.CHANGED, object_type="supervision.instructionsheet",
+               detail={"tier": {str(pk): [before, tier] for tier, sheets in moves.items() for pk, before in sheets}})
     return len(trail)

@@ -17,6 +17,8 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from accounts.models import User
+from audit.models import AuditEntry
+from audit.recording import record, summarised
 from pages.demo.follow_up import Cast, verify, write_instructions, write_sheets
 from progress.models import Verification
 from projects import clock
@@ -107,7 +109,15 @@ def write_cycle(*, plans: list[Plan], closes: list[PeriodClose], coordinator: Us
 def reset_cycle(plans: list[Plan]) -> None:
     """Delete the plans' cycle rows, those that protect others first, and take their numbers back.
 
-    A demo reset only: in the product a close, a sheet or an instruction is never deleted."""
+    A demo reset only: in the product a close, a sheet or an instruction is never deleted. The rows go unrecorded
+    one by one (the demo's own), the reset as one entry of the trail."""
+    with summarised("demo reset"):
+        _delete_cycle(plans)
+    record(AuditEntry.Action.ERASED, object_type="supervision.periodclose",
+           detail={"reason": "demo reset", "plans": [plan.pk for plan in plans]})
+
+
+def _delete_cycle(plans: list[Plan]) -> None:
     projects = Project.objects.filter(plan__in=plans)
     closes = PeriodClose.objects.filter(plan__in=plans)
     circulars = Circular.objects.filter(close__in=closes)

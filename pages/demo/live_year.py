@@ -33,10 +33,21 @@ from decimal import Decimal
 from django.db import transaction
 
 from accounts.models import User
+from audit.models import AuditEntry
+from audit.protection import erasing
+from audit.recording import record, summarised
 from pages.demo.photos import site_photo
 from pages.demo.reports import disbursed_by_source, officer_for
 from progress import services
-from progress.models import AssistingNote, Attachment, CoordinationRequest, LightChange, ProjectStatus, Report
+from progress.models import (
+    AssistingNote,
+    Attachment,
+    CoordinationRequest,
+    LightChange,
+    ProjectStatus,
+    Report,
+    Revision,
+)
 from projects import clock, schedule
 from projects.models import Organization, Plan, Project, ProjectOrganization
 from projects.schedule import Period
@@ -92,12 +103,19 @@ def write_live_year(*, plans: list[Plan], officer: User, reviewer: User,
 
 
 def _reset(plans: list[Plan]) -> None:
-    # A demo reset only: in the product a report is never deleted, the unit withdraws it.
+    # A demo reset only: in the product a report is never deleted, the unit withdraws it, and its revisions are
+    # kept for good (audit/protection.py). The demo erases its own, saying so in the trail once.
     reports = Report.objects.filter(project__plan__in=plans)
-    CoordinationRequest.objects.filter(report__in=reports).delete()
-    Attachment.objects.filter(report__in=reports).delete()
-    AssistingNote.objects.filter(project__plan__in=plans).delete()
-    reports.delete()
+    with summarised("demo reset"), erasing("demo reset"):
+        CoordinationRequest.objects.filter(report__in=reports).delete()
+        Attachment.objects.filter(report__in=reports).delete()
+        AssistingNote.objects.filter(project__plan__in=plans).delete()
+        revisions, _by_model = Revision.objects.filter(report__in=reports).delete()
+        count, _by_model = reports.delete()
+    if count:
+        record(AuditEntry.Action.ERASED, object_type="progress.report",
+               detail={"reason": "demo reset", "plans": [plan.pk for plan in plans], "revisions": revisions,
+                       "rows": count})
     # The lights and their history go with the reports: a light carried over from the last run would colour
     # the first close of this one (a red light "recovering" in January).
     LightChange.objects.filter(project__plan__in=plans).delete()

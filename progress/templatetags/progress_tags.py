@@ -40,8 +40,11 @@ def revision_author(revision: Revision) -> str:
     """Who made a revision; the importer writes revisions without an author."""
     if revision.author is not None:
         return _name(revision.author)
-    # An author's account deleted later leaves None too (SET_NULL); only an import's revision is the import's.
-    return _("the importer") if revision.action == Revision.Action.IMPORTED else _("a removed account")
+    # An author's account deleted later leaves None too (SET_NULL), and the name it had; only an import's
+    # revision is the import's.
+    if revision.action == Revision.Action.IMPORTED:
+        return _("the importer")
+    return removed_account(revision.author_name) if revision.author_name else _("a removed account")
 
 
 @register.filter
@@ -49,5 +52,15 @@ def report_writer(report: Report) -> str:
     """Who saved a report last: its officer, or the import for a report read from a progress table."""
     if report.reported_by is not None:
         return _name(report.reported_by)
-    imported = any(revision.action == Revision.Action.IMPORTED for revision in report.revisions.all())
-    return _("the importer") if imported else _("a removed account")
+    revisions = report.revisions.all()
+    if any(revision.action == Revision.Action.IMPORTED for revision in revisions):
+        return _("the importer")
+    # A deleted account: the name its last save kept (revisions come newest first).
+    written = (Revision.Action.SAVED, Revision.Action.SUBMITTED)
+    saved = next((r for r in sorted(revisions, key=lambda r: -r.version) if r.action in written and r.author_name),
+                 None)
+    return removed_account(saved.author_name) if saved else _("a removed account")
+
+
+def removed_account(name: str) -> str:
+    return _("%(name)s (account removed)") % {"name": name}

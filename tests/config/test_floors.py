@@ -11,16 +11,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-GROUND = frozenset({"accounts", "projects"})
+# audit (the trail of every write) is on the ground too, so that every app may record into it.
+GROUND = frozenset({"accounts", "audit", "projects"})
 # What each app may import of the project's own apps; anything else it imports is a library.
 MAY_IMPORT = {
     "accounts": GROUND,
+    "audit": GROUND,
     "projects": GROUND,
     "progress": GROUND | {"progress"},
     "supervision": GROUND | {"progress", "supervision"},
     "imports": GROUND | {"progress", "imports"},
-    "pages": frozenset({"accounts", "projects", "progress", "supervision", "imports", "pages", "config"}),
-    "config": frozenset({"accounts", "projects", "progress", "supervision", "imports", "pages", "config"}),
+    "pages": frozenset({"accounts", "audit", "projects", "progress", "supervision", "imports", "pages", "config"}),
+    "config": frozenset({"accounts", "audit", "projects", "progress", "supervision", "imports", "pages", "config"}),
 }
 APPS = frozenset(MAY_IMPORT)
 # Outside imports/ the importer is reached through its public face (what the plan-table export reads

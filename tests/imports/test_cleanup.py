@@ -1,4 +1,7 @@
-"""`manage.py cleanup_imports` for cron: old staged uploads and unfinished import records go, the history stays."""
+"""`manage.py cleanup_imports` for cron: old staged uploads and unfinished import records go, the history stays.
+
+Staged files go after --days (30); records, which the audit trail refers to, only after AUDIT_RETENTION_DAYS too
+(365 here), and an applied one never."""
 
 import os
 from datetime import timedelta
@@ -48,8 +51,8 @@ def checksums_left() -> set[str]:
 
 def test_old_unfinished_records_and_their_files_go_and_applied_imports_stay(media, capsys):
     for checksum, status in (("old-preview", "previewed"), ("old-failure", "failed"), ("old-applied", "applied")):
-        record(checksum, status, age=40)
-        staged_file(media, checksum, age=40)
+        record(checksum, status, age=400)
+        staged_file(media, checksum, age=400)
     record("new-preview", "previewed", age=2)
     staged_file(media, "new-preview", age=2)
 
@@ -62,10 +65,23 @@ def test_old_unfinished_records_and_their_files_go_and_applied_imports_stay(medi
     assert "3 staged files, 2 import records" in out
 
 
+def test_a_failed_import_younger_than_the_retention_stays_though_its_file_goes(media, capsys, settings):
+    record("failed-in-spring", "failed", age=200)
+    staged_file(media, "failed-in-spring", age=200)
+
+    run(capsys, "--days", "0")
+    assert checksums_left() == {"failed-in-spring"}
+    assert staged(checksum="failed-in-spring") is None
+
+    settings.AUDIT_RETENTION_DAYS = 190
+    run(capsys)
+    assert checksums_left() == set()
+
+
 def test_an_old_file_stays_while_a_recent_preview_awaits_it(media, capsys):
     # The same bytes uploaded again are not staged again: the file is older than its preview.
-    staged_file(media, "uploaded-twice", age=40)
-    record("uploaded-twice", "previewed", age=40)
+    staged_file(media, "uploaded-twice", age=400)
+    record("uploaded-twice", "previewed", age=400)
     record("uploaded-twice", "previewed", age=1)
 
     run(capsys)
@@ -84,20 +100,20 @@ def test_a_recent_failure_does_not_keep_an_old_file(media, capsys):
     assert checksums_left() == {"failed-later"}
 
 
-def test_days_can_be_given(media, capsys):
+def test_days_can_be_given_for_the_files(media, capsys):
     record("ten-days", "previewed", age=10)
     staged_file(media, "ten-days", age=10)
 
     run(capsys)
-    assert checksums_left() == {"ten-days"}
+    assert staged(checksum="ten-days") == b"ten-days"
 
     run(capsys, "--days", "7")
-    assert checksums_left() == set()
     assert staged(checksum="ten-days") is None
+    assert checksums_left() == {"ten-days"}  # within the retention
 
 
 def test_dry_run_prints_what_would_go_and_removes_nothing(media, capsys):
-    record("old-preview", "previewed", age=40)
+    record("old-preview", "previewed", age=400)
     staged_file(media, "old-preview", age=40)
 
     out = run(capsys, "--dry-run")

@@ -6,10 +6,13 @@ from imports.staged_files import clean_up
 
 
 class Command(BaseCommand):
-    help = "Remove staged uploads and unconfirmed or failed import records older than some days (for cron)."
+    help = ("Remove staged uploads older than some days, and unconfirmed or failed import records older than that "
+            "and than AUDIT_RETENTION_DAYS (for cron); applied imports are never removed.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, default=30, help="remove what is older than this (default 30)")
+        parser.add_argument("--days", type=int, default=30,
+                            help="remove staged files older than this (default 30); records are kept at least "
+                                 "AUDIT_RETENTION_DAYS")
         parser.add_argument("--dry-run", action="store_true", help="print what would be removed, remove nothing")
 
     def handle(self, *args, days: int, dry_run: bool, **options):
