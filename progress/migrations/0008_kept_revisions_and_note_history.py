@@ -17,7 +17,7 @@ def names_of_existing_authors(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('progress', '0006_verification'),
+        ('progress', '0007_province_indexes'),
     ]
 
     operations = [
