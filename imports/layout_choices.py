@@ -90,7 +90,7 @@ def choice_from_form(data: Mapping[str, str], layouts: list[dict], previous: Lay
                 continue
     header_row = (data.get("header_row") or "").strip()
     return LayoutChoice(roles=roles,
-                        header_row=(int(header_row) if header_row.isdigit() and len(header_row) <= 7
+                        header_row=(int(header_row) if header_row.isdecimal() and len(header_row) <= 7
                                     else previous.header_row),
                         reading=previous.reading)  # the columns form does not change how a list is read
 

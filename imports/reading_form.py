@@ -70,7 +70,7 @@ def reading_from_post(data: Mapping[str, str], reading: Mapping) -> ReadingChoic
         raise ValueError(_("Choose one of the readings offered for this list."))
     if categories and categories == items:
         raise ValueError(_("The same lines cannot be both projects and categories."))
-    if start and not (start.isdigit() and 1 <= int(start) <= min(LONGEST_START, reading.get("count", 0))):
+    if start and not (start.isdecimal() and 1 <= int(start) <= min(LONGEST_START, reading.get("count", 0))):
         raise ValueError(_("The list's first line must be a line number from 1 to %(count)s.")
                          % {"count": reading.get("count", 0)})
     return ReadingChoice(items=items, categories=categories, start=int(start) if start else None)

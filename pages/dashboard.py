@@ -70,7 +70,7 @@ def choose_scope(user: User, params, jurisdictions: list[Jurisdiction]) -> Scope
     years = sorted(set(Plan.objects.filter(pk__in=projects.values("plan_id")).values_list("year", flat=True)),
                    reverse=True)
     asked = params.get("year", "")
-    year = int(asked) if asked.isdigit() and int(asked) in years else (years[0] if years else None)
+    year = int(asked) if asked.isdecimal() and int(asked) in years else (years[0] if years else None)
     if year:
         projects = projects.filter(plan__year=year)
         query["year"] = year

@@ -36,7 +36,7 @@ def rows(filters: ProjectFilter) -> QuerySet[Project]:
 
 def page_size(request: HttpRequest) -> int:
     size = request.GET.get("per_page", "")
-    return int(size) if size.isdigit() and int(size) in PAGE_SIZES else 50
+    return int(size) if size.isdecimal() and int(size) in PAGE_SIZES else 50
 
 
 class Percent(int):

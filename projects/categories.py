@@ -27,7 +27,7 @@ def numbering(name: str | None) -> int | None:
     if not match:
         return None
     value = match.group(1)
-    return int(value) if value.isdigit() else chinese_numeral(value)
+    return int(value) if value.isdecimal() else chinese_numeral(value)
 
 
 def category_order(name: str | None, position: int | None = None) -> tuple:

@@ -116,7 +116,7 @@ def jurisdiction_of(title: str, lines: list[str]) -> list[str] | None:
 
 def _day_number(text: str) -> int:
     """22 from "22", "二十二" or "廿二"; 0 for what is not a day."""
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     tens, ten, ones = text.replace("廿", "二十").rpartition("十")
     if len(ones) > 1 or (ten and len(tens) > 1):

@@ -19,7 +19,7 @@ from supervision.selectors.chases import late_units
 def _unit_ids(request: HttpRequest) -> list[int]:
     """The units of the button pressed: one unit's, or every unit listed on the page."""
     raw = request.POST.getlist("unit") or request.POST.getlist("units")
-    if not raw or not all(value.isdigit() for value in raw):
+    if not raw or not all(value.isdecimal() for value in raw):
         raise ValidationError(_("Choose the units to chase."))
     ids = sorted({int(value) for value in raw})
     # A unit that leads none of the projects the user sees is none of their business: as if it did not exist.

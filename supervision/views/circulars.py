@@ -39,7 +39,7 @@ def _circular(request: HttpRequest, pk: int) -> Circular:
 
 def _version(request: HttpRequest) -> int:
     value = request.POST.get("version", "")
-    return int(value) if value.isdigit() else -1
+    return int(value) if value.isdecimal() else -1
 
 
 def _act(request: HttpRequest, action, done: str) -> None:

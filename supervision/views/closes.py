@@ -108,7 +108,7 @@ def _show(request: HttpRequest) -> HttpResponse:
 
 
 def _pk(raw: str | None) -> int:
-    if not raw or not raw.isdigit():
+    if not raw or not raw.isdecimal():
         raise Http404
     return int(raw)
 

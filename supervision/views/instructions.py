@@ -24,7 +24,7 @@ def _request_of(project, raw: str | None) -> CoordinationRequest | None:
     """The coordination request named in ?request=, which must be one of the project's (else 404)."""
     if not raw:
         return None
-    if not raw.isdigit():
+    if not raw.isdecimal():
         raise Http404
     return get_object_or_404(CoordinationRequest.objects.filter(project=project), pk=int(raw))
 

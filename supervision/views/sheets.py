@@ -44,7 +44,7 @@ def issue_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     if not may_issue_sheets(request.user):
         raise PermissionDenied(_("Only the supervision office issues sheets."))
     periods = request.GET.get("periods", "")[:2]  # from a suggestion: how many red closes in a row
-    initial = new_sheet_initial(project, request.user, periods=int(periods) if periods.isdigit() else None)
+    initial = new_sheet_initial(project, request.user, periods=int(periods) if periods.isdecimal() else None)
     form = SheetForm(initial=initial, project=project)
     if request.method == "POST":
         form = SheetForm(request.POST, project=project)

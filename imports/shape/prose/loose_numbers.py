@@ -83,7 +83,7 @@ def _glued(paragraphs: list[Paragraph]) -> None:
     numbers: list[int | None] = [
         int(candidates[index].group(1)) if index in candidates
         else int(paragraph.marker.number) if paragraph.marker and paragraph.marker.rank == ARABIC_RANK
-        and paragraph.marker.number.isdigit() else None
+        and paragraph.marker.number.isdecimal() else None
         for index, paragraph in enumerate(paragraphs)
     ]
     previous = _nearest(numbers, range(len(numbers)))
@@ -132,7 +132,7 @@ def _lost_numerals(paragraphs: list[Paragraph]) -> None:
 
 def _next_numeral(number: str) -> str:
     """The number after 一 (二), after 九 (十), after 3 (4); as printed in the list, or empty."""
-    if number.isdigit():
+    if number.isdecimal():
         return str(int(number) + 1)
     if len(number) == 1 and number in _HAN_DIGITS:
         return (_HAN_DIGITS + "十")[_HAN_DIGITS.index(number) + 1]
