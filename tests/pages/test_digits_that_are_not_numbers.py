@@ -16,7 +16,7 @@ def test_the_list_and_the_dashboard_take_a_circled_digit_as_no_choice(client):
     project = make_full_project(plan=make_plan(jurisdiction=district, year=2026), n=1)
     coordinator = make_user(username="duban", role=Role.COORDINATOR, jurisdiction=district)
     client.force_login(coordinator)
-    for url in (reverse("projects:list") + "?size=①", reverse("dashboard") + "?year=²",
+    for url in (reverse("projects:list") + "?per_page=①", reverse("dashboard") + "?year=²",
                 reverse("supervision:issue_sheet", args=[project.pk]) + "?periods=③"):
         assert client.get(url).status_code == 200, url
 
