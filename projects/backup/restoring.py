@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from projects.backup.archive import CHUNK, BackupError, applied_migrations, media_files
 from projects.backup.checking import check_backup, opened
-from projects.backup.tables import MADE_BY_MIGRATE, backed_up_models, columns, row_reader
+from projects.backup.tables import MADE_BY_MIGRATE, WRITTEN_BY_MIGRATE, backed_up_models, columns, row_reader
 
 ROWS_PER_INSERT = 1000
 
@@ -59,7 +59,11 @@ def _models_of(manifest: dict) -> dict[str, type[Model]]:
 
 def _refuse_rows() -> None:
     for model in backed_up_models():
-        if model._meta.label not in MADE_BY_MIGRATE and model._base_manager.exists():
+        rows = model._base_manager.all()
+        if model._meta.label in WRITTEN_BY_MIGRATE:
+            column, sources = WRITTEN_BY_MIGRATE[model._meta.label]
+            rows = rows.exclude(**{f"{column}__in": sources})
+        if model._meta.label not in MADE_BY_MIGRATE and rows.exists():
             raise BackupError(_(
                 "The database is not empty (%(table)s holds rows): a backup is restored only into a new, migrated "
                 "database; nothing was changed.") % {"table": model._meta.db_table})
@@ -120,6 +124,12 @@ def _load_tables(archive: tarfile.TarFile, manifest: dict, models: dict[str, typ
         with connection.cursor() as cursor:
             for label in sorted(MADE_BY_MIGRATE):
                 cursor.execute(f"DELETE FROM {connection.ops.quote_name(models[label]._meta.db_table)}")
+            # Raw SQL: the trail refuses deletion through the ORM, and these are migrate's own entries.
+            for label, written in WRITTEN_BY_MIGRATE.items():
+                table, quote = models[label]._meta.db_table, connection.ops.quote_name
+                column, sources = written
+                marks = ", ".join(["%s"] * len(sources))
+                cursor.execute(f"DELETE FROM {quote(table)} WHERE {quote(column)} IN ({marks})", list(sources))
         for table in manifest["tables"]:
             rows += _load(archive, models[table["model"]], table["member"])
         # PostgreSQL's id sequences start after the restored ids (SQLite's follow inserted ids by themselves).

@@ -21,6 +21,9 @@ from django.db.models import Field, Model
 # permissions): a restore replaces their rows with the backup's, since the backup's other rows
 # point at the backup's ids. Every other table must be empty before a restore.
 MADE_BY_MIGRATE = frozenset({"contenttypes.ContentType", "auth.Permission", "auth.Group", "auth.Group_permissions"})
+# Rows of other tables that `migrate` (or `flush`, which sets up the same rows again) writes: the audit trail's
+# entries of those commands (the role groups' permissions). A restore replaces them with the backup's own trail.
+WRITTEN_BY_MIGRATE = {"audit.AuditEntry": ("source", ("command migrate", "command flush"))}
 ROWS_PER_READ = 2000
 
 
